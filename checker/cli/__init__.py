@@ -1,0 +1,62 @@
+"""The `checker` command. Each subcommand lives in its own module, registered at the bottom."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import NoReturn
+
+import click
+
+from checker import __version__
+from checker.report import SEVERITY_RANK, Report, worst_failure
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    click.echo(f"checker: {message}", err=True)
+    sys.exit(code)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise click.BadParameter(f"дата «{value}» не распознана; пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД")
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    if report.summary.unreadable:
+        return EXIT_UNREADABLE
+    if fail_on != "never" and worst_failure(report) >= SEVERITY_RANK[fail_on]:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checker", message="%(prog)s %(version)s")
+def main() -> None:
+    """Проверка документов программы ШНОР / «500+» на соответствие требованиям."""
+
+
+def run() -> None:
+    """Entry point: no traceback ever reaches a user."""
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("checker: прервано пользователем", err=True)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:
+        click.echo(f"checker: внутренняя ошибка ({type(exc).__name__}: {exc}); сообщите разработчикам", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+# subcommands register themselves on `main`; one line per module
+from checker.cli import check, inspect_cmd, rules_cmd  # noqa: E402, F401

@@ -1,0 +1,134 @@
+"""The Document: one model for every input format, as the rules see it.
+
+Parsers produce it, the language layer and rule kinds only read it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table"]
+
+
+class Location(BaseModel):
+    """Where something sits in a document. Every field is optional: a PDF knows pages,
+    a .txt knows lines, a .docx knows paragraphs and table cells."""
+
+    page: int | None = None  # 1-based
+    block: int | None = None  # 0-based index into Document.blocks
+    paragraph: int | None = None  # 1-based ordinal among non-table blocks
+    line: int | None = None  # 1-based source line (.txt/.md)
+    table: int | None = None  # 1-based table ordinal
+    row: int | None = None  # 1-based row within the table
+    column: int | None = None  # 1-based column within the row
+    char_start: int | None = None
+    char_end: int | None = None
+
+    def describe(self, lang: str = "ru") -> str:
+        """A short human description: «стр. 2, таблица 1, строка 5, столбец 3»."""
+        ru = lang != "en"
+        parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"стр. {self.page}" if ru else f"page {self.page}")
+        if self.table is not None:
+            parts.append(f"таблица {self.table}" if ru else f"table {self.table}")
+            if self.row is not None:
+                parts.append(f"строка {self.row}" if ru else f"row {self.row}")
+            if self.column is not None:
+                parts.append(f"столбец {self.column}" if ru else f"column {self.column}")
+        elif self.paragraph is not None:
+            parts.append(f"абзац {self.paragraph}" if ru else f"paragraph {self.paragraph}")
+        if self.line is not None:
+            parts.append(f"строка файла {self.line}" if ru else f"line {self.line}")
+        if not parts:
+            return "весь документ" if ru else "whole document"
+        return ", ".join(parts)
+
+
+class Cell(BaseModel):
+    text: str
+    location: Location
+    col_span: int = 1
+    row_span: int = 1
+
+
+class Row(BaseModel):
+    cells: list[Cell]
+    location: Location
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+class Table(BaseModel):
+    rows: list[Row] = Field(default_factory=list)
+    page_start: int | None = None
+    page_end: int | None = None
+
+
+class Block(BaseModel):
+    kind: BlockKind
+    text: str  # for a table: its rows joined, cells by " | ", rows by newlines
+    location: Location
+    level: int | None = None  # heading level, 1 = top
+    heading_reason: str | None = None  # style | bold | centred | numbered | uppercase | markdown
+    table: Table | None = None
+
+
+class Metadata(BaseModel):
+    format: str  # docx | pdf | txt | md | rtf | odt | doc
+    page_count: int | None = None
+    image_count: int = 0
+    image_hashes: list[str] = Field(default_factory=list)  # sha256 of embedded images
+    author: str | None = None
+    title: str | None = None
+    created: datetime | None = None
+    modified: datetime | None = None
+    encoding: str | None = None  # text files: the detected encoding
+    scanned: bool = False  # no text layer (a scan), OCR applied or not
+    ocr: bool = False  # text came from OCR
+    notes: list[str] = Field(default_factory=list)  # parser remarks shown by `inspect`
+
+
+class Document(BaseModel):
+    path: str
+    blocks: list[Block] = Field(default_factory=list)
+    metadata: Metadata
+
+    @property
+    def tables(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "table"]
+
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    def full_text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+def number_blocks(blocks: list[Block]) -> list[Block]:
+    """Fill block indexes, paragraph ordinals and table ordinals in document order.
+
+    Parsers call this once at the end, so every format numbers things the same way."""
+    paragraph = 0
+    table = 0
+    for index, block in enumerate(blocks):
+        block.location.block = index
+        if block.kind == "table" and block.table is not None:
+            table += 1
+            block.location.table = table
+            for row in block.table.rows:
+                row.location.table = table
+                row.location.block = index
+                for cell in row.cells:
+                    cell.location.table = table
+                    cell.location.block = index
+        else:
+            paragraph += 1
+            block.location.paragraph = paragraph
+    return blocks

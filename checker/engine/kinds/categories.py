@@ -1,0 +1,43 @@
+"""`categories`: named categories, each with synonyms; all of them or at least N must appear."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.engine.context import CheckContext
+from checker.engine.rule import Localized, Outcome, Pattern, RuleBase
+
+
+class Category(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Localized
+    synonyms: list[Pattern] = Field(min_length=1)
+
+
+class CategoriesRule(RuleBase):
+    kind: Literal["categories"]
+    categories: list[Category] = Field(min_length=1)
+    at_least: int | None = Field(None, ge=1, description="how many must appear; default: all")
+
+    def check(self, ctx: CheckContext) -> Iterable[Outcome]:
+        units = self.units(ctx)
+        found, missing, hits = [], [], []
+        for category in self.categories:
+            hit = next((h for p in category.synonyms if (h := p.matcher(ctx).search(units))), None)
+            (found if hit else missing).append(category.name.get(ctx.lang))
+            if hit:
+                hits.append(hit)
+        needed = self.at_least or len(self.categories)
+        passed = len(found) >= needed
+        hit = hits[0] if hits else None
+        yield Outcome.from_hit(
+            passed,
+            hit,
+            found=", ".join(found) or "—",
+            missing=", ".join(missing),
+            count=len(found),
+            expected=needed,
+        )

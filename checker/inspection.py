@@ -1,0 +1,92 @@
+"""`checker inspect`: the Document as the rules see it, so a rule author can see why a section
+was or was not found."""
+
+from __future__ import annotations
+
+import json
+
+from checker.classify import classify
+from checker.document import Document
+from checker.language.dates import find_dates
+from checker.language.text import AnalyzedText
+
+
+def _dates(text: str) -> list[dict]:
+    out = []
+    for m in find_dates(text):
+        first, last = m.first_day(), m.last_day()
+        out.append(
+            {
+                "text": m.text,
+                "kind": m.kind,
+                "precision": m.precision,
+                "first": first.isoformat() if first else None,
+                "last": last.isoformat() if last else None,
+                "problem": m.problem,
+            }
+        )
+    return out
+
+
+def inspection(document: Document, lemmas: bool = False) -> dict:
+    kind = classify(document)
+    blocks = []
+    for block in document.blocks:
+        item: dict = {
+            "kind": block.kind,
+            "location": block.location.model_dump(exclude_none=True),
+            "text": block.text,
+        }
+        if block.heading_reason:
+            item["heading_reason"] = block.heading_reason
+        if block.table is not None:
+            item["rows"] = [row.texts for row in block.table.rows]
+        dates = _dates(block.text)
+        if dates:
+            item["dates"] = dates
+        if lemmas:
+            item["lemmas"] = AnalyzedText.of(block.text).lemma_string
+        blocks.append(item)
+    return {
+        "path": document.path,
+        "metadata": document.metadata.model_dump(mode="json", exclude_none=True),
+        "doc_type": kind.model_dump(),
+        "blocks": blocks,
+    }
+
+
+def render_inspection(document: Document, fmt: str, lemmas: bool = False, lang: str = "ru") -> str:
+    data = inspection(document, lemmas)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    ru = lang != "en"
+    meta = data["metadata"]
+    kind = data["doc_type"]
+    lines = [
+        document.path,
+        ("формат" if ru else "format") + f": {meta.get('format')}, "
+        + ("страниц" if ru else "pages") + f": {meta.get('page_count', '—')}, "
+        + ("изображений" if ru else "images") + f": {meta.get('image_count', 0)}",
+        ("тип" if ru else "type") + f": {kind['doc_type']} ({kind['confidence']:.2f}) "
+        + ("по признакам" if ru else "evidence") + f": {'; '.join(kind['evidence']) or '—'}",
+    ]
+    for note in meta.get("notes", []):
+        lines.append(f"! {note}")
+    lines.append("")
+    for item in data["blocks"]:
+        loc = item["location"]
+        where = f"#{loc.get('block')}" + (f" стр.{loc['page']}" if "page" in loc else "")
+        if item["kind"] == "table":
+            lines.append(f"{where} [таблица {loc.get('table')}: строк {len(item['rows'])}]")
+            for number, row in enumerate(item["rows"], 1):
+                lines.append(f"    {number:>3}: " + " | ".join(c.replace(chr(10), ' ') for c in row))
+        else:
+            tag = item["kind"] + (f"/{item['heading_reason']}" if "heading_reason" in item else "")
+            lines.append(f"{where} [{tag}] {item['text']}")
+        for date in item.get("dates", []):
+            span = date["first"] if date["first"] == date["last"] else f"{date['first']} … {date['last']}"
+            problem = f" ✖ {date['problem']}" if date["problem"] else ""
+            lines.append(f"      дата «{date['text']}»: {date['kind']}, {date['precision']}, {span}{problem}")
+        if "lemmas" in item:
+            lines.append(f"      леммы: {item['lemmas']}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,103 @@
+"""Matching phrases against the text layer: by lemmas, by folded text, or by regex; and
+fuzzy scoring of heading-like lines (toolchain.md §4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from checker.language.lexicon import Lexicon
+from checker.language.morphology import lemmatize
+from checker.language.normalize import normalize
+from checker.language.text import AnalyzedText, Unit
+
+MatchMode = Literal["lemma", "text", "regex"]
+_NUMBERING = re.compile(r"^(?:(?:\d+[.)]?)+|[ivxlc]+[.)]|раздел \d+[.:]?)\s*")
+
+
+@dataclass
+class Hit:
+    unit: Unit
+    start: int  # span in unit.text.clean
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.unit.text.clean[self.start : self.end]
+
+
+class PhraseMatcher:
+    """One phrase compiled once; `search` walks the units of a document."""
+
+    def __init__(self, phrase: str, mode: MatchMode = "lemma", gap: int = 0, lexicon: Lexicon | None = None):
+        self.phrase = phrase
+        self.mode = mode
+        if mode == "regex":
+            self.pattern = re.compile(phrase, re.IGNORECASE | re.MULTILINE)
+        elif mode == "text":
+            self.pattern = re.compile(re.escape(normalize(phrase)))
+        else:
+            base = lemmatize(normalize(phrase))
+            variants = lexicon.expand(base) if lexicon else [base]
+            joiner = rf"(?: \S+){{0,{gap}}} " if gap else " "
+            alternatives = [joiner.join(map(re.escape, v.split())) for v in variants if v]
+            self.pattern = re.compile(r"(?<!\S)(?:" + "|".join(alternatives) + r")(?!\S)")
+
+    def finditer(self, units: Iterable[Unit]) -> Iterator[Hit]:
+        for unit in units:
+            haystack = unit.text.lemma_string if self.mode == "lemma" else unit.text.folded
+            for m in self.pattern.finditer(haystack):
+                if self.mode == "lemma":
+                    start, end = unit.text.lemma_span_to_chars(m.start(), m.end())
+                else:
+                    start, end = m.start(), m.end()
+                yield Hit(unit, start, end)
+
+    def search(self, units: Iterable[Unit]) -> Hit | None:
+        return next(self.finditer(units), None)
+
+
+@dataclass
+class HeadingScore:
+    unit: Unit
+    score: float  # 0..100, rapidfuzz on lemma strings
+    coverage: float  # share of the line's words that belong to the heading
+
+
+def strip_numbering(lemma_string: str) -> str:
+    return _NUMBERING.sub("", lemma_string).strip()
+
+
+def heading_score(wanted_lemmas: str, line: AnalyzedText) -> tuple[float, float]:
+    """Score a heading-like line against a wanted heading. token_set_ratio is 100 for any superset,
+    so coverage (how much of the line the heading explains) keeps sentences from counting."""
+    candidate = strip_numbering(line.lemma_string)
+    if not candidate:
+        return 0.0, 0.0
+    score = max(fuzz.token_set_ratio(wanted_lemmas, candidate), fuzz.ratio(wanted_lemmas, candidate))
+    wanted = set(wanted_lemmas.split())
+    words = candidate.split()
+    covered = sum(1 for w in words if w in wanted or any(fuzz.ratio(w, x) >= 85 for x in wanted))
+    return float(score), covered / len(words)
+
+
+def best_heading(
+    wanted: list[str], units: Iterable[Unit], max_words: int = 14
+) -> tuple[HeadingScore | None, str | None]:
+    """The best heading-like unit for any of the wanted phrasings, and the phrasing that matched."""
+    best: HeadingScore | None = None
+    best_phrase: str | None = None
+    wanted_lemmas = [(w, lemmatize(normalize(w))) for w in wanted]
+    for unit in units:
+        if unit.block.kind != "heading" and unit.text.words > max_words:
+            continue
+        for phrase, lemmas in wanted_lemmas:
+            score, coverage = heading_score(lemmas, unit.text)
+            weighted = score * min(1.0, coverage / 0.6)
+            if best is None or weighted > best.score * min(1.0, best.coverage / 0.6):
+                best, best_phrase = HeadingScore(unit, score, coverage), phrase
+    return best, best_phrase

@@ -1,0 +1,59 @@
+"""Russian text normalisation.
+
+Two levels: `clean` is safe to show a user (spaces, soft hyphens, invisible characters);
+`fold` is for matching and keeps the length of `clean`'s output, so a span found in the
+folded text points at the same characters of the clean text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u3000]+")
+_BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+
+# one character in, one character out: keeps spans of `clean` valid in `fold`
+_FOLD = str.maketrans(
+    {
+        "ё": "е",
+        "Ё": "е",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "‘": "'",
+        "’": "'",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "№": "№",
+    }
+)
+
+
+def clean(text: str) -> str:
+    """Remove invisible characters and Word bookmark debris, collapse runs of spaces."""
+    text = _BOOKMARK.sub("", text.translate(_INVISIBLE))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(lines).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, ё→е, one kind of quote and dash. Same length as the input."""
+    folded = text.translate(_FOLD).lower()
+    # str.lower() changes length for a handful of non-Russian letters (İ); fall back per char
+    if len(folded) != len(text):
+        folded = "".join(ch.translate(_FOLD).lower()[:1] or ch for ch in text)
+    return folded
+
+
+def normalize(text: str) -> str:
+    """clean + fold: the form every matcher sees."""
+    return fold(clean(text))

@@ -1,0 +1,119 @@
+"""The Report: what every reporter renders. Built from findings, never from parser internals."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from checker import __version__
+from checker.document import Location
+
+Severity = Literal["error", "warning", "info"]
+Outcome = Literal["pass", "fail", "not_applicable"]
+Verdict = Literal["compliant", "noncompliant", "unreadable"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+REPORT_SCHEMA_VERSION = "1.0"
+
+
+class FindingLocation(Location):
+    """A Location plus its human description, so reporters need no logic of their own."""
+
+    description: str = ""
+
+
+class Finding(BaseModel):
+    rule_id: str
+    title: str
+    severity: Severity
+    outcome: Outcome
+    message: str
+    evidence: str | None = None
+    location: FindingLocation
+    fingerprint: str = ""
+    suggestion: str | None = None
+    ignored: str | None = None  # reason from the ignore file; an ignored failure does not count
+
+    def counts_as_failure(self) -> bool:
+        return self.outcome == "fail" and self.ignored is None
+
+
+class ToolInfo(BaseModel):
+    name: str = "checker"
+    version: str = __version__
+
+
+class DocumentReport(BaseModel):
+    path: str
+    format: str | None = None
+    doc_type: str
+    doc_type_confidence: float
+    doc_type_evidence: list[str] = Field(default_factory=list)
+    verdict: Verdict
+    reason: str | None = None  # why a document is unreadable
+    reason_code: str | None = None
+    municipality: str | None = None
+    pages: int | None = None
+    findings: list[Finding] = Field(default_factory=list)
+
+    def failures(self, at_least: Severity = "info") -> list[Finding]:
+        floor = SEVERITY_RANK[at_least]
+        return [f for f in self.findings if f.counts_as_failure() and SEVERITY_RANK[f.severity] >= floor]
+
+
+class Summary(BaseModel):
+    documents: int = 0
+    compliant: int = 0
+    noncompliant: int = 0
+    unreadable: int = 0
+    errors: int = 0  # failing findings by severity
+    warnings: int = 0
+    infos: int = 0
+    passed: int = 0
+
+
+class Report(BaseModel):
+    schema_version: str = REPORT_SCHEMA_VERSION
+    tool: ToolInfo = Field(default_factory=ToolInfo)
+    lang: str = "ru"
+    campaign: str | None = None
+    documents: list[DocumentReport] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+
+    def finalize(self) -> Report:
+        """Recompute the summary from the documents."""
+        summary = Summary(documents=len(self.documents))
+        for doc in self.documents:
+            setattr(summary, doc.verdict, getattr(summary, doc.verdict) + 1)
+            for finding in doc.findings:
+                if finding.outcome == "pass":
+                    summary.passed += 1
+                elif finding.counts_as_failure():
+                    field = {"error": "errors", "warning": "warnings", "info": "infos"}[finding.severity]
+                    setattr(summary, field, getattr(summary, field) + 1)
+        self.summary = summary
+        return self
+
+
+def verdict_for(findings: list[Finding]) -> Verdict:
+    """A document is noncompliant when any error-level finding fails."""
+    if any(f.counts_as_failure() and f.severity == "error" for f in findings):
+        return "noncompliant"
+    return "compliant"
+
+
+def fingerprint(path: str, rule_id: str, location: Location, evidence: str | None) -> str:
+    """Stable across runs: depends on what was found and where, not on message wording."""
+    anchor = "|".join(
+        str(x)
+        for x in (path, rule_id, location.table, location.row, location.column, (evidence or "")[:200])
+    )
+    return hashlib.sha256(anchor.encode("utf-8")).hexdigest()[:16]
+
+
+def worst_failure(report: Report) -> int:
+    """The highest severity rank among failing findings (0 when none)."""
+    ranks = [SEVERITY_RANK[f.severity] for d in report.documents for f in d.findings if f.counts_as_failure()]
+    return max(ranks, default=0)
