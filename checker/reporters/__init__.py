@@ -11,6 +11,14 @@ from checker.report import Report
 REPORTERS: dict[str, str] = {
     "text": "checker.reporters.text",
     "json": "checker.reporters.json_report",
+    "sarif": "checker.reporters.sarif",
+    "junit": "checker.reporters.junit",
+    "github": "checker.reporters.github",
+    "gitlab": "checker.reporters.gitlab",
+    "markdown": "checker.reporters.markdown",
+    "csv": "checker.reporters.csv_report",
+    "xlsx": "checker.reporters.xlsx",
+    "html": "checker.reporters.html",
 }
 
 
