@@ -1,14 +1,20 @@
-"""files → Document → findings → DocumentReport: the one path every input takes."""
+"""files → Document → findings → Report: the one path every input takes.
+
+`check_paths` discovers inputs, reuses cached results, checks the rest in worker processes,
+then runs folder-level (package) rules and applies the ignore file."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections import defaultdict
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.engine.pack import Pack, rules_for
+from checker.engine.pack import Pack, package_rules, rules_for
 from checker.errors import UnreadableError
+from checker.facts import DocumentFacts
 from checker.report import DocumentReport, Report, verdict_for
 
 
@@ -18,6 +24,18 @@ class CheckOptions(BaseModel):
     lang: str = "ru"
     campaign: object | None = None  # checker.campaign.Campaign
     submitted: dt.date | None = None
+
+    def cache_key(self) -> str:
+        campaign = getattr(self.campaign, "model_dump_json", lambda: "")()
+        return f"{self.doc_type}|{self.lang}|{campaign}|{self.submitted}"
+
+
+class RunSettings(BaseModel):
+    jobs: int = 1
+    timeout: float = 60.0
+    memory_mb: int = 2048
+    cache_dir: Path | None = None  # None = no cache
+    progress: bool | None = None  # None = on a terminal only
 
 
 def unreadable(path: str, error: UnreadableError, lang: str, fmt: str | None = None) -> DocumentReport:
@@ -62,25 +80,136 @@ def check_document(document, packs: list[Pack], options: CheckOptions) -> Docume
     )
 
 
-def check_input(path: str, fmt: str | None, packs: list[Pack], options: CheckOptions) -> DocumentReport:
+def check_input_with_facts(
+    path: str, fmt: str | None, packs: list[Pack], options: CheckOptions
+) -> tuple[DocumentReport, DocumentFacts | None]:
     """Parse and check one file; any failure to read becomes an `unreadable` entry."""
+    from checker.facts import extract_facts
     from checker.parsers import parse_file
 
     try:
         document = parse_file(Path(path), fmt)
     except UnreadableError as error:
-        return unreadable(path, error, options.lang, fmt)
+        return unreadable(path, error, options.lang, fmt), None
     document.path = path
-    return check_document(document, packs, options)
+    report = check_document(document, packs, options)
+    facts = extract_facts(document, report.doc_type)
+    if report.municipality is None:
+        report.municipality = facts.municipality
+    return report, facts
 
 
-def check_paths(paths: list[str], packs: list[Pack], options: CheckOptions) -> Report:
+def check_input(path: str, fmt: str | None, packs: list[Pack], options: CheckOptions) -> DocumentReport:
+    return check_input_with_facts(path, fmt, packs, options)[0]
+
+
+def check_paths(
+    paths: list[str], packs: list[Pack], options: CheckOptions, settings: RunSettings | None = None
+) -> Report:
+    from checker.batch import Progress, Task, WorkerPool, failure_report
+    from checker.cache import ResultCache, file_hash
+    from checker.manifest import read_manifest
     from checker.sources import discover
 
-    report = Report(lang=options.lang)
-    for item in discover(paths):
+    settings = settings or RunSettings()
+    items = discover(paths)
+    reports: list[DocumentReport | None] = [None] * len(items)
+    facts: dict[int, DocumentFacts] = {}
+    manifests: dict[Path, dict] = {}
+    tasks: list[Task] = []
+    cache = ResultCache(settings.cache_dir, packs, options.cache_key()) if settings.cache_dir else None
+    hashes: dict[int, str] = {}
+    entries = {}
+    for index, item in enumerate(items):
         if item.error is not None:
-            report.documents.append(unreadable(item.path, item.error, options.lang, item.format))
-        else:
-            report.documents.append(check_input(item.path, item.format, packs, options))
+            reports[index] = unreadable(item.path, item.error, options.lang, item.format)
+            continue
+        folder = Path(item.path).resolve().parent
+        if folder not in manifests:
+            manifests[folder] = read_manifest(folder)
+        entry = manifests[folder].get(str(Path(item.path).resolve()))
+        entries[index] = entry
+        task = Task(index, item.path, item.format, entry.received if entry else None)
+        if cache is not None and (digest := file_hash(item.path)) is not None:
+            hashes[index] = digest
+            hit = cache.get(digest, str(task.submitted))
+            if hit is not None:
+                reports[index] = DocumentReport.model_validate_json(hit[0]).model_copy(update={"path": item.path})
+                if hit[1]:
+                    facts[index] = DocumentFacts.model_validate_json(hit[1]).model_copy(update={"path": item.path})
+                continue
+        tasks.append(task)
+
+    progress = Progress(len(tasks), settings.progress)
+    if tasks:
+        pool = WorkerPool(packs, options, settings.jobs, settings.timeout, settings.memory_mb)
+        for task, report_json, facts_json in pool.run(tasks):
+            progress.step(task.path)
+            if report_json is None or not report_json.startswith("{"):
+                reports[task.index] = failure_report(
+                    task, report_json or "crash", settings.timeout, settings.memory_mb, options.lang
+                )
+                continue
+            reports[task.index] = DocumentReport.model_validate_json(report_json)
+            if facts_json:
+                facts[task.index] = DocumentFacts.model_validate_json(facts_json)
+            if cache is not None and task.index in hashes:
+                cache.put(hashes[task.index], report_json, facts_json, str(task.submitted))
+    progress.finish()
+
+    for index, entry in entries.items():
+        if entry is not None and entry.municipality and reports[index] is not None:
+            reports[index].municipality = entry.municipality
+    report = Report(lang=options.lang, documents=[r for r in reports if r is not None])
+    walked = {Path(item.path).parent for item in items if _under_folder(item.path, paths)}
+    report.documents.extend(check_packages(items, facts, packs, options, walked))
     return report.finalize()
+
+
+def check_packages(items, facts: dict[int, DocumentFacts], packs: list[Pack], options: CheckOptions,
+                   walked: set[Path]) -> list[DocumentReport]:
+    """Folder-level rules over the facts of each walked folder's documents."""
+    from checker.engine.kinds.package import IMAGE_SUFFIXES, MATERIAL_SUFFIXES, PackageContext
+    from checker.engine.runner import run_package_rules
+
+    rules = package_rules(packs)
+    if not rules:
+        return []
+    folders: dict[str, list[DocumentFacts]] = defaultdict(list)
+    for index, item in enumerate(items):
+        if index in facts and Path(item.path).parent in walked:
+            folders[str(Path(item.path).parent)].append(facts[index])
+    out = []
+    for folder, members in sorted(folders.items()):
+        images, others = [], []
+        checked = {Path(m.path).name for m in members}
+        for child in sorted(Path(folder).iterdir()):
+            if not child.is_file() or child.name.startswith((".", "~$")):
+                continue
+            suffix = child.suffix.lower()
+            if suffix in IMAGE_SUFFIXES:
+                images.append(hashlib.sha256(child.read_bytes()).hexdigest())
+            elif suffix in MATERIAL_SUFFIXES and child.name not in checked:
+                others.append(str(child))
+        pctx = PackageContext(folder, members, images, others, options.lang)
+        applicable = [rule for rule in rules if rule.applies(pctx)]
+        if not applicable:
+            continue
+        findings = run_package_rules(pctx, applicable)
+        out.append(
+            DocumentReport(
+                path=folder.rstrip("/") + "/",
+                format="folder",
+                kind="package",
+                doc_type="package",
+                doc_type_confidence=1.0,
+                verdict=verdict_for(findings),
+                findings=findings,
+            )
+        )
+    return out
+
+
+def _under_folder(path: str, given: list[str]) -> bool:
+    """Was this file found by walking a folder the user gave (not named directly)?"""
+    return path not in given and any(Path(g).is_dir() for g in given)

@@ -47,6 +47,7 @@ class ToolInfo(BaseModel):
 
 class DocumentReport(BaseModel):
     path: str
+    kind: Literal["document", "package"] = "document"  # a package = a folder's cross-document checks
     format: str | None = None
     doc_type: str
     doc_type_confidence: float

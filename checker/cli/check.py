@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -12,60 +13,119 @@ from checker.errors import CheckerError
 from checker.paths import DOC_TYPES
 
 
+def _report_spec(value: str) -> tuple[str, Path]:
+    fmt, sep, path = value.partition(":")
+    if not sep or not path:
+        raise click.BadParameter(f"«{value}»: ожидается ФОРМАТ:ПУТЬ, например sarif:out.sarif")
+    return fmt, Path(path)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--type", "doc_type", type=click.Choice(DOC_TYPES), help="Тип документа (иначе определяется).")
 @click.option("--rules", "rules", multiple=True, type=click.Path(path_type=Path), help="Свои наборы правил.")
-@click.option("--format", "fmt", default="text", help="text | json")
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Записать отчёт в файл.")
-@click.option(
-    "--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True
-)
-@click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True)
+@click.option("--format", "fmt", default=None, help="Формат основного отчёта: text, json, sarif, junit, github, …")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Записать основной отчёт в файл.")
+@click.option("--report", "extra_reports", multiple=True, help="Ещё один отчёт: ФОРМАТ:ПУТЬ (можно повторять).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="С какой серьёзности код выхода 1 (по умолчанию error).")
+@click.option("--lang", type=click.Choice(["ru", "en"]), default=None, help="Язык сообщений (по умолчанию ru).")
 @click.option("--campaign", help="Кампания (сроки): имя из rules/campaigns или путь к файлу.")
 @click.option("--submitted", help="Дата подачи документа (ДД.ММ.ГГГГ): важнее дат внутри документа.")
+@click.option("--profile", help="Профиль серьёзности: audit (оператор) или self-check (школа).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Процессов (по умолчанию все ядра).")
+@click.option("--timeout", type=click.FloatRange(1, 3600), default=60.0, show_default=True,
+              help="Предел времени на один файл, с.")
+@click.option("--memory-mb", type=click.IntRange(0, 65536), default=2048, show_default=True,
+              help="Предел памяти на процесс проверки, МБ (0 — без предела).")
+@click.option("--cache-dir", type=click.Path(path_type=Path), help="Папка кэша результатов.")
+@click.option("--no-cache", is_flag=True, help="Не использовать кэш.")
+@click.option("--no-ignore", is_flag=True, help="Не учитывать файл принятых замечаний (для аудита).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Файл настроек .checker.yaml.")
 @click.option("--color/--no-color", default=None, help="Цвет (по умолчанию только в терминале).")
 def check(
     paths: tuple[str, ...],
     doc_type: str | None,
     rules: tuple[Path, ...],
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
-    fail_on: str,
-    lang: str,
+    extra_reports: tuple[str, ...],
+    fail_on: str | None,
+    lang: str | None,
     campaign: str | None,
     submitted: str | None,
+    profile: str | None,
+    jobs: int | None,
+    timeout: float,
+    memory_mb: int,
+    cache_dir: Path | None,
+    no_cache: bool,
+    no_ignore: bool,
+    config_path: Path | None,
     color: bool | None,
 ) -> None:
     """Проверить файлы и папки."""
+    from checker.cache import default_cache_dir
+    from checker.config import (
+        IGNORE_NAME,
+        Config,
+        load_config,
+        apply_ignore,
+        apply_severities,
+        find_config,
+        load_ignore,
+        load_profile,
+    )
     from checker.engine.pack import load_packs
     from checker.outputs import write_atomic
-    from checker.pipeline import CheckOptions, check_paths
+    from checker.pipeline import CheckOptions, RunSettings, check_paths
     from checker.reporters import REPORTERS, render
 
-    if fmt not in REPORTERS:
-        _fail(f"неизвестный формат отчёта «{fmt}»; доступны: {', '.join(REPORTERS)}")
     try:
-        packs = load_packs(list(rules) or None)
+        config: Config = load_config(config_path) if config_path else find_config(Path(paths[0]))
+    except CheckerError as error:
+        _fail(error.message("ru"))
+    lang = lang or config.lang or "ru"
+    fail_on = fail_on or config.fail_on or "error"
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS else "text"
+    reports = [(fmt, output)] + [_report_spec(r) for r in (*config.reports, *extra_reports)]
+    for name, _ in reports:
+        if name not in REPORTERS:
+            _fail(f"неизвестный формат отчёта «{name}»; доступны: {', '.join(REPORTERS)}")
+    try:
+        rule_paths = list(rules) or [Path(config.resolve(r)) for r in config.rules]
+        packs = load_packs(rule_paths or None)
+        chosen_profile = profile or config.profile
+        packs = apply_severities(packs, load_profile(chosen_profile) if chosen_profile else None, config.overrides)
         chosen_campaign = None
-        if campaign:
+        if campaign or config.campaign:
             from checker.campaign import load_campaign
 
-            chosen_campaign = load_campaign(campaign)
+            chosen_campaign = load_campaign(campaign or config.resolve(config.campaign or ""))
+        ignore_file = Path(config.resolve(config.ignore_file)) if config.ignore_file else None
+        if ignore_file is None and config.source:
+            ignore_file = Path(config.source).parent / IGNORE_NAME
+        ignored = [] if no_ignore or ignore_file is None else load_ignore(ignore_file)
     except CheckerError as error:
         _fail(error.message(lang))
-    options = CheckOptions(
-        doc_type=doc_type, lang=lang, campaign=chosen_campaign, submitted=_parse_date(submitted)
+    options = CheckOptions(doc_type=doc_type, lang=lang, campaign=chosen_campaign, submitted=_parse_date(submitted))
+    settings = RunSettings(
+        jobs=jobs or config.jobs or os.cpu_count() or 1,
+        timeout=timeout,
+        memory_mb=memory_mb,
+        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
     )
-    report = check_paths(list(paths), packs, options)
+    report = apply_ignore(check_paths(list(paths), packs, options, settings), ignored)
     if chosen_campaign is not None:
         report.campaign = chosen_campaign.name
-    use_color = sys.stdout.isatty() if color is None else color
-    rendered = render(fmt, report, color=use_color and output is None)
-    if output is not None:
-        write_atomic(output, rendered)
-    elif isinstance(rendered, bytes):
-        _fail(f"формат {fmt} двоичный: укажите --output ФАЙЛ")
-    else:
-        click.echo(rendered, nl=False)
+    for name, path in reports:
+        use_color = (sys.stdout.isatty() if color is None else color) and path is None
+        rendered = render(name, report, color=use_color)
+        if path is not None:
+            write_atomic(path, rendered)
+        elif isinstance(rendered, bytes):
+            _fail(f"формат {name} двоичный: укажите --output ФАЙЛ")
+        else:
+            click.echo(rendered, nl=False)
     sys.exit(exit_code(report, fail_on))

@@ -11,8 +11,8 @@ from checker.engine.rule import Localized, Outcome, RuleBase
 from checker.report import Finding, FindingLocation, fingerprint
 
 _NOT_APPLICABLE = Localized(
-    ru="Не проверялось: нужна кампания (укажите --campaign), без неё сроки не с чем сравнить.",
-    en="Not checked: needs a campaign (use --campaign) to compare the dates with.",
+    ru="Нужна кампания (укажите --campaign): без неё сроки не с чем сравнить.",
+    en="Needs a campaign (use --campaign) to compare the dates with.",
 )
 _INTERNAL = Localized(
     ru="Внутренняя ошибка правила ({error}); сообщите разработчикам, остальные проверки выполнены.",
@@ -46,33 +46,46 @@ def _message(rule: RuleBase, outcome: Outcome, lang: str) -> str:
     return render((outcome.message or rule.message).get(lang), params)
 
 
+def _outcomes(rule: RuleBase, ctx: Any, path: str, has_campaign: bool) -> list[Outcome]:
+    if "campaign" in rule.requires and not has_campaign:
+        return [Outcome(None)]
+    try:
+        return list(rule.check(ctx))
+    except Exception as exc:  # a bug in one rule must not cost the other findings
+        print(f"checker: rule {rule.id} failed on {path}: {exc!r}", file=sys.stderr)
+        return [Outcome(False, {"error": type(exc).__name__}, message=_INTERNAL)]
+
+
+def _finding(rule: RuleBase, outcome: Outcome, path: str, lang: str) -> Finding:
+    described = FindingLocation(**(outcome.location.model_dump() if outcome.location else {}))
+    described.description = described.describe(lang)
+    failed = outcome.passed is False
+    return Finding(
+        rule_id=rule.id,
+        title=rule.title.get(lang),
+        severity=outcome.severity or rule.severity,
+        outcome="not_applicable" if outcome.passed is None else "pass" if outcome.passed else "fail",
+        message=_message(rule, outcome, lang),
+        evidence=outcome.evidence,
+        location=described,
+        fingerprint=fingerprint(path, rule.id, described, outcome.evidence),
+        suggestion=rule.suggestion.get(lang) if rule.suggestion and failed else None,
+    )
+
+
 def run_rules(ctx: CheckContext, rules: list[RuleBase]) -> list[Finding]:
-    findings: list[Finding] = []
     path = ctx.document.path
-    for rule in rules:
-        if "campaign" in rule.requires and ctx.campaign is None:
-            outcomes = [Outcome(None)]
-        else:
-            try:
-                outcomes = list(rule.check(ctx))
-            except Exception as exc:  # a bug in one rule must not cost the other findings
-                print(f"checker: rule {rule.id} failed on {path}: {exc!r}", file=sys.stderr)
-                outcomes = [Outcome(False, {"error": type(exc).__name__}, message=_INTERNAL)]
-        for outcome in outcomes:
-            location = outcome.location.model_copy() if outcome.location else None
-            described = FindingLocation(**(location.model_dump() if location else {}))
-            described.description = described.describe(ctx.lang)
-            findings.append(
-                Finding(
-                    rule_id=rule.id,
-                    title=rule.title.get(ctx.lang),
-                    severity=outcome.severity or rule.severity,
-                    outcome="not_applicable" if outcome.passed is None else "pass" if outcome.passed else "fail",
-                    message=_message(rule, outcome, ctx.lang),
-                    evidence=outcome.evidence,
-                    location=described,
-                    fingerprint=fingerprint(path, rule.id, described, outcome.evidence),
-                    suggestion=rule.suggestion.get(ctx.lang) if rule.suggestion and not outcome.passed else None,
-                )
-            )
-    return findings
+    return [
+        _finding(rule, outcome, path, ctx.lang)
+        for rule in rules
+        for outcome in _outcomes(rule, ctx, path, ctx.campaign is not None)
+    ]
+
+
+def run_package_rules(pctx: Any, rules: list[RuleBase]) -> list[Finding]:
+    """Folder-level rules: the same findings, with the folder as the path."""
+    return [
+        _finding(rule, outcome, pctx.folder, pctx.lang)
+        for rule in rules
+        for outcome in _outcomes(rule, pctx, pctx.folder, True)
+    ]
