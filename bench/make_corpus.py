@@ -1,0 +1,82 @@
+"""Generate a benchmark corpus of mixed submissions (docx, pdf, txt), about ten pages each.
+
+Run: python bench/make_corpus.py [--count 1000] [--out bench/corpus]
+PDFs are made by LibreOffice from a few docx files, then copied with a unique trailing comment so
+each file has its own content hash (the cache must not collapse them)."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from docx import Document
+
+SENTENCES = [
+    "Проведение семинара для заместителей директоров школ с низкими результатами обучения.",
+    "Организация сетевого взаимодействия со школами-наставниками и ресурсными центрами.",
+    "Адресная методическая поддержка педагогов, показывающих низкие образовательные результаты.",
+    "Мониторинг образовательных результатов по итогам 2018-2019 учебного года.",
+    "Курсы повышения квалификации для управленческих команд с 10 сентября по 30 ноября 2018 г.",
+    "Ежемесячные отчеты о реализации дорожной карты представляются до 5 числа.",
+]
+ROW = ["Проведение круглого стола по обмену опытом", "до 19.10.2018", "Иванова И.И., методист ТМС", "Педагоги школ"]
+
+
+def make_docx(path: Path, pages: int, seed: int) -> None:
+    rng = random.Random(seed)
+    doc = Document()
+    doc.add_paragraph("Муниципальная дорожная карта по повышению качества образования в школах с низкими "
+                      "результатами обучения на 2018-2019 учебный год").runs[0].bold = True
+    for page in range(pages):
+        doc.add_paragraph(f"{page + 1}. Раздел {page + 1}").runs[0].bold = True
+        for _ in range(8):
+            doc.add_paragraph(" ".join(rng.choice(SENTENCES) for _ in range(3)))
+        table = doc.add_table(rows=1, cols=4)
+        for cell, text in zip(table.rows[0].cells, ["Мероприятие", "Сроки", "Ответственные", "Участники"]):
+            cell.text = text
+        for _ in range(6):
+            for cell, text in zip(table.add_row().cells, ROW):
+                cell.text = text
+    doc.save(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "corpus")
+    args = parser.parse_args()
+    out: Path = args.out
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    templates = Path(tempfile.mkdtemp())
+    for i in range(4):
+        make_docx(templates / f"t{i}.docx", 10, i)
+    soffice = shutil.which("soffice")
+    if soffice:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{templates}/profile", "--headless", "--convert-to",
+                        "pdf", "--outdir", str(templates), *map(str, sorted(templates.glob("t*.docx")))],
+                       check=True, capture_output=True, timeout=600)
+    else:
+        print("soffice not found: corpus without PDFs", file=sys.stderr)
+    for n in range(args.count):
+        kind = n % 3
+        if kind == 0:
+            make_docx(out / f"doc_{n:04d}.docx", 10, 100 + n)
+        elif kind == 1 and soffice:
+            data = (templates / f"t{n % 4}.pdf").read_bytes() + f"\n% copy {n}\n".encode()
+            (out / f"doc_{n:04d}.pdf").write_bytes(data)
+        else:
+            rng = random.Random(n)
+            lines = [" ".join(rng.choice(SENTENCES) for _ in range(3)) for _ in range(90)]
+            (out / f"doc_{n:04d}.txt").write_text("Информационная справка о реализации мероприятий в 2018 году\n\n"
+                                                  + "\n\n".join(lines), encoding="utf-8")
+    print(f"{args.count} files in {out}")
+
+
+if __name__ == "__main__":
+    main()
