@@ -15,8 +15,8 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 def run_checker(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run the CLI as a user does: a separate process, no cache unless asked."""
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    full_env.pop("GITHUB_ACTIONS", None)
+    full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
+    full_env.update({"PYTHONPATH": str(ROOT), **(env or {})})
     return subprocess.run(
         [sys.executable, "-m", "checker", *args],
         capture_output=True,
