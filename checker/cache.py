@@ -17,8 +17,18 @@ def default_cache_dir() -> Path:
     return Path(base) / "checker"
 
 
+def code_fingerprint() -> str:
+    """Sizes and mtimes of the checker's own modules: a changed parser or rule kind is a new cache."""
+    package = Path(__file__).resolve().parent
+    parts = [__version__]
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
 def packs_hash(packs: list[Pack]) -> str:
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     for pack in packs:
         digest.update(pack.model_dump_json().encode())
     return digest.hexdigest()[:16]

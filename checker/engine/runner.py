@@ -37,7 +37,7 @@ def render(template: str, params: dict[str, Any]) -> str:
 def _message(rule: RuleBase, outcome: Outcome, lang: str) -> str:
     params = {"title": rule.title.get(lang), **outcome.params}
     if outcome.passed is None:
-        return render(_NOT_APPLICABLE.get(lang), params)
+        return render((outcome.message or _NOT_APPLICABLE).get(lang), params)
     if outcome.passed:
         if rule.pass_message is not None:
             return render(rule.pass_message.get(lang), params)
