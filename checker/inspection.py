@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from checker.classify import classify
-from checker.document import Document
+from checker.document import Document, Metadata
 from checker.language.dates import find_dates
 from checker.language.text import AnalyzedText
 
@@ -28,6 +28,18 @@ def _dates(text: str) -> list[dict]:
     return out
 
 
+def table_columns(block) -> dict[str, str]:
+    """The table-of-measures columns recognised in a table's header (role → «header», column N),
+    as the `table` rule kind would read them."""
+    from checker.engine.kinds.table import DEFAULT_COLUMNS, describe_tables
+
+    single = Document(path="", blocks=[block], metadata=Metadata(format="-"))
+    found = describe_tables(single, DEFAULT_COLUMNS)
+    if not found:
+        return {}
+    return {role: f"«{c['header']}» (столбец {c['column']})" for role, c in found[0]["recognised"].items()}
+
+
 def inspection(document: Document, lemmas: bool = False) -> dict:
     kind = classify(document)
     blocks = []
@@ -41,6 +53,7 @@ def inspection(document: Document, lemmas: bool = False) -> dict:
             item["heading_reason"] = block.heading_reason
         if block.table is not None:
             item["rows"] = [row.texts for row in block.table.rows]
+            item["columns"] = table_columns(block)
         dates = _dates(block.text)
         if dates:
             item["dates"] = dates
@@ -78,6 +91,8 @@ def render_inspection(document: Document, fmt: str, lemmas: bool = False, lang: 
         where = f"#{loc.get('block')}" + (f" стр.{loc['page']}" if "page" in loc else "")
         if item["kind"] == "table":
             lines.append(f"{where} [таблица {loc.get('table')}: строк {len(item['rows'])}]")
+            if item.get("columns"):
+                lines.append("      столбцы: " + ", ".join(f"{k} = {v}" for k, v in item["columns"].items()))
             for number, row in enumerate(item["rows"], 1):
                 lines.append(f"    {number:>3}: " + " | ".join(c.replace(chr(10), ' ') for c in row))
         else:

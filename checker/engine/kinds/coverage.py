@@ -1,0 +1,66 @@
+"""`coverage`: a list of concepts (each with synonyms) the document must cover; reports each missing one.
+
+The concepts come from the rule or, for regional requirements, from a campaign parameter
+(`concepts_parameter`): a campaign without that parameter makes the rule not applicable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+
+from checker.engine.context import CheckContext
+from checker.engine.rule import Localized, Outcome, Pattern, RuleBase
+
+
+class Concept(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Localized
+    synonyms: list[Pattern] = Field(min_length=1)
+
+
+class CoverageRule(RuleBase):
+    kind: Literal["coverage"]
+    concepts: list[Concept] = Field(default_factory=list)
+    concepts_parameter: str | None = Field(
+        None, description="campaign parameter holding the concepts (a list of {name, synonyms})"
+    )
+    at_least: int | None = Field(None, ge=1, description="how many must be covered; default: all")
+
+    @model_validator(mode="after")
+    def _some_concepts(self) -> CoverageRule:
+        if not self.concepts and not self.concepts_parameter:
+            raise ValueError("укажите concepts или concepts_parameter")
+        return self
+
+    def _concepts(self, ctx: CheckContext) -> list[Concept] | None:
+        if not self.concepts_parameter:
+            return self.concepts
+        if ctx.campaign is None or not ctx.campaign.parameters.get(self.concepts_parameter):
+            return None  # the campaign does not require these concepts
+        return TypeAdapter(list[Concept]).validate_python(ctx.campaign.parameters[self.concepts_parameter])
+
+    def check(self, ctx: CheckContext) -> Iterable[Outcome]:
+        concepts = self._concepts(ctx)
+        if concepts is None:
+            yield Outcome(None)
+            return
+        units = self.units(ctx)
+        found: list[str] = []
+        missing: list[str] = []
+        first = None
+        for concept in concepts:
+            hit = next((h for p in concept.synonyms if (h := p.matcher(ctx).search(units))), None)
+            (found if hit else missing).append(concept.name.get(ctx.lang))
+            first = first or hit
+        needed = min(self.at_least or len(concepts), len(concepts))
+        yield Outcome.from_hit(
+            len(found) >= needed,
+            first,
+            found=", ".join(found) or "—",
+            missing="; ".join(f"«{m}»" for m in missing) or "—",
+            count=len(found),
+            expected=needed,
+            total=len(concepts),
+        )

@@ -1,0 +1,447 @@
+"""`table`: the table of measures: required columns found fuzzily in the header, every row filled and dated.
+
+The table is the document table whose header (first 1-2 rows) explains the configured columns best;
+the tables right after it with the same column structure are its continuation (a table split by pages
+or retyped under a repeated heading). Each defect is its own Outcome with its own message and location.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
+
+from checker.document import Block, Cell, Document, Location, Row
+from checker.engine.context import CheckContext
+from checker.engine.rule import Localized, Outcome, RuleBase
+from checker.language.morphology import lemmatize
+from checker.language.normalize import normalize
+
+Role = Literal["activity", "date", "responsible", "participants", "result", "other"]
+_STOP = {"и", "в", "об", "о", "по", "с", "за", "для", "на", "№", "n"}
+_EMPTY = re.compile(r"^[\s\-–—_.]*$")
+_NUMBERING_ROW = re.compile(r"^\d{1,2}\.?$")
+
+
+class Column(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Localized
+    synonyms: list[str] = Field(default_factory=list, description="header wordings; the name is one of them")
+    required: bool = True
+    role: Role = "other"
+
+    def phrasings(self) -> list[str]:
+        return [self.name.ru, *self.synonyms]
+
+
+@lru_cache(maxsize=4096)
+def _lemmas(text: str) -> tuple[str, ...]:
+    return tuple(w for w in lemmatize(normalize(text)).split() if w not in _STOP)
+
+
+def _flat(text: str) -> str:
+    # PDF cells break words without a hyphen («Ответственны\nй»): compare letters only
+    return re.sub(r"[^a-zа-я0-9]", "", normalize(text))
+
+
+def column_score(header: str, phrasings: Iterable[str]) -> float:
+    """0..~105: how well a header cell names a column. Lemma subset first, then letters-only fuzzy
+    (broken words); weighted by how much of the header the phrasing explains, plus a bonus when the
+    header starts with the phrasing's head word («Участники мероприятия» is participants, not activity)."""
+    head = _lemmas(header)
+    flat = _flat(header)
+    if not flat:
+        return 0.0
+    best = 0.0
+    for phrase in phrasings:
+        words = _lemmas(phrase)
+        if not words:
+            continue
+        if all(w in head for w in words):
+            base = 100.0
+        else:
+            target = _flat(phrase)
+            base = fuzz.partial_ratio(target, flat) if len(target) >= 4 else 0.0
+            if base < 80:
+                continue
+        coverage = min(1.0, len(words) / max(len(head), 1))
+        bonus = 5.0 if head and words[0] == head[0] else 0.0
+        best = max(best, base * (0.8 + 0.2 * coverage) + bonus)
+    return best
+
+
+def grid(row: Row, width: int) -> list[Cell | None]:
+    """The row's cells by column position, expanding horizontal spans."""
+    out: list[Cell | None] = []
+    for cell in row.cells:
+        out.append(cell)
+        out.extend([cell] * (max(cell.col_span, 1) - 1))
+    return (out + [None] * width)[:width]
+
+
+def _text(cell: Cell | None) -> str:
+    return cell.text.strip() if cell is not None else ""
+
+
+def _width(block: Block) -> int:
+    assert block.table is not None
+    return max((sum(max(c.col_span, 1) for c in r.cells) for r in block.table.rows), default=0)
+
+
+@dataclass
+class Header:
+    rows: int  # how many rows the header takes
+    assignment: dict[int, int]  # configured column index -> table column
+    scores: dict[int, float]
+    labels: list[str]  # header text per table column
+
+    @property
+    def total(self) -> float:
+        return sum(self.scores.values())
+
+
+def match_header(rows: list[Row], width: int, columns: list[Column], threshold: float = 80) -> Header | None:
+    """The best reading of the first 1 or 2 rows as a header: greedy assignment by score."""
+    best: Header | None = None
+    for depth in (1, 2):
+        if len(rows) < depth:
+            break
+        labels = [""] * width
+        for row in rows[:depth]:
+            for i, cell in enumerate(grid(row, width)):
+                text = _text(cell)
+                if text and text not in labels[i]:
+                    labels[i] = f"{labels[i]} {text}".strip()
+        pairs = sorted(
+            (
+                (column_score(label, col.phrasings()), ci, ti)
+                for ci, col in enumerate(columns)
+                for ti, label in enumerate(labels)
+            ),
+            reverse=True,
+        )
+        assignment: dict[int, int] = {}
+        scores: dict[int, float] = {}
+        for score, ci, ti in pairs:
+            if score < threshold or ci in assignment or ti in assignment.values():
+                continue
+            assignment[ci], scores[ci] = ti, score
+        header = Header(depth, assignment, scores, labels)
+        # a second header row must add something, or it is the first data row
+        if best is None or header.total > best.total + 1:
+            best = header
+    return best if best and best.assignment else None
+
+
+@dataclass
+class MeasuresTable:
+    """The table of measures as one logical table (possibly several document tables)."""
+
+    blocks: list[Block]
+    header: Header
+    width: int
+    rows: list[tuple[int, Row]] = field(default_factory=list)  # (logical row number, row): data rows only
+
+
+def _is_numbering(row: Row, width: int) -> bool:
+    texts = [_text(c) for c in grid(row, width)]
+    return all(_NUMBERING_ROW.match(t) for t in texts if t) and sum(1 for t in texts if t) >= max(2, width - 1)
+
+
+def is_subheader(row: Row, width: int) -> bool:
+    """A section row merged across the width («1. Организационные мероприятия»): one text, spanning,
+    repeated in every position (python-docx) or alone in the first cell (PDF merged cells)."""
+    cells = grid(row, width)
+    texts = [_text(c) for c in cells]
+    distinct = {t for t in texts if t}
+    if len(distinct) != 1:
+        return False
+    text = distinct.pop()
+    positions = [i for i, t in enumerate(texts) if t]
+    if len(positions) >= 2:
+        return True
+    cell = cells[positions[0]]
+    if cell is not None and cell.col_span >= max(width - 1, 2):
+        return True
+    return positions[0] == 0 and width > 2 and not re.fullmatch(r"[\d.\s]+", text)
+
+
+def find_table(document: Document, columns: list[Column]) -> MeasuresTable | None:
+    """Pick the best-matching table (with its continuations): most required columns, then most columns,
+    then most rows (a plan split into pieces beats a small table with a neater header), then header score."""
+    tables = [b for b in document.blocks if b.kind == "table" and b.table is not None and b.table.rows]
+    required = [i for i, c in enumerate(columns) if c.required]
+    best: tuple[tuple[int, int, int, float], MeasuresTable] | None = None
+    for index, block in enumerate(tables):
+        assert block.table is not None
+        header = match_header(block.table.rows[:2], _width(block), columns)
+        if header is None:
+            continue
+        found = _with_continuations(tables, index, header, columns)
+        key = (sum(1 for i in required if i in header.assignment), len(header.assignment), len(found.rows),
+               header.total)  # fmt: skip
+        if best is None or key > best[0]:
+            best = (key, found)
+    return best[1] if best else None
+
+
+def _with_continuations(tables: list[Block], index: int, header: Header, columns: list[Column]) -> MeasuresTable:
+    first = tables[index]
+    width = _width(first)
+    found = MeasuresTable([first], header, width)
+    number = 0
+    for position, block in enumerate(tables[index:]):
+        assert block.table is not None
+        skip = header.rows if position == 0 else 0
+        if position > 0:
+            if _width(block) != width:
+                break
+            again = match_header(block.table.rows[:2], width, columns)
+            if again is not None and again.assignment == header.assignment:
+                skip = again.rows  # the header repeated on the next page
+            elif again is not None and len(again.assignment) >= 2:
+                break  # another table with a header of its own
+            found.blocks.append(block)
+        for i, row in enumerate(block.table.rows):
+            number += 1
+            if i < skip or _is_numbering(row, width):
+                continue
+            found.rows.append((number, row))
+    return found
+
+
+_M = {
+    "no_table": Localized(
+        ru="Не найдена таблица мероприятий: нет таблицы со столбцами {columns}. "
+        "Оформите план таблицей с этими столбцами.",
+        en="No table of measures: no table with the columns {columns}. Lay the plan out as a table with them.",
+    ),
+    "missing_column": Localized(
+        ru="В таблице мероприятий нет столбца «{column}»; добавьте его и заполните для каждой строки.",
+        en="The table of measures has no «{column}» column; add it and fill it in for every row.",
+    ),
+    "empty": Localized(
+        ru="Строка {row} («{label}»): не заполнен столбец «{column}»; укажите {what}.",
+        en="Row {row} («{label}»): the «{column}» column is empty; fill in {what}.",
+    ),
+    "unparsed": Localized(
+        ru="Строка {row} («{label}»): в столбце «{column}» не распознан срок «{value}»; "
+        "укажите дату, период или месяц (например, «до 19.10.2018», «сентябрь 2018»).",
+        en="Row {row} («{label}»): the «{column}» value «{value}» is not a date; give a date, period or month.",
+    ),
+    "vague": Localized(
+        ru="Строка {row} («{label}»): размытый срок «{value}»; укажите конкретную дату или период.",
+        en="Row {row} («{label}»): vague date «{value}»; give a specific date or period.",
+    ),
+    "order": Localized(
+        ru="Строка {row} («{label}»): в сроке «{value}» начало позже конца; исправьте период.",
+        en="Row {row} («{label}»): in «{value}» the start is after the end; fix the period.",
+    ),
+    "invalid": Localized(
+        ru="Строка {row} («{label}»): несуществующая дата — {problem}.",
+        en="Row {row} («{label}»): impossible date — {problem}.",
+    ),
+    "outside": Localized(
+        ru="Строка {row} («{label}»): срок «{value}» выходит за период документа ({period}).",
+        en="Row {row} («{label}»): «{value}» lies outside the document period ({period}).",
+    ),
+}
+_WHAT = {
+    "activity": ("мероприятие", "the activity"),
+    "date": ("срок", "the date"),
+    "responsible": ("ответственных", "who is responsible"),
+    "participants": ("участников", "the participants"),
+    "result": ("результат", "the result"),
+    "other": ("значение", "a value"),
+}
+
+
+class TableRule(RuleBase):
+    kind: Literal["table"]
+    columns: list[Column] = Field(min_length=1)
+    check_rows: bool = True
+    date_or_reference: bool = Field(
+        False, description="a date cell may instead hold an order reference («№ 237 от 09.07.2018»)"
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Outcome]:
+        lang = ctx.lang
+        names = [c.name.get(lang) for c in self.columns if c.required]
+        table = find_table(ctx.document, self.columns)
+        if table is None:
+            yield Outcome(False, {"columns": ", ".join(f"«{n}»" for n in names)})
+            return
+        first = table.blocks[0]
+        where = first.location.model_copy()
+        failures = 0
+        for ci, column in enumerate(self.columns):
+            if column.required and ci not in table.header.assignment:
+                failures += 1
+                yield Outcome(False, {"column": column.name.get(lang)}, None, where, message=_M["missing_column"])
+        if self.check_rows:
+            period = None
+            if any(self.columns[ci].role == "date" for ci in table.header.assignment):
+                from checker.engine.kinds.period import document_period
+
+                period = document_period(ctx)
+            checked = 0
+            for number, row in table.rows:
+                if is_subheader(row, table.width):
+                    continue
+                checked += 1
+                for outcome in self._row(ctx, table, number, row, period):
+                    failures += 1
+                    yield outcome
+        else:
+            checked = len(table.rows)
+        if not failures:
+            found = ", ".join(table.header.labels[t] for t in sorted(table.header.assignment.values()))
+            summary = (
+                f"проверено строк: {checked}; столбцы: {found}"
+                if lang != "en"
+                else f"rows checked: {checked}; columns: {found}"
+            )
+            yield Outcome(True, {"found": summary, "rows": checked}, None, where)
+
+    def _row(self, ctx: CheckContext, table: MeasuresTable, number: int, row: Row, period) -> Iterable[Outcome]:
+        lang = ctx.lang
+        cells = grid(row, table.width)
+        label = _label(cells, table, self.columns)
+        base = {"row": number, "label": label}
+        for ci, column in enumerate(self.columns):
+            if ci not in table.header.assignment:
+                continue
+            cell = cells[table.header.assignment[ci]]
+            value = _text(cell)
+            loc = _location(cell, row, table.header.assignment[ci] + 1)
+            params = {**base, "column": column.name.get(lang), "value": value}
+            if column.required and _EMPTY.match(value):
+                params["what"] = _WHAT[column.role][1 if lang == "en" else 0]
+                yield Outcome(False, params, row_text(cells), loc, message=_M["empty"])
+                continue
+            if column.role == "date" and value:
+                yield from self._date(value, params, loc, period, ctx.lang)
+
+    def _date(self, value: str, params: dict, loc: Location, period, lang: str) -> Iterable[Outcome]:
+        from checker.language.dates import find_dates, format_date
+
+        mentions = find_dates(value)
+        if not mentions:
+            # a PDF cell may keep a word broken at the cell edge («ежемесячн о»): retry with letters glued
+            mentions = find_dates(re.sub(r"(?<=[а-яё])\s+(?=[а-яё])", "", value, flags=re.IGNORECASE))
+        invalid = [m for m in mentions if m.kind == "invalid"]
+        for m in invalid:
+            # the grammar reports a reversed range and an impossible day as `invalid`; tell them apart
+            reversed_range = m.problem is not None and "позже" in m.problem
+            yield Outcome(
+                False,
+                {**params, "problem": m.problem or m.text},
+                value,
+                loc,
+                message=_M["order" if reversed_range else "invalid"],
+            )
+        if invalid:
+            return
+        specific = [m for m in mentions if m.is_specific or m.kind in ("deadline", "recurring")]
+        if not specific:
+            if any(m.kind == "vague" for m in mentions):
+                yield Outcome(False, params, value, loc, severity="warning", message=_M["vague"])
+            elif not (self.date_or_reference and re.search(r"(№|приказ|распоряжени)", value, re.IGNORECASE)):
+                yield Outcome(False, params, value, loc, message=_M["unparsed"])
+            return
+        if period is None:
+            return
+        start, end, _ = period
+        for m in specific:
+            default = _default_year(m, start, end)
+            first, last = m.first_day(default), m.last_day(default)
+            if first is None and last is None:
+                continue
+            if (last is not None and last < start) or (first is not None and first > end) or (
+                first is None and last is not None and last > end
+            ):
+                shown = f"{format_date(start)} – {format_date(end)}"
+                yield Outcome(False, {**params, "period": shown}, value, loc, message=_M["outside"])
+                return
+
+
+def _default_year(mention, start: dt.date, end: dt.date) -> int | None:
+    """A month without a year belongs to the document period when that period is one year or one
+    school year (September…August)."""
+    p = mention.last or mention.first
+    if p is None or p.year is not None or p.month is None:
+        return None
+    if start.year == end.year:
+        return start.year
+    if end.year == start.year + 1 and start.month >= 8:
+        return start.year if p.month >= start.month else end.year
+    return None
+
+
+def _label(cells: list[Cell | None], table: MeasuresTable, columns: list[Column]) -> str:
+    """The row's name: its activity cell, else the longest cell, shortened."""
+    text = ""
+    for ci, column in enumerate(columns):
+        if column.role == "activity" and ci in table.header.assignment:
+            text = _text(cells[table.header.assignment[ci]])
+    if not text:
+        text = max((_text(c) for c in cells), key=len, default="")
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39].rstrip() + "…"
+
+
+def row_text(cells: list[Cell | None]) -> str:
+    seen: list[str] = []
+    for cell in cells:
+        text = " ".join(_text(cell).split())
+        if cell is not None and (not seen or seen[-1] != text):
+            seen.append(text)
+    return " | ".join(seen)
+
+
+def _location(cell: Cell | None, row: Row, column: int) -> Location:
+    loc = (cell.location if cell is not None else row.location).model_copy()
+    loc.row = row.location.row if row.location.row is not None else loc.row
+    loc.column = column
+    return loc
+
+
+def describe_tables(document: Document, columns: list[Column]) -> list[dict]:
+    """For `checker inspect`: each table with the configured columns recognised in its header."""
+    out = []
+    for block in document.tables:
+        if block.table is None or not block.table.rows:
+            continue
+        width = _width(block)
+        header = match_header(block.table.rows[:2], width, columns)
+        recognised = {}
+        if header is not None:
+            for ci, ti in header.assignment.items():
+                recognised[columns[ci].role if columns[ci].role != "other" else columns[ci].name.ru] = {
+                    "column": ti + 1,
+                    "header": header.labels[ti],
+                    "score": round(header.scores[ci]),
+                }
+        out.append({"table": block.location.table, "columns": width, "rows": len(block.table.rows),
+                    "header_rows": header.rows if header else 0, "recognised": recognised})  # fmt: skip
+    return out
+
+
+# The columns `inspect` looks for when no rule is given: the roadmap/programme table of measures.
+DEFAULT_COLUMNS = [
+    Column(name=Localized(ru="Мероприятие"), synonyms=["наименование мероприятия", "содержание мероприятия",
+           "содержание работы", "мероприятия"], role="activity"),
+    Column(name=Localized(ru="Сроки"), synonyms=["срок", "срок проведения", "сроки исполнения", "дата",
+           "сроки реализации"], role="date"),
+    Column(name=Localized(ru="Ответственные"), synonyms=["ответственный", "ответственный исполнитель",
+           "исполнители", "исполнитель"], role="responsible"),
+    Column(name=Localized(ru="Участники"), synonyms=["целевая группа", "категория участников"], role="participants"),
+    Column(name=Localized(ru="Результат"), synonyms=["ожидаемый результат", "показатель", "отметка об исполнении"],
+           required=False, role="result"),
+]
