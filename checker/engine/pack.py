@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from checker.engine.kinds import AnyRule
 from checker.engine.rule import Localized
@@ -23,7 +23,15 @@ class Pack(BaseModel):
     description: Localized | None = None
     doc_types: list[str] = Field(default_factory=list, description="types the pack's rules apply to; [] = all")
     rules: list[AnyRule] = Field(default_factory=list)
+    extends: list[str] = Field(
+        default_factory=list,
+        description="packs whose rules this pack reuses: a shipped pack name or a path relative to this file",
+    )
+    overrides: dict[str, Literal["error", "warning", "info", "off"]] = Field(
+        default_factory=dict, description="new severity of an inherited or own rule by id; off = drop the rule"
+    )
     source: str = ""
+    _bases: list[str] = PrivateAttr(default_factory=list)  # resolved files pulled in by `extends`
 
     @field_validator("doc_types")
     @classmethod
@@ -51,7 +59,7 @@ def _position(root: Any, loc: tuple[Any, ...]) -> tuple[int, int, str]:
                     line, col = lc.item(key)[0] + 1, lc.item(key)[1] + 1
             node = node[key]
             path += f"[{key}]"
-        elif isinstance(key, str) and isinstance(node, dict) and not path.endswith(key):
+        elif isinstance(key, str) and isinstance(node, dict) and key == loc[-1]:
             # a missing key: name it, keep the position of its parent
             path += f".{key}" if path else key
             node = None
@@ -59,7 +67,46 @@ def _position(root: Any, loc: tuple[Any, ...]) -> tuple[int, int, str]:
     return line, col, path
 
 
-def load_pack(path: Path) -> Pack:
+def _resolve_base(ref: str, path: Path) -> Path | None:
+    """`extends` entry → file: a path relative to the extending pack, or a shipped pack's name."""
+    candidates = [path.parent / ref, rules_dir() / f"{ref}.yaml", path.parent / f"{ref}.yaml"]
+    if Path(ref).is_absolute():
+        candidates.insert(0, Path(ref))
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _inherit(pack: Pack, data: Any, path: Path, chain: frozenset[Path]) -> None:
+    """Put the rules of `extends` packs before the pack's own, then apply `overrides`."""
+    inherited: list[Any] = []
+    own_ids = {r.id for r in pack.rules}
+    for index, ref in enumerate(pack.extends):
+        line, col, _ = _position(data, ("extends", index))
+        target = _resolve_base(ref, path)
+        if target is None:
+            raise RulePackError("pack_invalid", f"{path}:{line}:{col}: extends: набор правил «{ref}» не найден")
+        if target.resolve() in chain:
+            raise RulePackError("pack_invalid", f"{path}:{line}:{col}: extends: циклическое наследование ({ref})")
+        base = load_pack(target, chain | {path.resolve()})
+        pack._bases += [str(target.resolve()), *base._bases]
+        for rule in base.rules:
+            if rule.id in own_ids:
+                continue  # the pack redefines this rule
+            copy = rule.model_copy(deep=True)
+            copy.applies_to = rule.applies_to or base.doc_types  # keep the base pack's doc types
+            inherited.append(copy)
+    pack.rules = inherited + pack.rules
+    by_id = {r.id: r for r in pack.rules}
+    for rule_id, severity in pack.overrides.items():
+        if rule_id not in by_id:
+            line, col, _ = _position(data, ("overrides", rule_id))
+            raise RulePackError("pack_invalid", f"{path}:{line}:{col}: overrides: нет правила {rule_id}")
+        if severity == "off":
+            pack.rules = [r for r in pack.rules if r.id != rule_id]
+        else:
+            by_id[rule_id].severity = severity
+
+
+def load_pack(path: Path, _chain: frozenset[Path] = frozenset()) -> Pack:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
@@ -90,6 +137,8 @@ def load_pack(path: Path) -> Pack:
             line, col, _ = _position(data, ("rules", index, "id"))
             raise RulePackError("pack_duplicate", f"{path}:{line}:{col}: правило {rule.id} уже объявлено выше")
         seen[rule.id] = index
+    if pack.extends or pack.overrides:
+        _inherit(pack, data, path, _chain)
     return pack
 
 
@@ -128,7 +177,10 @@ def load_packs(paths: list[Path] | None = None) -> list[Pack]:
             files.append(path)
         else:
             raise RulePackError("pack_not_found", f"{path}: набор правил не найден")
-    packs = [load_pack(f) for f in files]
+    packs = [_load_pack_cached(f) for f in files]
+    # a pack another pack extends is already inside it (with the overrides): do not run it twice
+    bases = {b for p in packs for b in p._bases}
+    packs = [p for p in packs if str(Path(p.source).resolve()) not in bases]
     ids: dict[str, str] = {}
     for pack in packs:
         for rule in pack.rules:
@@ -140,12 +192,49 @@ def load_packs(paths: list[Path] | None = None) -> list[Pack]:
     return packs
 
 
+def _load_pack_cached(path: Path) -> Pack:
+    """Validating ~100 rules costs about a second; a pickled copy keyed by the file's size and
+    mtime costs milliseconds. Packs that extend others are not cached (their bases may change).
+    Any problem with the cache means a normal load."""
+    import hashlib
+    import pickle
+
+    from checker import __version__
+    from checker.cache import default_cache_dir
+
+    try:
+        stat = path.stat()
+        anchor = f"{__version__}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+        key = hashlib.sha256(anchor.encode()).hexdigest()
+        cached = default_cache_dir() / "packs" / f"{key}.pickle"
+        if cached.is_file():
+            return pickle.loads(cached.read_bytes())
+    except Exception:
+        cached = None
+    pack = load_pack(path)
+    if cached is not None and not pack._bases:
+        try:
+            from checker.outputs import write_atomic
+
+            write_atomic(cached, pickle.dumps(pack))
+        except Exception:
+            pass
+    return pack
+
+
 def rules_for(packs: list[Pack], doc_type: str) -> list[tuple[Pack, Any]]:
     """The rules that apply to a document type, in pack order."""
     selected = []
     for pack in packs:
         for rule in pack.rules:
+            if rule.kind == "package":
+                continue
             types = rule.applies_to or pack.doc_types
             if not types or doc_type in types:
                 selected.append((pack, rule))
     return selected
+
+
+def package_rules(packs: list[Pack]) -> list[Any]:
+    """Folder-level rules, run after the documents of a folder are checked."""
+    return [rule for pack in packs for rule in pack.rules if rule.kind == "package"]

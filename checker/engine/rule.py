@@ -74,9 +74,10 @@ class Pattern(BaseModel):
 class Examples(BaseModel):
     """Texts that must pass and must fail this rule (run by `checker rules test`)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     passing: list[str] = Field(default_factory=list, alias="pass")
     failing: list[str] = Field(default_factory=list, alias="fail")
+    campaign: str | None = None  # for rules that need one; default krasnodar-2018
 
 
 class RuleBase(BaseModel):

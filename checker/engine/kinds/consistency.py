@@ -1,0 +1,90 @@
+"""`consistency`: one proper name spelled two ways («Грачевском» / «Гачевском»).
+
+Candidates are capitalised words that are proper names (pymorphy tags) or unknown to the
+dictionary; a common word at the start of a sentence is not a candidate. Words are compared by
+lemma, so inflection («Грачевский» / «Грачевском») never counts; two lemmas within edit distance
+1–2 that share a long prefix or suffix are one name misspelt, and the rarer spelling is flagged."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import Field
+from rapidfuzz.distance import Levenshtein
+
+from checker.engine.context import CheckContext
+from checker.engine.rule import Outcome, RuleBase
+from checker.language.morphology import analyzer, lemma
+from checker.language.text import snippet
+
+_CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*")
+_PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}
+_SENTENCE_START = re.compile(r"(^|[.!?:;•·\-–—\n]\s*|^\s*\d+[.)]\s*)$")
+
+
+def _common_affix(a: str, b: str) -> int:
+    prefix = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    suffix = next((i for i, (x, y) in enumerate(zip(a[::-1], b[::-1], strict=False)) if x != y), min(len(a), len(b)))
+    return max(prefix, suffix)
+
+
+def _is_name(word: str, sentence_initial: bool) -> bool:
+    morph = analyzer()
+    low = word.lower().replace("ё", "е")
+    if not morph.word_is_known(low):
+        return True
+    parses = morph.parse(low)
+    if any(_PROPER & set(str(p.tag).replace(" ", ",").split(",")) for p in parses[:2]):
+        return True
+    # a known common word: a name only when capitalised in mid-sentence (e.g. «Развитие образования»)
+    return not sentence_initial
+
+
+class ConsistencyRule(RuleBase):
+    kind: Literal["consistency"]
+    min_length: int = Field(6, ge=3, description="shorter words are not compared")
+    max_distance: int = Field(2, ge=1, le=3)
+    min_affix: int = Field(4, ge=2, description="the shared prefix or suffix a misspelling keeps")
+
+    def check(self, ctx: CheckContext) -> Iterable[Outcome]:
+        counts: Counter[str] = Counter()
+        where: dict[str, tuple] = {}
+        for unit in self.units(ctx):
+            text = unit.text.clean
+            for m in _CAPITALISED.finditer(text):
+                word = m.group(0)
+                if len(word) < self.min_length:
+                    continue
+                initial = bool(_SENTENCE_START.search(text[: m.start()]))
+                if not _is_name(word, initial):
+                    continue
+                lem = "-".join(lemma(p) for p in word.lower().replace("ё", "е").split("-"))
+                counts[lem] += 1
+                where.setdefault(lem, (word, unit, m.start(), m.end()))
+        names = sorted(counts)
+        flagged = False
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if abs(len(a) - len(b)) > self.max_distance:
+                    continue
+                distance = Levenshtein.distance(a, b)
+                if not 1 <= distance <= self.max_distance or _common_affix(a, b) < self.min_affix:
+                    continue
+                # differing only in the last letters is an inflection the lemmatiser guessed apart
+                stem = min(len(a), len(b)) - self.max_distance
+                if a[:stem] == b[:stem]:
+                    continue
+                rare, usual = (a, b) if counts[a] < counts[b] or (counts[a] == counts[b] and a > b) else (b, a)
+                word, unit, start, end = where[rare]
+                flagged = True
+                yield Outcome(
+                    False,
+                    {"found": word, "expected": where[usual][0], "count": counts[usual]},
+                    snippet(unit.text.clean, start, end),
+                    unit.location,
+                )
+        if not flagged:
+            yield Outcome(True, {"found": "—"})

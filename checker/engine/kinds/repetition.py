@@ -1,0 +1,49 @@
+"""`repetition`: the same 2–4-word sequence twice in a row («в образования в образования»)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from checker.engine.context import CheckContext
+from checker.engine.rule import Outcome, RuleBase
+from checker.language.text import snippet
+
+_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+
+
+class RepetitionRule(RuleBase):
+    kind: Literal["repetition"]
+    scope: Literal["all", "text", "tables", "headings", "start"] = "text"
+    min_words: int = Field(2, ge=1, le=6)
+    max_words: int = Field(4, ge=1, le=6)
+    max_findings: int = Field(20, ge=1, description="stop after this many repeats")
+
+    @model_validator(mode="after")
+    def _order(self) -> RepetitionRule:
+        if self.min_words > self.max_words:
+            raise ValueError("min_words больше max_words")
+        return self
+
+    def _pattern(self) -> re.Pattern[str]:
+        if "re" not in self._cache:
+            # words only (no digits): «1 2 1 2» in numbered tables is not a typo
+            body = rf"{_WORD}(?:\s+{_WORD}){{{self.min_words - 1},{self.max_words - 1}}}"
+            self._cache["re"] = re.compile(rf"(?<![\w-])(?P<seq>{body})\s+(?P=seq)(?![\w-])")
+        return self._cache["re"]
+
+    def check(self, ctx: CheckContext) -> Iterable[Outcome]:
+        count = 0
+        for unit in self.units(ctx):
+            for m in self._pattern().finditer(unit.text.folded):
+                found = unit.text.clean[m.start() : m.end()]
+                yield Outcome(False, {"found": found, "phrase": unit.text.clean[m.start("seq") : m.end("seq")]},
+                              snippet(unit.text.clean, m.start(), m.end()), unit.location)
+                count += 1
+                if count >= self.max_findings:
+                    return
+        if count == 0:
+            yield Outcome(True, {"found": "—"})
