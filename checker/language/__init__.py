@@ -1,0 +1,1 @@
+"""Russian language layer: normalisation, morphology, dates."""
