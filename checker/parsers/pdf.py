@@ -1,0 +1,734 @@
+"""PDF: pypdfium2 for text and layout, pdfplumber for tables on the pages that draw them.
+
+pypdfium2 is fast (≈1,000 pages/s) and reads text in content-stream order; pdfplumber is 50× slower,
+so it only runs on pages with enough ruling lines to hold a table, and each of its pages is closed
+at once (without that a 300-page file takes a gigabyte). Tables split across pages are stitched back,
+and words that narrow cells broke (`Ответственны` / `й`) are rejoined.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import logging
+import re
+import statistics
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from checker.document import Block, Cell, Document, Location, Metadata, Row, Table, number_blocks
+from checker.errors import UnreadableError
+from checker.parsers.headings import (
+    heading_level,
+    heading_reason,
+    list_item_text,
+    numbering_level,
+    strip_artefacts,
+)
+from checker.parsers.text import join_wrapped, known_word
+
+MAX_PDF_PAGES = 1000
+SCANNED_CHARS_PER_PAGE = 20
+TABLE_MIN_PATHS = 4  # ruling lines and cell rectangles are path objects
+MAX_HASHED_IMAGE_BYTES = 20 * 1024 * 1024
+
+_FURNITURE_RE = re.compile(
+    r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|стр\.?\s*\d{1,4}(?:\s*из\s*\d{1,4})?|\d{1,4}\s*из\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = (".", "!", "?", ":", ";")
+_WORD_START_RE = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+_WORD_END_RE = re.compile(r"[А-Яа-яЁёA-Za-z]+$")
+_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-zА-Яа-яЁё]+)*")
+_BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+@dataclass
+class _Line:
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float  # page coordinates from the top, like pdfplumber's
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class _FCell:
+    text: str
+    column: int  # 1-based grid column
+    col_span: int = 1
+    row_span: int = 1
+    # The last line and the cell's right edge, to rejoin a word cut by the page break.
+    last_line: _CellLine | None = None
+    inner_right: float = 0.0
+
+
+@dataclass
+class _Frag:
+    """A table as one page shows it."""
+
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    ncols: int
+    rows: list[list[_FCell]]
+    row_pages: list[int] = field(default_factory=list)
+
+
+def _encrypted() -> UnreadableError:
+    return UnreadableError(
+        "encrypted",
+        "Файл PDF зашифрован паролем — пришлите копию без пароля",
+        "The PDF is password-protected: send a copy without the password",
+    )
+
+
+def _open(path: Path) -> Any:
+    import pypdfium2 as pdfium  # lazy: keeps start-up fast for other formats
+
+    try:
+        return pdfium.PdfDocument(str(path))  # no password: owner-only encryption opens fine
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise _encrypted() from None
+        raise UnreadableError("corrupt", "Файл PDF повреждён и не читается", f"Corrupt PDF: {exc}") from None
+
+
+def _pdf_date(value: str | None) -> datetime | None:
+    """`D:20181011120000+03'00'` → an aware datetime (naive when the zone is missing)."""
+    if not value:
+        return None
+    m = re.match(
+        r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz+\-])?\s*(\d{2})?'?(\d{2})?'?",
+        value.strip(),
+    )
+    if not m:
+        return None
+    year, month, day, hour, minute, second = (
+        int(g) if g else d for g, d in zip(m.groups()[:6], (0, 1, 1, 0, 0, 0), strict=True)
+    )
+    try:
+        dt = datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+    sign = m.group(7)
+    if sign in ("Z", "z"):
+        return dt.replace(tzinfo=UTC)
+    if sign in ("+", "-"):
+        offset = timedelta(hours=int(m.group(8) or 0), minutes=int(m.group(9) or 0))
+        return dt.replace(tzinfo=timezone(offset if sign == "+" else -offset))
+    return dt
+
+
+class _FontInfo:
+    """Font size and boldness of one character, via the raw PDFium text API."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.buf = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+
+    def of(self, textpage: Any, index: int | None) -> tuple[float, bool]:
+        if index is None:
+            return 0.0, False
+        size = float(self.raw.FPDFText_GetFontSize(textpage.raw, index))
+        weight = self.raw.FPDFText_GetFontWeight(textpage.raw, index)
+        n = self.raw.FPDFText_GetFontInfo(
+            textpage.raw, index, self.buf, len(self.buf), ctypes.byref(self.flags)
+        )
+        name = self.buf.value.decode("latin-1", "replace") if n else ""
+        return size, weight >= 600 or bool(_BOLD_FONT_RE.search(name))
+
+
+def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) -> list[_Line]:
+    """Text segments from PDFium's rectangles, grouped into visual lines, top to bottom."""
+    segs: list[_Line] = []
+    for k in range(textpage.count_rects()):
+        x0, y0, x1, y1 = textpage.get_rect(k)
+        text = textpage.get_text_bounded(x0, y0, x1, y1)
+        text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("\x02", "-")
+        if not text.strip():
+            continue
+        index = textpage.get_index(x0 + min(1.0, (x1 - x0) / 2), (y0 + y1) / 2, 2.0, 2.0)
+        size, bold = fonts.of(textpage, index)
+        top, bottom = height - y1, height - y0
+        if index is not None:
+            # The loose box follows the font, not the glyphs: steadier line positions.
+            _, ly0, _, ly1 = textpage.get_charbox(index, loose=True)
+            if ly1 > ly0:
+                top, bottom = min(top, height - ly1), max(bottom, height - ly0)
+        segs.append(_Line(page_no, text, x0, x1, top, bottom, size or (y1 - y0), bold))
+    segs.sort(key=lambda s: (s.top, s.x0))
+    lines: list[list[_Line]] = []
+    for seg in segs:
+        centre = (seg.top + seg.bottom) / 2
+        for line in reversed(lines[-3:]):
+            first = line[0]
+            if first.top - 1 <= centre <= first.bottom + 1:
+                line.append(seg)
+                break
+        else:
+            lines.append([seg])
+    out: list[_Line] = []
+    for parts in lines:
+        parts.sort(key=lambda s: s.x0)
+        text = parts[0].text
+        for prev, seg in pairwise(parts):
+            gap = seg.x0 - prev.x1
+            sep = " " if gap > 0.25 * max(prev.size, 1.0) and not text.endswith(" ") else ""
+            text = text + sep + seg.text
+        text = " ".join(strip_artefacts(text).split())
+        if not text:
+            continue
+        out.append(
+            _Line(
+                page=page_no,
+                text=text,
+                x0=parts[0].x0,
+                x1=max(p.x1 for p in parts),
+                top=min(p.top for p in parts),
+                bottom=max(p.bottom for p in parts),
+                size=max(p.size for p in parts),
+                bold=all(p.bold for p in parts),
+            )
+        )
+    out.sort(key=lambda ln: ln.top)
+    return out
+
+
+def _count_objects(page: Any, kind: int, stop: int | None = None) -> int:
+    n = 0
+    for _ in page.get_objects(filter=[kind], max_depth=3):
+        n += 1
+        if stop is not None and n >= stop:
+            break
+    return n
+
+
+def _image_hashes(page: Any, kind: int) -> list[str]:
+    out = []
+    for obj in page.get_objects(filter=[kind], max_depth=3):
+        try:
+            data = obj.get_data(decode_simple=False)
+        except Exception:
+            continue
+        if len(data) <= MAX_HASHED_IMAGE_BYTES:
+            out.append(hashlib.sha256(bytes(data)).hexdigest())
+    return out
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+
+def _cluster_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    chars = sorted(chars, key=lambda c: (c["top"], c["x0"]))
+    lines: list[list[dict[str, Any]]] = []
+    for ch in chars:
+        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= 3:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+    return lines
+
+
+@dataclass
+class _CellLine:
+    text: str
+    x1: float
+    char_width: float
+
+
+def _cell_lines(chars: list[dict[str, Any]]) -> list[_CellLine]:
+    out = []
+    for line in _cluster_lines(chars):
+        text = ""
+        prev = None
+        for ch in line:
+            t = ch["text"]
+            gap = ch["x0"] - prev["x1"] if prev is not None else 0.0
+            if t != " " and not text.endswith(" ") and gap > 0.25 * max(ch.get("size", 10.0), 1.0):
+                text += " "
+            text += t
+            prev = ch
+        visible = [c for c in line if c["text"].strip()]
+        if not visible:
+            continue
+        width = sum(c["x1"] - c["x0"] for c in visible) / len(visible)
+        out.append(_CellLine(text.rstrip(), max(c["x1"] for c in visible), width))
+    return out
+
+
+_COMMON_SHORT = {
+    "и", "в", "во", "с", "со", "к", "ко", "о", "об", "у", "на", "по", "за", "до", "от", "из", "не", "но", "а",
+    "же", "ли", "бы", "при", "для", "без", "под", "над", "или", "их", "его", "её", "ее", "как", "что", "то",
+}  # fmt: skip
+
+
+def _midword(prev: _CellLine | None, nxt: str, inner_right: float, vocab: set[str]) -> bool:
+    """Did a narrow cell break a word (`Ответственны` / `й`) rather than wrap at a space?
+
+    Decided by the document's own words (`vocab`: words seen inside lines, where no break can cut
+    them), then by the dictionary, then by the fragment's shape and the layout."""
+    if prev is None:
+        return False
+    p = prev.text.strip()
+    if not p or not nxt or " " in p or not p[-1].isalpha() or not nxt[0].isalpha():
+        return False
+    head = _WORD_END_RE.search(p)
+    m = _WORD_START_RE.match(nxt)
+    if not head or not m:
+        return False
+    a, b = head.group(0), m.group(0)
+    if not (b.islower() or (a.isupper() and b.isupper())):
+        return False  # `Срок` / `Исполнения`: a new word starts with a capital
+    whole = (a + b).lower()
+    if whole in vocab:
+        return True
+    known_whole = known_word(whole)
+    if known_whole is not None:
+        known_a, known_b = known_word(a), known_word(b)
+        if known_whole and not (known_a and known_b):
+            return True  # `Общеобразова` + `тельные`, `ВЕРТИКАЛЬН` + `О`
+        if not known_whole and known_a and known_b:
+            return False  # two dictionary words: `Наименование` / `мероприятия`
+    if b.lower() in _COMMON_SHORT:
+        return False
+    if b[0].lower() in "ьъый":
+        return True  # no Russian word starts so
+    if b.lower() in vocab:
+        return False
+    if len(b) <= 3:
+        return True  # `щих`, `ых`: a tail, not a word
+    if len(b) >= 6:
+        return False
+    return prev.x1 >= inner_right - 1.5 * prev.char_width  # the fragment filled the cell
+
+
+def _join_cell(lines: list[_CellLine], inner_right: float, vocab: set[str]) -> str:
+    """Cell text with wrapped lines joined."""
+    if not lines:
+        return ""
+    text = lines[0].text.strip()
+    for prev, cur in pairwise(lines):
+        nxt = cur.text.strip()
+        if _midword(prev, nxt, inner_right, vocab):
+            text += nxt
+        else:
+            text = join_wrapped(text, nxt, vocab)
+    return text
+
+
+def _page_tables(ppage: Any, page_no: int, vocab: set[str]) -> list[_Frag]:
+    frags: list[_Frag] = []
+    found = ppage.find_tables()
+    if not found:
+        return frags
+    all_chars = [c for c in ppage.chars if c.get("upright", True)]
+    for tb in found:
+        rows = tb.rows
+        ncells = sum(1 for r in rows for c in r.cells if c)
+        if ncells < 2:
+            continue  # a framed paragraph, not a table: its text stays in the body
+        x0, top, x1, bottom = tb.bbox
+        xs = sorted({round(c[0], 1) for r in rows for c in r.cells if c})
+        tops = [round(r.bbox[1], 1) for r in rows]
+        grid: dict[tuple[int, int], int] = {}
+        cells: list[tuple[int, int, tuple[float, float, float, float], int, int]] = []
+        for ri, r in enumerate(rows):
+            for ci, bbox in enumerate(r.cells):
+                if not bbox:
+                    continue
+                col_end = max(ci, bisect_right(xs, bbox[2] - 1.0) - 1)
+                row_end = max(ri, bisect_right(tops, bbox[3] - 1.0) - 1)
+                cid = len(cells)
+                cells.append((ri, ci, bbox, col_end - ci + 1, row_end - ri + 1))
+                for rr in range(ri, row_end + 1):
+                    for cc in range(ci, col_end + 1):
+                        grid.setdefault((rr, cc), cid)
+        per_cell: dict[int, list[dict[str, Any]]] = {}
+        for ch in all_chars:
+            cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+            if not (x0 <= cx <= x1 and top <= cy <= bottom):
+                continue
+            cid = grid.get((bisect_right(tops, cy) - 1, bisect_right(xs, cx) - 1))
+            if cid is not None:
+                per_cell.setdefault(cid, []).append(ch)
+        lines_of = {cid: _cell_lines(chs) for cid, chs in per_cell.items()}
+        out_rows: list[list[_FCell]] = [[] for _ in rows]
+        for cid, (ri, ci, bbox, cspan, rspan) in enumerate(cells):
+            chs = per_cell.get(cid, [])
+            pad = min((c["x0"] for c in chs), default=bbox[0] + 3) - bbox[0]
+            pad = pad if 0 <= pad <= (bbox[2] - bbox[0]) / 3 else 3.0
+            lines = lines_of.get(cid, [])
+            text = _join_cell(lines, bbox[2] - pad, vocab)
+            out_rows[ri].append(
+                _FCell(
+                    strip_artefacts(text),
+                    ci + 1,
+                    cspan,
+                    rspan,
+                    lines[-1] if lines else None,
+                    bbox[2] - pad,
+                )
+            )
+        for ri in range(len(rows)):
+            for ci in range(len(xs)):
+                if (ri, ci) not in grid:
+                    out_rows[ri].append(_FCell("", ci + 1))  # nothing drawn there: an empty cell
+            out_rows[ri].sort(key=lambda c: c.column)
+        frags.append(_Frag(page_no, top, bottom, x0, x1, len(xs), out_rows, [page_no] * len(out_rows)))
+    return frags
+
+
+def _stitch(prev: _Frag, nxt: _Frag, vocab: set[str]) -> None:
+    """Append a continuation fragment: drop a repeated header row, finish a row cut by the page break."""
+    rows = nxt.rows
+    pages = nxt.row_pages
+    if rows and prev.rows and [c.text for c in rows[0]] == [c.text for c in prev.rows[0]]:
+        rows, pages = rows[1:], pages[1:]
+    if rows and prev.rows and (not rows[0] or not rows[0][0].text.strip()):
+        for cell in rows[0]:
+            # The cell above: in the last row, or a vertically merged one from an earlier row.
+            target = next(
+                (
+                    c
+                    for row in reversed(prev.rows)
+                    for c in row
+                    if c.column <= cell.column < c.column + c.col_span
+                ),
+                None,
+            )
+            if target is None:
+                continue
+            if cell.row_span > 1:
+                target.row_span += cell.row_span - 1  # a merged cell that goes on past the break
+            if not cell.text:
+                continue
+            if _midword(target.last_line, cell.text, target.inner_right, vocab):
+                target.text += cell.text
+            else:
+                target.text = join_wrapped(target.text, cell.text, vocab)
+            target.last_line = cell.last_line
+        rows, pages = rows[1:], pages[1:]
+    prev.rows.extend(rows)
+    prev.row_pages.extend(pages)
+    prev.bottom = nxt.bottom
+    prev.page = nxt.page
+
+
+def _table_block(frag: _Frag, first_page: int) -> Block:
+    table = Table(page_start=first_page, page_end=frag.row_pages[-1] if frag.row_pages else first_page)
+    for r, (cells, page) in enumerate(zip(frag.rows, frag.row_pages, strict=True), start=1):
+        table.rows.append(
+            Row(
+                cells=[
+                    Cell(
+                        text=c.text,
+                        location=Location(page=page, row=r, column=c.column),
+                        col_span=c.col_span,
+                        row_span=c.row_span,
+                    )
+                    for c in cells
+                ],
+                location=Location(page=page, row=r),
+            )
+        )
+    text = "\n".join(" | ".join(" ".join(t.split()) for t in row.texts) for row in table.rows)
+    return Block(kind="table", text=text, location=Location(page=first_page), table=table)
+
+
+# --- paragraphs --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Layout:
+    left: float
+    right: float
+    body_size: float
+    pitch_ratio: float  # baseline distance / font size inside a paragraph
+
+    @property
+    def width(self) -> float:
+        return max(self.right - self.left, 1.0)
+
+    def centred(self, line: _Line) -> bool:
+        centre = (self.left + self.right) / 2
+        mid = (line.x0 + line.x1) / 2
+        return abs(mid - centre) < 0.05 * self.width and line.x0 > self.left + 0.1 * self.width
+
+
+def _layout(lines: list[_Line]) -> _Layout:
+    if not lines:
+        return _Layout(0.0, 1.0, 12.0, 1.2)
+    lefts = sorted(ln.x0 for ln in lines)
+    rights = sorted(ln.x1 for ln in lines)
+    left = lefts[len(lefts) // 20]
+    right = rights[len(rights) * 19 // 20 - (1 if len(rights) >= 20 else 0)]
+    sizes: list[float] = []
+    for ln in lines:
+        sizes.extend([round(ln.size, 1)] * max(1, len(ln.text)))
+    body = statistics.median(sizes) if sizes else 12.0
+    ratios = [
+        (b.bottom - a.bottom) / max(a.size, 1.0)
+        for a, b in pairwise(lines)
+        if a.page == b.page and abs(a.size - b.size) < 0.5 and b.bottom > a.bottom
+    ]
+    ratio = statistics.median(ratios) if ratios else 1.2
+    return _Layout(left, right, body or 12.0, ratio)
+
+
+def _breaks(a: _Line, b: _Line, lay: _Layout) -> bool:
+    """Does line b start a new paragraph after line a?"""
+    if a.page != b.page:
+        return a.text.endswith(_SENTENCE_END) or not b.text[:1].islower()
+    if abs(a.size - b.size) > 0.15 * max(a.size, b.size) or a.bold != b.bold:
+        return True
+    if (b.bottom - a.bottom) / max(a.size, 1.0) > lay.pitch_ratio * 1.3:
+        return True
+    if list_item_text(b.text) is not None or numbering_level(b.text):
+        return True
+    if b.x0 > a.x0 + 0.8 * a.size and not lay.centred(b):
+        return True  # a first-line indent
+    # A short last line ends its paragraph.
+    return a.text.endswith(_SENTENCE_END) and a.x1 < lay.right - 0.15 * lay.width
+
+
+def _paragraph_blocks(
+    paras: list[list[_Line]], lay: _Layout, vocab: set[str], next_len: list[int]
+) -> list[Block]:
+    blocks = []
+    for lines, following in zip(paras, next_len, strict=True):
+        text = lines[0].text
+        for ln in lines[1:]:
+            text = join_wrapped(text, ln.text, vocab)
+        loc = Location(page=lines[0].page)
+        size = max(ln.size for ln in lines)
+        large = size >= 1.15 * lay.body_size
+        bold = all(ln.bold for ln in lines)
+        centred = all(lay.centred(ln) for ln in lines)
+        isolated = large or (len(lines) == 1 and (following < 0 or following >= max(1.5 * len(text), 60)))
+        reason = heading_reason(text, bold=bold, centred=centred, all_lines=isolated)
+        item = list_item_text(text)
+        if item is not None and reason != "numbered":
+            blocks.append(Block(kind="list_item", text=item, location=loc))
+        elif reason:
+            level = heading_level(text, reason=reason)
+            if numbering_level(text) is None and large:
+                level = 1 if size >= 1.4 * lay.body_size else min(level, 2)
+            blocks.append(Block(kind="heading", text=text, location=loc, level=level, heading_reason=reason))
+        else:
+            blocks.append(Block(kind="paragraph", text=text, location=loc))
+    return blocks
+
+
+# --- the document ------------------------------------------------------------------------------------
+
+
+def parse_pdf(path: Path) -> Document:
+    import pypdfium2.raw as pdfium_raw
+
+    pdf = _open(path)
+    try:
+        return _parse(path, pdf, pdfium_raw)
+    finally:
+        pdf.close()
+
+
+def _parse(path: Path, pdf: Any, raw: Any) -> Document:
+    n_pages = len(pdf)
+    if n_pages > MAX_PDF_PAGES:
+        raise UnreadableError(
+            "too_large",
+            f"В PDF слишком много страниц: {n_pages} (предел {MAX_PDF_PAGES})",
+            f"The PDF has too many pages: {n_pages} (limit {MAX_PDF_PAGES})",
+        )
+    meta = Metadata(format="pdf", page_count=n_pages)
+    try:
+        info = pdf.get_metadata_dict()
+    except Exception:
+        info = {}
+    meta.author = (info.get("Author") or "").strip() or None
+    meta.title = (info.get("Title") or "").strip() or None
+    meta.created = _pdf_date(info.get("CreationDate"))
+    meta.modified = _pdf_date(info.get("ModDate"))
+
+    fonts = _FontInfo(raw)
+    page_lines: list[list[_Line]] = []
+    candidates: list[int] = []
+    heights: list[float] = []
+    total_chars = 0
+    hashes: dict[str, None] = {}  # ordered set
+    unhashed_images = 0
+    bad_pages: list[int] = []
+    for i in range(n_pages):
+        lines: list[_Line] = []
+        height = 842.0
+        try:
+            page = pdf[i]
+            try:
+                _, height = page.get_size()
+                textpage = page.get_textpage()
+                try:
+                    total_chars += textpage.count_chars()
+                    lines = _page_lines(textpage, i + 1, height, fonts)
+                finally:
+                    textpage.close()
+                if _count_objects(page, raw.FPDF_PAGEOBJ_PATH, TABLE_MIN_PATHS) >= TABLE_MIN_PATHS:
+                    candidates.append(i)
+                page_hashes = _image_hashes(page, raw.FPDF_PAGEOBJ_IMAGE)
+                unhashed_images += _count_objects(page, raw.FPDF_PAGEOBJ_IMAGE) - len(page_hashes)
+                hashes.update(dict.fromkeys(page_hashes))
+            finally:
+                page.close()
+        except Exception:  # one broken page must not lose the rest of the document
+            bad_pages.append(i + 1)
+        page_lines.append(lines)
+        heights.append(height)
+    if bad_pages:
+        shown = ", ".join(map(str, bad_pages[:10])) + (" …" if len(bad_pages) > 10 else "")
+        meta.notes.append(f"Не удалось прочитать страницы: {shown}")
+    # Distinct images: a logo repeated on every page counts once.
+    meta.image_hashes = list(hashes)
+    meta.image_count = len(hashes) + unhashed_images
+    if n_pages and total_chars / n_pages < SCANNED_CHARS_PER_PAGE:
+        meta.scanned = True
+        meta.notes.append("PDF без текстового слоя (скан)")
+
+    vocab = _inner_vocabulary(page_lines)
+    tables: dict[int, list[_Frag]] = {}
+    if candidates and not meta.scanned:
+        tables = _find_tables(path, candidates, vocab, meta.notes)
+    _drop_furniture(page_lines, heights)
+    lay = _layout([ln for lines in page_lines for ln in lines])
+
+    # One stream of items in reading order: lines outside tables, and tables at their position.
+    items: list[_Line | _Frag] = []
+    for i, lines in enumerate(page_lines):
+        frags = tables.get(i, [])
+        kept = [ln for ln in lines if not any(_inside(ln, f) for f in frags)]
+        page_items: list[tuple[float, _Line | _Frag]] = [(ln.top, ln) for ln in kept]
+        page_items += [(f.top, f) for f in frags]
+        page_items.sort(key=lambda t: t[0])
+        for top, item in page_items:
+            prev = items[-1] if items else None
+            if (
+                isinstance(item, _Frag)
+                and isinstance(prev, _Frag)
+                and prev.page == item.page - 1
+                and prev.ncols == item.ncols
+                and top < 0.25 * heights[i]
+                and item is page_items[0][1]
+            ):
+                _stitch(prev, item, vocab)  # a table continued at the top of the next page
+                continue
+            items.append(item)
+
+    blocks: list[Block] = []
+    paras: list[list[_Line]] = []
+
+    def flush() -> None:
+        if not paras:
+            return
+        # What follows each paragraph (its length; -1 for a table or the end) decides isolated headings.
+        lengths = [len(" ".join(ln.text for ln in p)) for p in paras[1:]] + [-1]
+        blocks.extend(_paragraph_blocks(paras, lay, vocab, lengths))
+        paras.clear()
+
+    for item in items:
+        if isinstance(item, _Frag):
+            flush()
+            first_page = item.row_pages[0] if item.row_pages else item.page
+            if item.rows:
+                blocks.append(_table_block(item, first_page))
+            continue
+        if paras and not _breaks(paras[-1][-1], item, lay):
+            paras[-1].append(item)
+        else:
+            paras.append([item])
+    flush()
+    return Document(path=str(path), blocks=number_blocks(blocks), metadata=meta)
+
+
+def _inner_vocabulary(page_lines: list[list[_Line]]) -> set[str]:
+    """Lower-cased words that sit inside a line (never first or last), where no wrap can have cut
+    them: the reference for rejoining broken words."""
+    vocab: set[str] = set()
+    for lines in page_lines:
+        for ln in lines:
+            words = _TOKEN_RE.findall(ln.text)
+            vocab.update(w.lower() for w in words[1:-1])
+    return vocab
+
+
+def _inside(line: _Line, frag: _Frag) -> bool:
+    cy = (line.top + line.bottom) / 2
+    cx = (line.x0 + line.x1) / 2
+    return frag.top - 1 <= cy <= frag.bottom + 1 and frag.x0 - 1 <= cx <= frag.x1 + 1
+
+
+def _find_tables(path: Path, pages: list[int], vocab: set[str], notes: list[str]) -> dict[int, list[_Frag]]:
+    import pdfplumber  # lazy and only for pages that draw lines: it is slow
+
+    # pdfminer logs every oddity of a damaged file; the user gets our notes instead.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+    out: dict[int, list[_Frag]] = {}
+    failed: list[int] = []
+    try:
+        plumber = pdfplumber.open(str(path))
+    except Exception:  # pdfminer is stricter than PDFium: keep the text, lose the tables
+        notes.append("Таблицы в PDF не распознаны: файл не читается модулем таблиц")
+        return out
+    with plumber:
+        for i in pages:
+            try:
+                ppage = plumber.pages[i]
+                try:
+                    frags = _page_tables(ppage, i + 1, vocab)
+                finally:
+                    ppage.close()  # frees the page's parsed objects: 50 MB instead of 1 GB on 300 pages
+            except Exception:
+                failed.append(i + 1)
+                continue
+            if frags:
+                out[i] = sorted(frags, key=lambda f: f.top)
+    if failed:
+        notes.append("Таблицы не распознаны на страницах: " + ", ".join(map(str, failed[:10])))
+    return out
+
+
+def _drop_furniture(page_lines: list[list[_Line]], heights: list[float]) -> None:
+    """Remove page numbers and running headers/footers: margin lines that are a bare number, or
+    that repeat (numbers aside) on several pages."""
+
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text.lower())
+
+    def in_margin(line: _Line, height: float) -> bool:
+        return line.top < 0.1 * height or line.bottom > 0.9 * height
+
+    seen: dict[str, set[int]] = {}
+    for i, lines in enumerate(page_lines):
+        for ln in lines:
+            if in_margin(ln, heights[i]):
+                seen.setdefault(key(ln), set()).add(i)
+    repeat = 3 if len(page_lines) > 3 else 2
+    running = {k for k, pages in seen.items() if len(pages) >= repeat}
+    for i, lines in enumerate(page_lines):
+        h = heights[i]
+        page_lines[i] = [
+            ln
+            for ln in lines
+            if not (in_margin(ln, h) and (_FURNITURE_RE.match(ln.text) or key(ln) in running))
+        ]

@@ -1,0 +1,441 @@
+"""Input discovery and guards: what files to check, what they really are, and whether they are safe to open.
+
+Formats are decided by magic bytes, never by extension: a JPEG renamed to .pdf or an Excel workbook
+renamed to .docx must get a clear message, not a library traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from checker.errors import UnreadableError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ZIP_ENTRIES = 5000
+MAX_ZIP_ENTRY_BYTES = 100 * 1024 * 1024
+MAX_ZIP_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+ZIP_RATIO_MIN_BYTES = 1024 * 1024
+
+DOCUMENT_EXTENSIONS = frozenset({".docx", ".doc", ".pdf", ".txt", ".md", ".rtf", ".odt"})
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
+FORMATS = ("docx", "odt", "pdf", "doc", "rtf", "txt", "md")
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODF_TEXT = "application/vnd.oasis.opendocument.text"
+
+# (magic at offset, Russian name, English name). Checked before the text test.
+_BINARY_MAGIC: list[tuple[int, bytes, str, str]] = [
+    (0, b"\xff\xd8\xff", "изображение JPEG", "a JPEG image"),
+    (0, b"\x89PNG\r\n\x1a\n", "изображение PNG", "a PNG image"),
+    (0, b"GIF87a", "изображение GIF", "a GIF image"),
+    (0, b"GIF89a", "изображение GIF", "a GIF image"),
+    (0, b"II*\x00", "изображение TIFF", "a TIFF image"),
+    (0, b"MM\x00*", "изображение TIFF", "a TIFF image"),
+    (0, b"8BPS", "изображение Photoshop (PSD)", "a Photoshop image"),
+    (0, b"AT&TFORM", "документ DjVu (скан)", "a DjVu document"),
+    (0, b"Rar!\x1a\x07", "архив RAR", "a RAR archive"),
+    (0, b"7z\xbc\xaf\x27\x1c", "архив 7z", "a 7z archive"),
+    (0, b"\x1f\x8b", "архив gzip", "a gzip archive"),
+    (0, b"\xfd7zXZ\x00", "архив xz", "an xz archive"),
+    (0, b"\x7fELF", "программа (ELF)", "an executable (ELF)"),
+    (0, b"ID3", "аудиозапись MP3", "an MP3 audio file"),
+    (0, b"OggS", "аудио- или видеозапись Ogg", "an Ogg media file"),
+    (0, b"fLaC", "аудиозапись FLAC", "a FLAC audio file"),
+    (0, b"\x1aE\xdf\xa3", "видеозапись MKV/WebM", "an MKV/WebM video"),
+    (0, b"SQLite format 3\x00", "база данных SQLite", "an SQLite database"),
+    (0, b"\x00\x00\x01\x00", "значок ICO", "an ICO icon"),
+    (4, b"ftypheic", "изображение HEIC", "a HEIC image"),
+    (4, b"ftypheix", "изображение HEIC", "a HEIC image"),
+    (4, b"ftypmif1", "изображение HEIC", "a HEIC image"),
+    (4, b"ftypqt", "видеозапись QuickTime", "a QuickTime video"),
+    (4, b"ftypM4A", "аудиозапись M4A", "an M4A audio file"),
+    (4, b"ftyp", "видеозапись MP4", "an MP4 video"),
+]
+# Weak two-byte magics: only trusted when the file is not text.
+_WEAK_MAGIC: list[tuple[bytes, str, str]] = [
+    (b"BM", "изображение BMP", "a BMP image"),
+    (b"MZ", "программа (EXE)", "an executable (EXE)"),
+    (b"\xff\xfb", "аудиозапись MP3", "an MP3 audio file"),
+    (b"\xff\xf3", "аудиозапись MP3", "an MP3 audio file"),
+    (b"BZh", "архив bzip2", "a bzip2 archive"),
+]
+
+
+def human_size(size: int, lang: str = "ru") -> str:
+    """`73,4 МБ` / `73.4 MB` (binary megabytes, as the limits are)."""
+    if size < 1024 * 1024:
+        value, unit_ru, unit_en = size / 1024, "КБ", "KB"
+    else:
+        value, unit_ru, unit_en = size / (1024 * 1024), "МБ", "MB"
+    text = f"{value:.1f}"
+    return f"{text.replace('.', ',')} {unit_ru}" if lang == "ru" else f"{text} {unit_en}"
+
+
+def _mismatch(path: Path, real: str) -> tuple[str, str]:
+    """The «(расширение .pdf не соответствует содержимому)» tail when the name claims a document."""
+    ext = path.suffix.lower()
+    if ext and ext != real:
+        return (
+            f" (расширение {ext} не соответствует содержимому)",
+            f" (the extension {ext} does not match the content)",
+        )
+    return "", ""
+
+
+def _not_a_document(path: Path, name_ru: str, name_en: str, real_ext: str = "") -> UnreadableError:
+    tail_ru, tail_en = _mismatch(path, real_ext)
+    return UnreadableError(
+        "unsupported",
+        f"Файл — {name_ru}, а не документ{tail_ru}",
+        f"The file is {name_en}, not a document{tail_en}",
+    )
+
+
+def _not_found(path: Path) -> UnreadableError:
+    return UnreadableError("not_found", f"Файл не найден: {path}", f"File not found: {path}")
+
+
+def check_size(path: Path) -> int:
+    """Size guard before any parsing; returns the size in bytes."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UnreadableError(
+            "too_large",
+            f"Файл слишком большой: {human_size(size)} (предел {MAX_FILE_BYTES // (1024 * 1024)} МБ)",
+            f"The file is too large: {human_size(size, 'en')} (limit {MAX_FILE_BYTES // (1024 * 1024)} MB)",
+        )
+    return size
+
+
+def _regular_file(path: Path) -> os.stat_result:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise _not_found(path) from None
+    except OSError as exc:
+        raise UnreadableError(
+            "not_found", f"Файл недоступен: {path} ({exc.strerror})", f"Cannot access {path}: {exc.strerror}"
+        ) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnreadableError(
+            "unsupported", f"Это папка, а не файл: {path}", f"This is a folder, not a file: {path}"
+        )
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableError(
+            "unsupported",
+            f"Это не обычный файл (канал, сокет или устройство): {path}",
+            f"Not a regular file (pipe, socket or device): {path}",
+        )
+    return st
+
+
+def _sniff_zip(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            mimetype = ""
+            if "mimetype" in names:
+                info = zf.getinfo("mimetype")
+                if info.file_size <= 200:
+                    mimetype = zf.read("mimetype").decode("ascii", "replace").strip()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise _corrupt_zip() from None
+    if "word/document.xml" in names:
+        return "docx"
+    if mimetype == _ODF_TEXT:
+        return "odt"
+    known = [
+        ("xl/workbook.xml" in names, "таблица Excel (.xlsx)", "an Excel workbook (.xlsx)", ".xlsx"),
+        (
+            "ppt/presentation.xml" in names,
+            "презентация PowerPoint (.pptx)",
+            "a PowerPoint deck (.pptx)",
+            ".pptx",
+        ),
+        (
+            mimetype.endswith("opendocument.spreadsheet"),
+            "таблица OpenDocument (.ods)",
+            "an .ods spreadsheet",
+            ".ods",
+        ),
+        (
+            mimetype.endswith("opendocument.presentation"),
+            "презентация OpenDocument (.odp)",
+            "an .odp deck",
+            ".odp",
+        ),
+        (mimetype == "application/epub+zip", "электронная книга EPUB", "an EPUB e-book", ".epub"),
+    ]
+    for hit, ru, en, ext in known:
+        if hit:
+            tail_ru, tail_en = _mismatch(path, ext)
+            raise UnreadableError(
+                "unsupported",
+                f"Это {ru}, а не текстовый документ{tail_ru}",
+                f"This is {en}, not a text document{tail_en}",
+            )
+    if any(n.startswith("word/") for n in names):
+        raise UnreadableError(
+            "corrupt",
+            "Файл повреждён: в документе Word нет основной части word/document.xml",
+            "Corrupt file: the Word document has no word/document.xml part",
+        )
+    raise _not_a_document(path, "ZIP-архив", "a ZIP archive", ".zip")
+
+
+def _corrupt_zip() -> UnreadableError:
+    return UnreadableError(
+        "corrupt",
+        "Файл повреждён: архив документа (.docx/.odt) не читается — возможно, он загружен не полностью",
+        "Corrupt file: the document's zip container cannot be read (truncated?)",
+    )
+
+
+def _sniff_ole(path: Path, size: int) -> str:
+    """Old binary Office files share one container; the stream names tell Word from Excel."""
+    with path.open("rb") as fh:
+        data = fh.read(min(size, 8 * 1024 * 1024))
+
+    def has(name: str) -> bool:
+        return name.encode("utf-16-le") in data
+
+    if has("EncryptionInfo") or has("EncryptedPackage"):
+        raise UnreadableError(
+            "encrypted",
+            "Документ Office зашифрован паролем — пришлите копию без пароля",
+            "The Office document is password-protected: send a copy without the password",
+        )
+    if has("WordDocument"):
+        return "doc"
+    if has("Workbook") or has("Book"):
+        raise _not_a_document(path, "таблица Excel (.xls)", "an Excel workbook (.xls)", ".xls")
+    if has("PowerPoint Document"):
+        raise _not_a_document(path, "презентация PowerPoint (.ppt)", "a PowerPoint deck (.ppt)", ".ppt")
+    raise _not_a_document(path, "файл Microsoft Office неизвестного вида", "an unknown Microsoft Office file")
+
+
+def _text_sample(path: Path, size: int) -> bytes:
+    limit = 256 * 1024
+    with path.open("rb") as fh:
+        data = fh.read(limit)
+    if size > limit:
+        # Cut at a line end so a multi-byte character is not split in half.
+        cut = data.rfind(b"\n")
+        if cut > limit // 2:
+            data = data[: cut + 1] if data[cut + 1 : cut + 2] != b"\x00" else data[: cut + 2]
+    return data
+
+
+def sniff(path: Path) -> str:
+    """The real format by content: docx, odt, pdf, doc, rtf, txt or md (md = text named .md/.markdown).
+
+    Raises UnreadableError: not_found, empty, unsupported (naming what the file is), corrupt, encrypted."""
+    st = _regular_file(path)
+    size = st.st_size
+    if size == 0:
+        raise UnreadableError("empty", "Файл пустой (0 байт)", "The file is empty (0 bytes)")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _sniff_zip(path)
+    if head.startswith(_OLE_MAGIC):
+        return _sniff_ole(path, size)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"
+    for offset, magic, ru, en in _BINARY_MAGIC:
+        if head[offset : offset + len(magic)] == magic:
+            raise _not_a_document(path, ru, en)
+    if head[8:12] == b"WEBP" and head.startswith(b"RIFF"):
+        raise _not_a_document(path, "изображение WebP", "a WebP image")
+    if head.startswith(b"RIFF"):
+        raise _not_a_document(path, "аудио- или видеозапись (RIFF)", "an audio or video file (RIFF)")
+    from checker.parsers.text import decode_text  # lazy: parsers import this module
+
+    try:
+        text, _ = decode_text(_text_sample(path, size))
+    except UnreadableError:
+        for magic, ru, en in _WEAK_MAGIC:
+            if head.startswith(magic):
+                raise _not_a_document(path, ru, en) from None
+        raise UnreadableError(
+            "unsupported",
+            "Неизвестный формат файла: это не документ Word, PDF, RTF, ODT или текст",
+            "Unknown file format: not a Word, PDF, RTF, ODT or text document",
+        ) from None
+    start = text.lstrip("\ufeff \t\r\n")[:2000].lower()
+    if start.startswith(("<!doctype html", "<html")):
+        raise _not_a_document(path, "веб-страница (HTML)", "a web page (HTML)", ".html")
+    if start.startswith("mime-version:"):
+        raise _not_a_document(path, "веб-архив (MHT)", "a web archive (MHT)", ".mht")
+    if start.startswith("<?xml") and ("<w:worddocument" in start or "<office:document" in start):
+        raise UnreadableError(
+            "unsupported",
+            "Документ сохранён в формате XML (Word 2003 или Flat ODT) — сохраните его как .docx",
+            "The document is saved as XML (Word 2003 or Flat ODT): save it as .docx",
+        )
+    return "md" if path.suffix.lower() in MARKDOWN_EXTENSIONS else "txt"
+
+
+def zip_precheck(path: Path, required: list[str]) -> None:
+    """Refuse zip bombs and broken containers before a docx/odt library reads parts into memory."""
+    if not zipfile.is_zipfile(path):
+        raise _corrupt_zip()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise _corrupt_zip() from None
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise UnreadableError(
+            "too_large",
+            f"Архив документа подозрительно велик (возможна zip-бомба): {len(infos)} частей "
+            f"(предел {MAX_ZIP_ENTRIES})",
+            f"Suspicious document container (zip bomb?): {len(infos)} entries (limit {MAX_ZIP_ENTRIES})",
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_ZIP_ENTRY_BYTES:
+            raise UnreadableError(
+                "too_large",
+                f"Архив документа подозрительно сжат (возможна zip-бомба): часть {info.filename} "
+                f"распаковывается в {human_size(info.file_size)} (предел 100 МБ)",
+                f"Suspicious document container (zip bomb?): {info.filename} unpacks to "
+                f"{human_size(info.file_size, 'en')} (limit 100 MB)",
+            )
+        if info.file_size > ZIP_RATIO_MIN_BYTES:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > MAX_ZIP_RATIO:
+                raise UnreadableError(
+                    "too_large",
+                    f"Архив документа подозрительно сжат (возможна zip-бомба): часть {info.filename} "
+                    f"сжата в {ratio:.0f} раз (предел {MAX_ZIP_RATIO})",
+                    f"Suspicious document container (zip bomb?): {info.filename} has a compression ratio "
+                    f"of {ratio:.0f}:1 (limit {MAX_ZIP_RATIO}:1)",
+                )
+    if total > MAX_ZIP_TOTAL_BYTES:
+        raise UnreadableError(
+            "too_large",
+            f"Архив документа подозрительно сжат (возможна zip-бомба): всего {human_size(total)} "
+            f"после распаковки (предел 200 МБ)",
+            f"Suspicious document container (zip bomb?): {human_size(total, 'en')} unpacked (limit 200 MB)",
+        )
+    names = {info.filename for info in infos}
+    for part in required:
+        if part not in names:
+            raise UnreadableError(
+                "corrupt",
+                f"Файл повреждён: в документе нет обязательной части {part}",
+                f"Corrupt file: the required part {part} is missing",
+            )
+
+
+class InputFile(BaseModel):
+    """One input as found: its real format, or why it cannot be read. Nothing is skipped silently."""
+
+    path: str
+    format: str | None = None
+    error_code: str | None = None
+    error_ru: str | None = None
+    error_en: str | None = None
+
+    @property
+    def error(self) -> UnreadableError | None:
+        if self.error_code is None:
+            return None
+        return UnreadableError(self.error_code, self.error_ru or "", self.error_en)
+
+    @classmethod
+    def failed(cls, path: str, error: UnreadableError) -> InputFile:
+        return cls(path=path, error_code=error.code, error_ru=error.message_ru, error_en=error.message_en)
+
+
+def _examine(shown: str) -> InputFile:
+    path = Path(shown)
+    try:
+        fmt = sniff(path)
+        check_size(path)
+    except UnreadableError as exc:
+        return InputFile.failed(shown, exc)
+    except OSError as exc:
+        return InputFile.failed(
+            shown,
+            UnreadableError(
+                "not_found", f"Файл недоступен: {shown} ({exc.strerror})", f"Cannot read {shown}"
+            ),
+        )
+    return InputFile(path=shown, format=fmt)
+
+
+def _skipped_name(name: str) -> bool:
+    return name.startswith(".") or name.startswith("~$")
+
+
+def _walk(shown: str, real_dirs: set[str], real_files: set[str]) -> list[str]:
+    """Document files under a folder, sorted, following symlinks but never the same folder twice."""
+    found: list[str] = []
+    try:
+        real = os.path.realpath(shown)
+        if real in real_dirs:
+            return found
+        real_dirs.add(real)
+        entries = sorted(os.scandir(shown), key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        if _skipped_name(entry.name):
+            continue
+        child = os.path.join(shown, entry.name)
+        try:
+            st = os.stat(child)  # follows symlinks; a dangling link raises
+        except OSError:
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            found.extend(_walk(child, real_dirs, real_files))
+        elif stat.S_ISREG(st.st_mode) and Path(entry.name).suffix.lower() in DOCUMENT_EXTENSIONS:
+            real_file = os.path.realpath(child)
+            if real_file not in real_files:
+                real_files.add(real_file)
+                found.append(child)
+        # fifos, sockets and devices are never opened: reading a fifo would block.
+    return found
+
+
+def discover(paths: list[str]) -> list[InputFile]:
+    """Expand the user's paths into input files.
+
+    Files given explicitly are always included, whatever their extension (a missing one becomes an
+    InputFile with a not_found error). Folders are walked recursively in sorted order; there only
+    document extensions count, and hidden files and Office lock files (`~$…`) are skipped."""
+    result: list[InputFile] = []
+    real_dirs: set[str] = set()
+    real_files: set[str] = set()
+    for given in paths:
+        if os.path.isdir(given):
+            if os.path.realpath(given) in real_dirs:
+                continue  # the same folder given twice, or already inside a walked one
+            files = _walk(given, real_dirs, real_files)
+            if not files:
+                result.append(
+                    InputFile.failed(
+                        given,
+                        UnreadableError(
+                            "empty",
+                            f"В папке нет документов (.docx, .doc, .pdf, .txt, .md, .rtf, .odt): {given}",
+                            f"No documents (.docx, .doc, .pdf, .txt, .md, .rtf, .odt) in the folder {given}",
+                        ),
+                    )
+                )
+            result.extend(_examine(f) for f in files)
+            continue
+        real_files.add(os.path.realpath(given))
+        result.append(_examine(given))
+    return result
