@@ -59,4 +59,4 @@ def run() -> None:
 
 
 # subcommands register themselves on `main`; one line per module
-from checker.cli import check, inspect_cmd, rules_cmd  # noqa: E402, F401
+from checker.cli import check, inspect_cmd, rules_cmd, serve  # noqa: E402, F401
