@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field
@@ -31,6 +32,15 @@ def _common_affix(a: str, b: str) -> int:
     return max(prefix, suffix)
 
 
+def _sentence_initial(text: str, start: int) -> bool:
+    """Only the last few characters matter; searching the whole prefix was quadratic per block.
+    A longer prefix gets a non-space marker in front so the `^` alternatives cannot match mid-text."""
+    if start <= 16:
+        return bool(_SENTENCE_START.search(text[:start]))
+    return bool(_SENTENCE_START.search("x" + text[start - 16 : start]))
+
+
+@lru_cache(maxsize=65536)
 def _is_name(word: str, sentence_initial: bool) -> bool:
     morph = analyzer()
     low = word.lower().replace("ё", "е")
@@ -58,7 +68,7 @@ class ConsistencyRule(RuleBase):
                 word = m.group(0)
                 if len(word) < self.min_length:
                     continue
-                initial = bool(_SENTENCE_START.search(text[: m.start()]))
+                initial = _sentence_initial(text, m.start())
                 if not _is_name(word, initial):
                     continue
                 lem = "-".join(lemma(p) for p in word.lower().replace("ё", "е").split("-"))

@@ -45,12 +45,18 @@ def _lemmas(text: str) -> tuple[str, ...]:
     return tuple(w for w in lemmatize(normalize(text)).split() if w not in _STOP)
 
 
+@lru_cache(maxsize=4096)
 def _flat(text: str) -> str:
     # PDF cells break words without a hyphen («Ответственны\nй»): compare letters only
     return re.sub(r"[^a-zа-я0-9]", "", normalize(text))
 
 
 def column_score(header: str, phrasings: Iterable[str]) -> float:
+    return _column_score(header, tuple(phrasings))
+
+
+@lru_cache(maxsize=16384)
+def _column_score(header: str, phrasings: tuple[str, ...]) -> float:
     """0..~105: how well a header cell names a column. Lemma subset first, then letters-only fuzzy
     (broken words); weighted by how much of the header the phrasing explains, plus a bonus when the
     header starts with the phrasing's head word («Участники мероприятия» is participants, not activity)."""
@@ -178,12 +184,14 @@ def find_table(document: Document, columns: list[Column]) -> MeasuresTable | Non
     tables = [b for b in document.blocks if b.kind == "table" and b.table is not None and b.table.rows]
     required = [i for i, c in enumerate(columns) if c.required]
     best: tuple[tuple[int, int, int, float], MeasuresTable] | None = None
+    # each table's header is read once: continuations look at every later table (was quadratic)
+    headers = {id(b): match_header(b.table.rows[:2], _width(b), columns) for b in tables if b.table is not None}
     for index, block in enumerate(tables):
         assert block.table is not None
-        header = match_header(block.table.rows[:2], _width(block), columns)
+        header = headers[id(block)]
         if header is None:
             continue
-        found = _with_continuations(tables, index, header, columns)
+        found = _with_continuations(tables, index, header, columns, headers)
         key = (sum(1 for i in required if i in header.assignment), len(header.assignment), len(found.rows),
                header.total)  # fmt: skip
         if best is None or key > best[0]:
@@ -191,7 +199,9 @@ def find_table(document: Document, columns: list[Column]) -> MeasuresTable | Non
     return best[1] if best else None
 
 
-def _with_continuations(tables: list[Block], index: int, header: Header, columns: list[Column]) -> MeasuresTable:
+def _with_continuations(
+    tables: list[Block], index: int, header: Header, columns: list[Column], headers: dict[int, Header | None]
+) -> MeasuresTable:
     first = tables[index]
     width = _width(first)
     found = MeasuresTable([first], header, width)
@@ -202,7 +212,7 @@ def _with_continuations(tables: list[Block], index: int, header: Header, columns
         if position > 0:
             if _width(block) != width:
                 break
-            again = match_header(block.table.rows[:2], width, columns)
+            again = headers[id(block)]
             if again is not None and again.assignment == header.assignment:
                 skip = again.rows  # the header repeated on the next page
             elif again is not None and len(again.assignment) >= 2:
