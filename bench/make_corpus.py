@@ -37,10 +37,10 @@ def make_docx(path: Path, pages: int, seed: int) -> None:
         for _ in range(8):
             doc.add_paragraph(" ".join(rng.choice(SENTENCES) for _ in range(3)))
         table = doc.add_table(rows=1, cols=4)
-        for cell, text in zip(table.rows[0].cells, ["Мероприятие", "Сроки", "Ответственные", "Участники"]):
+        for cell, text in zip(table.rows[0].cells, ["Мероприятие", "Сроки", "Ответственные", "Участники"], strict=True):
             cell.text = text
         for _ in range(6):
-            for cell, text in zip(table.add_row().cells, ROW):
+            for cell, text in zip(table.add_row().cells, ROW, strict=True):
                 cell.text = text
     doc.save(path)
 

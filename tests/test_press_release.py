@@ -63,7 +63,7 @@ def test_real_seed_is_compliant(tmp_path: Path) -> None:
 
 
 def test_campaign_window() -> None:
-    code, report = run_json("check", str(PRESS / "clean.txt"), "--campaign", "krasnodar-2018")
+    _, report = run_json("check", str(PRESS / "clean.txt"), "--campaign", "krasnodar-2018")
     window = next(f for f in report["documents"][0]["findings"] if f["rule_id"] == "PR-DATE-002")
     assert window["outcome"] == "pass"
     _, report = run_json("check", str(PRESS / "clean.txt"))

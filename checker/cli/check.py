@@ -69,10 +69,10 @@ def check(
     from checker.config import (
         IGNORE_NAME,
         Config,
-        load_config,
         apply_ignore,
         apply_severities,
         find_config,
+        load_config,
         load_ignore,
         load_profile,
     )
