@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.engine.pack import Pack, package_rules, rules_for
 from checker.errors import UnreadableError
 from checker.facts import DocumentFacts
-from checker.report import DocumentReport, Report, verdict_for
+from checker.report import DocumentReport, Finding, FindingLocation, Report, fingerprint, verdict_for
 
 
 class CheckOptions(BaseModel):
@@ -24,10 +24,12 @@ class CheckOptions(BaseModel):
     lang: str = "ru"
     campaign: object | None = None  # checker.campaign.Campaign
     submitted: dt.date | None = None
+    ocr: str = "auto"  # auto | always | never: scanned PDF pages (checker.ocr)
+    ocr_max_pages: int = 30
 
     def cache_key(self) -> str:
         campaign = getattr(self.campaign, "model_dump_json", lambda: "")()
-        return f"{self.doc_type}|{self.lang}|{campaign}|{self.submitted}"
+        return f"{self.doc_type}|{self.lang}|{campaign}|{self.submitted}|{self.ocr}|{self.ocr_max_pages}"
 
 
 class RunSettings(BaseModel):
@@ -50,6 +52,27 @@ def unreadable(path: str, error: UnreadableError, lang: str, fmt: str | None = N
     )
 
 
+def unknown_type_finding(path: str, confidence: float, lang: str) -> Finding:
+    """Without a type only the general rules ran: say so, or «соответствует» would mislead."""
+    location = FindingLocation()
+    location.description = location.describe(lang)
+    return Finding(
+        rule_id="CHK-TYPE-001",
+        title="Тип документа" if lang != "en" else "Document type",
+        severity="warning",
+        outcome="fail",
+        message=(
+            f"Тип документа не определён (уверенность {confidence:.2f}): проверены только общие правила. "
+            "Укажите тип явно: --type roadmap | program | press_release | …"
+            if lang != "en"
+            else f"The document type was not recognised (confidence {confidence:.2f}): only general rules ran. "
+            "Give the type explicitly: --type roadmap | program | press_release | …"
+        ),
+        location=location,
+        fingerprint=fingerprint(path, "CHK-TYPE-001", location, None),
+    )
+
+
 def check_document(document, packs: list[Pack], options: CheckOptions) -> DocumentReport:
     from checker.classify import Classification, classify
     from checker.engine.context import CheckContext
@@ -68,6 +91,8 @@ def check_document(document, packs: list[Pack], options: CheckOptions) -> Docume
     )
     rules = [rule for _, rule in rules_for(packs, found.doc_type)]
     findings = run_rules(ctx, rules)
+    if found.doc_type == "unknown" and not options.doc_type:
+        findings.insert(0, unknown_type_finding(document.path, found.confidence, options.lang))
     return DocumentReport(
         path=document.path,
         format=document.metadata.format,
@@ -85,10 +110,12 @@ def check_input_with_facts(
 ) -> tuple[DocumentReport, DocumentFacts | None]:
     """Parse and check one file; any failure to read becomes an `unreadable` entry."""
     from checker.facts import extract_facts
+    from checker.ocr import OcrSettings
     from checker.parsers import parse_file
 
     try:
-        document = parse_file(Path(path), fmt)
+        ocr = OcrSettings(mode=options.ocr, max_pages=options.ocr_max_pages)  # type: ignore[arg-type]
+        document = parse_file(Path(path), fmt, ocr=ocr)
     except UnreadableError as error:
         return unreadable(path, error, options.lang, fmt), None
     document.path = path

@@ -69,7 +69,7 @@ def _finding(rule: RuleBase, outcome: Outcome, path: str, lang: str) -> Finding:
         evidence=outcome.evidence,
         location=described,
         fingerprint=fingerprint(path, rule.id, described, outcome.evidence),
-        suggestion=rule.suggestion.get(lang) if rule.suggestion and failed else None,
+        suggestion=render(rule.suggestion.get(lang), outcome.params) if rule.suggestion and failed else None,
     )
 
 

@@ -56,8 +56,7 @@ class PackageRule(RuleBase):
             return any(fnmatch.fnmatch(name, g.lower()) for g in self.folders)
         if self.check_ == "schools":
             return bool(pctx.of_type("roadmap")) and bool(pctx.of_type("program"))
-        if self.check_ == "municipality":
-            return len(pctx.members) > 1
+        # a seminar package: a flat folder of many municipalities' files is not one submission
         return len({m.doc_type for m in pctx.members} & SEMINAR_TYPES) >= 2 or "семинар" in name
 
     def check(self, ctx: PackageContext) -> Iterable[Outcome]:  # type: ignore[override]

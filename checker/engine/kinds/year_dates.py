@@ -45,6 +45,9 @@ class YearDatesRule(RuleBase):
             first, last = mention.first_day(year), mention.last_day(year)
             if first is None or last is None or (first >= low and last <= high):
                 continue
+            # a programme period that covers the year («на 2016-2020 годы») is context, not an event
+            if mention.kind in ("period", "range") and first <= high and last >= low:
+                continue
             if _CITATION.search(unit.text.folded[: mention.start]):
                 continue
             count += 1
