@@ -147,3 +147,24 @@ def test_committed_report_schema_is_current() -> None:
     from gen_schemas import report_schema
 
     assert (ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8") == report_schema()
+
+
+def test_unrecognised_type_is_said(tmp_path: Path) -> None:
+    note = tmp_path / "заметка.txt"
+    note.write_text("Список покупок на неделю: хлеб, молоко, яблоки.\n", encoding="utf-8")
+    _, report = run_json("check", str(note))
+    (document,) = report["documents"]
+    assert document["doc_type"] == "unknown"
+    finding = next(f for f in document["findings"] if f["rule_id"] == "CHK-TYPE-001")
+    assert finding["outcome"] == "fail" and finding["severity"] == "warning"
+    assert "--type" in finding["message"]
+
+
+def test_info_report_seed_programme_period_is_not_out_of_year() -> None:
+    _, report = run_json("check", str(SEEDS / "004_5084d0d812c3a86f.txt"))
+    (document,) = report["documents"]
+    assert document["doc_type"] == "info_report"
+    flagged = [f["evidence"] for f in document["findings"] if f["rule_id"] == "IR-DATES-001" and f["outcome"] == "fail"]
+    assert not any("2016-2020" in (e or "") for e in flagged)
+    repeat = next(f for f in document["findings"] if f["rule_id"] == "Q-REPEAT-001")
+    assert repeat["outcome"] == "fail" and "{" not in (repeat["suggestion"] or "")
