@@ -10,6 +10,7 @@ import csv
 import io
 
 from checker.report import Report
+from checker.reporters.values import VALUES
 
 _HEADERS = {
     "ru": [
@@ -37,32 +38,7 @@ _HEADERS = {
         "Location",
     ],
 }
-_VALUES = {
-    "ru": {
-        "compliant": "соответствует",
-        "noncompliant": "не соответствует",
-        "unreadable": "не прочитан",
-        "error": "ошибка",
-        "warning": "предупреждение",
-        "info": "замечание",
-        "pass": "выполнено",
-        "fail": "нарушено",
-        "not_applicable": "не проверялось",
-        "ignored": "принято",
-    },
-    "en": {
-        "compliant": "compliant",
-        "noncompliant": "noncompliant",
-        "unreadable": "unreadable",
-        "error": "error",
-        "warning": "warning",
-        "info": "info",
-        "pass": "pass",
-        "fail": "fail",
-        "not_applicable": "not applicable",
-        "ignored": "accepted",
-    },
-}
+
 
 
 def safe(text: str | None) -> str:
@@ -75,7 +51,7 @@ def safe(text: str | None) -> str:
 
 def render(report: Report, *, color: bool = False) -> bytes:
     lang = "en" if report.lang == "en" else "ru"
-    values = _VALUES[lang]
+    values = VALUES[lang]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(_HEADERS[lang])

@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from checker.report import SEVERITY_RANK, Report
+from checker.reporters.values import VALUES
 
 _WORDS = {
     "ru": {
@@ -30,16 +31,6 @@ _WORDS = {
         ],
         "rules": ["Правило", "Название", "Важность", "Документов нарушают", "Документов проверено"],
         "total": "Итого",
-        "compliant": "соответствует",
-        "noncompliant": "не соответствует",
-        "unreadable": "не прочитан",
-        "error": "ошибка",
-        "warning": "предупреждение",
-        "info": "замечание",
-        "pass": "выполнено",
-        "fail": "нарушено",
-        "not_applicable": "не проверялось",
-        "ignored": "принято",
         "unreadable_rule": "Документ не прочитан",
     },
     "en": {
@@ -58,16 +49,6 @@ _WORDS = {
         ],
         "rules": ["Rule", "Title", "Severity", "Documents failing", "Documents checked"],
         "total": "Total",
-        "compliant": "compliant",
-        "noncompliant": "noncompliant",
-        "unreadable": "unreadable",
-        "error": "error",
-        "warning": "warning",
-        "info": "info",
-        "pass": "pass",
-        "fail": "fail",
-        "not_applicable": "not applicable",
-        "ignored": "accepted",
         "unreadable_rule": "Document could not be read",
     },
 }
@@ -81,7 +62,8 @@ _WRAP_FROM = 40  # columns wider than this wrap instead of growing
 def render(report: Report, *, color: bool = False) -> bytes:
     from openpyxl import Workbook  # lazy: a heavy optional dependency
 
-    words = _WORDS["en" if report.lang == "en" else "ru"]
+    lang = "en" if report.lang == "en" else "ru"
+    words = {**VALUES[lang], **_WORDS[lang]}
     workbook = Workbook()
     summary_sheet = workbook.active
     summary_sheet.title = words["sheets"][0]

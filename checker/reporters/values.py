@@ -1,0 +1,30 @@
+"""How verdicts, severities and outcomes read in tabular reports (CSV, XLSX): one table for all."""
+
+from __future__ import annotations
+
+VALUES: dict[str, dict[str, str]] = {
+    "ru": {
+        "compliant": "соответствует",
+        "noncompliant": "не соответствует",
+        "unreadable": "не прочитан",
+        "error": "ошибка",
+        "warning": "предупреждение",
+        "info": "замечание",
+        "pass": "выполнено",
+        "fail": "нарушено",
+        "not_applicable": "не проверялось",
+        "ignored": "принято",
+    },
+    "en": {
+        "compliant": "compliant",
+        "noncompliant": "noncompliant",
+        "unreadable": "unreadable",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "pass": "pass",
+        "fail": "fail",
+        "not_applicable": "not applicable",
+        "ignored": "accepted",
+    },
+}
