@@ -809,6 +809,16 @@ def _label(text: str) -> str:
 
 def find_dates(text: str) -> list[DateMention]:
     """All date mentions in `text`, left to right, non-overlapping; the longest match wins."""
+    # the same cell and block texts are read by several rules and by the facts: parse each once
+    return list(_find_dates_cached(text))
+
+
+@lru_cache(maxsize=16384)
+def _find_dates_cached(text: str) -> tuple[DateMention, ...]:
+    return tuple(_find_dates(text))
+
+
+def _find_dates(text: str) -> list[DateMention]:
     folded, maps = _fold(text)
     # longest first, then leftmost; sorted() is stable, so on a full tie the rule listed first wins
     cands = sorted(_candidates(folded), key=lambda f: (f.start - f.end, f.start))
