@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -41,6 +42,13 @@ def _check_one(task: Task, packs: list[Pack], options) -> tuple[DocumentReport, 
 
 
 def _worker(conn: Connection, packs: list[Pack], options, memory_mb: int) -> None:
+    # Ctrl-C is the parent's business: it stops the batch and kills workers. A worker leads its own
+    # process group so that killing it also ends the tools it runs (tesseract, catdoc).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        os.setpgrp()
+    except OSError:
+        pass
     if memory_mb > 0:
         import resource
 
@@ -92,8 +100,17 @@ class WorkerPool:
         child.close()
         return _Slot(process, parent)
 
+    @staticmethod
+    def _kill(slot: _Slot) -> None:
+        pid = slot.process.pid
+        if pid is not None and slot.process.is_alive():
+            try:
+                os.killpg(pid, signal.SIGKILL)  # the worker and the tools it started
+            except OSError:
+                slot.process.kill()
+
     def _replace(self, slot: _Slot) -> None:
-        slot.process.kill()
+        self._kill(slot)
         slot.process.join(1)
         slot.conn.close()
         fresh = self._spawn()
@@ -136,19 +153,25 @@ class WorkerPool:
                     elif time.monotonic() >= slot.deadline:
                         self._replace(slot)
                         yield task, "timeout", None
+        except BaseException:
+            self.close(force=True)  # Ctrl-C or an error in the parent: do not wait for busy workers
+            raise
         finally:
             self.close()
 
-    def close(self) -> None:
+    def close(self, force: bool = False) -> None:
         for slot in self.slots:
+            if force:
+                self._kill(slot)
+                continue
             try:
                 slot.conn.send(None)
             except (BrokenPipeError, OSError):
                 pass
         for slot in self.slots:
-            slot.process.join(0.5)
+            slot.process.join(0 if force else 0.5)
             if slot.process.is_alive():
-                slot.process.kill()
+                self._kill(slot)
                 slot.process.join(0.5)
             slot.conn.close()
         self.slots = []

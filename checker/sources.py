@@ -361,8 +361,11 @@ class InputFile(BaseModel):
 def _examine(shown: str) -> InputFile:
     path = Path(shown)
     try:
+        try:
+            check_size(path)  # first: «too large» says more than what a 60 MB file's first bytes look like
+        except OSError:
+            pass  # missing or unreadable: sniff names the problem
         fmt = sniff(path)
-        check_size(path)
     except UnreadableError as exc:
         return InputFile.failed(shown, exc)
     except OSError as exc:
@@ -439,3 +442,34 @@ def discover(paths: list[str]) -> list[InputFile]:
         real_files.add(os.path.realpath(given))
         result.append(_examine(given))
     return result
+
+
+XML_PROLOGUE_BYTES = 64 * 1024  # a DOCTYPE must come before the root element, so near the start
+
+
+def refuse_xml_entities(path: Path, parts: list[str]) -> None:
+    """Refuse XML parts that declare a DOCTYPE or entities (XXE, «billion laughs»).
+
+    Office documents never need them, and a parser that expands them can read local files or
+    memory-bomb the worker; checking the prologue is cheaper than trusting every library's settings."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            for part in parts:
+                if part not in names:
+                    continue
+                with zf.open(part) as fh:
+                    head = fh.read(XML_PROLOGUE_BYTES)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head or _utf16_marks(head):
+                    raise UnreadableError(
+                        "corrupt",
+                        f"Документ содержит недопустимые XML-сущности (часть {part}) — файл не открыт",
+                        f"The document declares XML entities ({part}): refused for safety",
+                    )
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+        raise _corrupt_zip() from None
+
+
+def _utf16_marks(head: bytes) -> bool:
+    """The same declarations in UTF-16, which a byte search for ASCII would miss."""
+    return "<!DOCTYPE".encode("utf-16-le") in head or "<!ENTITY".encode("utf-16-le") in head

@@ -47,15 +47,20 @@ def main() -> None:
 def run() -> None:
     """Entry point: no traceback ever reaches a user."""
     try:
-        main(standalone_mode=True)
-    except KeyboardInterrupt:
+        # Not standalone: click would turn Ctrl-C into «Aborted!» and exit code 1.
+        code = main(standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("checker: прервано пользователем", err=True)
         sys.exit(130)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except SystemExit:
         raise
     except Exception as exc:
         click.echo(f"checker: внутренняя ошибка ({type(exc).__name__}: {exc}); сообщите разработчикам", err=True)
         sys.exit(EXIT_USAGE)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 # subcommands register themselves on `main`; one line per module

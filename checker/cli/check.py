@@ -38,6 +38,10 @@ def _report_spec(value: str) -> tuple[str, Path]:
               help="Предел времени на один файл, с.")
 @click.option("--memory-mb", type=click.IntRange(0, 65536), default=2048, show_default=True,
               help="Предел памяти на процесс проверки, МБ (0 — без предела).")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Распознавание сканов PDF (tesseract): auto — страницы без текста, always — все, never — нет.")
+@click.option("--ocr-max-pages", type=click.IntRange(0, 1000), default=30, show_default=True,
+              help="Сколько страниц скана распознавать в одном файле, не больше.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="Папка кэша результатов.")
 @click.option("--no-cache", is_flag=True, help="Не использовать кэш.")
 @click.option("--no-ignore", is_flag=True, help="Не учитывать файл принятых замечаний (для аудита).")
@@ -58,6 +62,8 @@ def check(
     jobs: int | None,
     timeout: float,
     memory_mb: int,
+    ocr: str,
+    ocr_max_pages: int,
     cache_dir: Path | None,
     no_cache: bool,
     no_ignore: bool,
@@ -109,7 +115,14 @@ def check(
         ignored = [] if no_ignore or ignore_file is None else load_ignore(ignore_file)
     except CheckerError as error:
         _fail(error.message(lang))
-    options = CheckOptions(doc_type=doc_type, lang=lang, campaign=chosen_campaign, submitted=_parse_date(submitted))
+    options = CheckOptions(
+        doc_type=doc_type,
+        lang=lang,
+        campaign=chosen_campaign,
+        submitted=_parse_date(submitted),
+        ocr=ocr,
+        ocr_max_pages=ocr_max_pages,
+    )
     settings = RunSettings(
         jobs=jobs or config.jobs or os.cpu_count() or 1,
         timeout=timeout,

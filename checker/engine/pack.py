@@ -106,6 +106,17 @@ def _inherit(pack: Pack, data: Any, path: Path, chain: frozenset[Path]) -> None:
             by_id[rule_id].severity = severity
 
 
+def _refuse_hanging_regexes(path: Path, data: object) -> None:
+    """Python's `re` has no timeout: a catastrophic pattern is refused here, with its position."""
+    from checker.regex_guard import MESSAGE_RU, find_dangerous
+
+    hits = find_dangerous(data)
+    if hits:
+        raise RulePackError(
+            "pack_regex", "\n".join(f"{path}:{line}:{col}: {MESSAGE_RU}: {regex}" for line, col, regex in hits)
+        )
+
+
 def load_pack(path: Path, _chain: frozenset[Path] = frozenset()) -> Pack:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
@@ -130,6 +141,7 @@ def load_pack(path: Path, _chain: frozenset[Path] = frozenset()) -> Pack:
             line, col, where = _position(data, error["loc"])
             lines.append(f"{path}:{line}:{col}: {where or 'pack'}: {_russian(error)}")
         raise RulePackError("pack_invalid", "\n".join(lines)) from exc
+    _refuse_hanging_regexes(path, data)
     pack.source = str(path)
     seen: dict[str, int] = {}
     for index, rule in enumerate(pack.rules):

@@ -12,20 +12,24 @@ from pathlib import Path
 
 from checker.document import Document
 from checker.errors import UnreadableError
+from checker.ocr import OcrSettings
 from checker.sources import check_size, sniff
 
 
-def _lazy(module: str, function: str) -> Callable[[Path], Document]:
-    def run(path: Path) -> Document:
-        return getattr(importlib.import_module(module), function)(path)
+def _lazy(module: str, function: str) -> Callable[..., Document]:
+    def run(path: Path, **kwargs: object) -> Document:
+        return getattr(importlib.import_module(module), function)(path, **kwargs)
 
     run.__name__ = function
     return run
 
 
-PARSERS: dict[str, Callable[[Path], Document]] = {
+PARSERS: dict[str, Callable[..., Document]] = {
     "docx": _lazy("checker.parsers.docx", "parse_docx"),
     "pdf": _lazy("checker.parsers.pdf", "parse_pdf"),
+    "doc": _lazy("checker.parsers.doc", "parse_doc"),
+    "rtf": _lazy("checker.parsers.rtf", "parse_rtf"),
+    "odt": _lazy("checker.parsers.odt", "parse_odt"),
     "txt": _lazy("checker.parsers.text", "parse_text"),
     "md": _lazy("checker.parsers.text", "parse_text"),
 }
@@ -76,8 +80,10 @@ def _map_exception(exc: BaseException, fmt: str) -> UnreadableError:
     )
 
 
-def parse_file(path: Path, fmt: str | None = None) -> Document:
-    """Read any supported file into a Document; every failure becomes an UnreadableError."""
+def parse_file(path: Path, fmt: str | None = None, ocr: OcrSettings | None = None) -> Document:
+    """Read any supported file into a Document; every failure becomes an UnreadableError.
+
+    `ocr` applies to PDFs only (default: OCR the pages without a text layer)."""
     path = Path(path)
     if fmt is None:
         fmt = sniff(path)
@@ -94,7 +100,7 @@ def parse_file(path: Path, fmt: str | None = None) -> Document:
             f"Reading {shown} is not supported yet: save the file as .docx or .pdf",
         )
     try:
-        return parser(path)
+        return parser(path, ocr=ocr) if fmt == "pdf" else parser(path)
     except UnreadableError:
         raise
     except RecursionError:

@@ -22,6 +22,7 @@ from typing import Any
 
 from checker.document import Block, Cell, Document, Location, Metadata, Row, Table, number_blocks
 from checker.errors import UnreadableError
+from checker.ocr import OCR_NOTE, OcrSegment, OcrSettings, ocr_pages, scan_no_ocr_error, tesseract_status
 from checker.parsers.headings import (
     heading_level,
     heading_reason,
@@ -535,17 +536,17 @@ def _paragraph_blocks(
 # --- the document ------------------------------------------------------------------------------------
 
 
-def parse_pdf(path: Path) -> Document:
+def parse_pdf(path: Path, ocr: OcrSettings | None = None) -> Document:
     import pypdfium2.raw as pdfium_raw
 
     pdf = _open(path)
     try:
-        return _parse(path, pdf, pdfium_raw)
+        return _parse(path, pdf, pdfium_raw, ocr or OcrSettings())
     finally:
         pdf.close()
 
 
-def _parse(path: Path, pdf: Any, raw: Any) -> Document:
+def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
     n_pages = len(pdf)
     if n_pages > MAX_PDF_PAGES:
         raise UnreadableError(
@@ -571,23 +572,29 @@ def _parse(path: Path, pdf: Any, raw: Any) -> Document:
     hashes: dict[str, None] = {}  # ordered set
     unhashed_images = 0
     bad_pages: list[int] = []
+    page_chars: list[int] = []
+    page_images: list[int] = []
     for i in range(n_pages):
         lines: list[_Line] = []
         height = 842.0
+        page_chars.append(0)
+        page_images.append(0)
         try:
             page = pdf[i]
             try:
                 _, height = page.get_size()
                 textpage = page.get_textpage()
                 try:
-                    total_chars += textpage.count_chars()
+                    page_chars[i] = textpage.count_chars()
+                    total_chars += page_chars[i]
                     lines = _page_lines(textpage, i + 1, height, fonts)
                 finally:
                     textpage.close()
                 if _count_objects(page, raw.FPDF_PAGEOBJ_PATH, TABLE_MIN_PATHS) >= TABLE_MIN_PATHS:
                     candidates.append(i)
                 page_hashes = _image_hashes(page, raw.FPDF_PAGEOBJ_IMAGE)
-                unhashed_images += _count_objects(page, raw.FPDF_PAGEOBJ_IMAGE) - len(page_hashes)
+                page_images[i] = _count_objects(page, raw.FPDF_PAGEOBJ_IMAGE)
+                unhashed_images += page_images[i] - len(page_hashes)
                 hashes.update(dict.fromkeys(page_hashes))
             finally:
                 page.close()
@@ -604,6 +611,8 @@ def _parse(path: Path, pdf: Any, raw: Any) -> Document:
     if n_pages and total_chars / n_pages < SCANNED_CHARS_PER_PAGE:
         meta.scanned = True
         meta.notes.append("PDF без текстового слоя (скан)")
+    recognised = _apply_ocr(pdf, page_lines, page_chars, page_images, ocr, meta)
+    candidates = [i for i in candidates if i not in recognised]
 
     vocab = _inner_vocabulary(page_lines)
     tables: dict[int, list[_Frag]] = {}
@@ -658,6 +667,91 @@ def _parse(path: Path, pdf: Any, raw: Any) -> Document:
             paras.append([item])
     flush()
     return Document(path=str(path), blocks=number_blocks(blocks), metadata=meta)
+
+
+def _apply_ocr(
+    pdf: Any,
+    page_lines: list[list[_Line]],
+    page_chars: list[int],
+    page_images: list[int],
+    settings: OcrSettings,
+    meta: Metadata,
+) -> set[int]:
+    """OCR the pages without a text layer (or every page with mode `always`); returns their 0-based indexes.
+
+    A wholly scanned PDF that cannot be recognised raises `scan_no_ocr`: checking it would report
+    every requirement as missing, which is wrong, not merely incomplete."""
+    n_pages = len(page_lines)
+    if settings.mode == "always":
+        wanted = list(range(n_pages))
+    else:
+        # A blank page of a digital PDF has no image: it is not worth a tesseract run.
+        wanted = [
+            i for i in range(n_pages)
+            if page_chars[i] < SCANNED_CHARS_PER_PAGE and (meta.scanned or page_images[i] > 0)
+        ]  # fmt: skip
+    if not wanted:
+        return set()
+    unavailable = "распознавание отключено (--ocr never)" if settings.mode == "never" else tesseract_status()
+    if unavailable is not None:
+        if meta.scanned:
+            raise scan_no_ocr_error(unavailable)
+        meta.notes.append(f"Страницы без текстового слоя не распознаны ({unavailable}): " + _pages(wanted))
+        return set()
+    todo = wanted[: max(0, settings.max_pages)]
+    if len(wanted) > len(todo):
+        meta.notes.append(
+            f"Распознаны (OCR) только первые {len(todo)} страниц без текста из {len(wanted)} "
+            f"(предел --ocr-max-pages); не распознаны: " + _pages(wanted[len(todo) :])
+        )
+    done, failed = ocr_pages(pdf, todo)
+    if failed:
+        meta.notes.append("Не удалось распознать (OCR) страницы: " + ", ".join(map(str, failed[:10])))
+    for i, segments in done.items():
+        page_lines[i] = _ocr_lines(segments, i + 1)
+    if done:
+        meta.ocr = True
+        meta.notes.append(OCR_NOTE)
+        if not any(page_lines[i] for i in done):
+            meta.notes.append("OCR не нашёл текста на страницах скана")
+    return set(done)
+
+
+def _pages(indexes: list[int]) -> str:
+    return ", ".join(str(i + 1) for i in indexes[:10]) + (" …" if len(indexes) > 10 else "")
+
+
+def _ocr_lines(segments: list[OcrSegment], page_no: int) -> list[_Line]:
+    """Recognised lines → visual lines as `_page_lines` builds them (cells of one table row become one line)."""
+    rows: list[list[OcrSegment]] = []
+    for seg in sorted(segments, key=lambda s: (s.top, s.x0)):
+        centre = (seg.top + seg.bottom) / 2
+        for row in reversed(rows[-3:]):
+            if row[0].top - 1 <= centre <= row[0].bottom + 1:
+                row.append(seg)
+                break
+        else:
+            rows.append([seg])
+    out = []
+    for parts in rows:
+        parts.sort(key=lambda s: s.x0)
+        text = " ".join(" ".join(strip_artefacts(p.text) for p in parts).split())
+        if not text:
+            continue
+        out.append(
+            _Line(
+                page=page_no,
+                text=text,
+                x0=parts[0].x0,
+                x1=max(p.x1 for p in parts),
+                top=min(p.top for p in parts),
+                bottom=max(p.bottom for p in parts),
+                size=max(p.size for p in parts),
+                bold=False,  # OCR does not tell weights: headings come from layout and numbering
+            )
+        )
+    out.sort(key=lambda ln: ln.top)
+    return out
 
 
 def _inner_vocabulary(page_lines: list[list[_Line]]) -> set[str]:

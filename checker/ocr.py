@@ -1,0 +1,168 @@
+"""OCR of scanned PDF pages with tesseract (`rus`), one process per page, pages in parallel.
+
+Tesseract's OpenMP default is 5× slower on a small machine, so every process runs with
+OMP_THREAD_LIMIT=1 and the parallelism comes from running several pages at once instead.
+Pages are rendered with PDFium in the calling thread (PDFium is not thread-safe); only the
+tesseract processes run concurrently.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from checker.errors import UnreadableError
+
+OcrMode = Literal["auto", "always", "never"]
+OCR_MODES: tuple[str, ...] = ("auto", "always", "never")
+DEFAULT_MAX_PAGES = 30
+RENDER_DPI = 300
+PAGE_TIMEOUT = 60.0  # seconds per page: a clean A4 page takes 1–2 s
+OCR_NOTE = "текст распознан (OCR), возможны ошибки распознавания"
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    mode: OcrMode = "auto"
+    max_pages: int = DEFAULT_MAX_PAGES
+
+
+@dataclass
+class OcrSegment:
+    """One recognised text line in PDF points from the page's top-left corner."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # estimated font size, points
+
+
+def scan_no_ocr_error(reason: str = "") -> UnreadableError:
+    tail_ru = f" ({reason})" if reason else ""
+    return UnreadableError(
+        "scan_no_ocr",
+        "PDF — скан без текстового слоя; для проверки установите tesseract-ocr-rus (OCR) "
+        f"или пришлите файл с текстом{tail_ru}",
+        "The PDF is a scan without a text layer: install tesseract-ocr-rus (OCR) or send a file with text"
+        + (f" ({reason})" if reason else ""),
+    )
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"OMP_THREAD_LIMIT": "1", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
+    return env
+
+
+@lru_cache(maxsize=1)
+def tesseract_status() -> str | None:
+    """None when `tesseract -l rus` can run, else a short Russian reason why not."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return "программа tesseract не установлена"
+    try:
+        out = subprocess.run(
+            [exe, "--list-langs"], capture_output=True, text=True, timeout=20, env=_env(), check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "программа tesseract не запускается"
+    langs = {line.strip() for line in (out.stdout + out.stderr).splitlines()}
+    if "rus" not in langs:
+        return "для tesseract не установлен русский язык (пакет tesseract-ocr-rus)"
+    return None
+
+
+def _parse_tsv(tsv: str, scale: float) -> list[OcrSegment]:
+    """Tesseract TSV → lines. The font size is the median line height of the tesseract paragraph,
+    so one short line without capitals or descenders does not look like a smaller font."""
+    lines: dict[tuple[int, int, int], list[tuple[int, int, int, int, str]]] = {}
+    for row in tsv.splitlines()[1:]:
+        parts = row.split("\t")
+        if len(parts) < 12 or parts[0] != "5":
+            continue
+        text = parts[11].strip()
+        if not text:
+            continue
+        try:
+            block, par, line = int(parts[2]), int(parts[3]), int(parts[4])
+            left, top, width, height = (int(v) for v in parts[6:10])
+        except ValueError:
+            continue
+        lines.setdefault((block, par, line), []).append((left, top, width, height, text))
+    heights: dict[tuple[int, int], list[float]] = {}
+    boxes: list[tuple[tuple[int, int], str, float, float, float, float]] = []
+    for (block, par, _), words in lines.items():
+        words.sort(key=lambda w: w[0])
+        x0 = min(w[0] for w in words)
+        x1 = max(w[0] + w[2] for w in words)
+        top = min(w[1] for w in words)
+        bottom = max(w[1] + w[3] for w in words)
+        heights.setdefault((block, par), []).append(bottom - top)
+        boxes.append(((block, par), " ".join(w[4] for w in words), x0, x1, top, bottom))
+    out = []
+    for key, text, x0, x1, top, bottom in boxes:
+        hs = sorted(heights[key])
+        size = hs[len(hs) // 2] / scale
+        out.append(OcrSegment(text, x0 / scale, x1 / scale, top / scale, bottom / scale, max(size, 1.0)))
+    out.sort(key=lambda s: (s.top, s.x0))
+    return out
+
+
+def _run_tesseract(image: Path, timeout: float) -> str:
+    exe = shutil.which("tesseract") or "tesseract"
+    result = subprocess.run(
+        [exe, str(image), "-", "-l", "rus", "tsv"],
+        capture_output=True,
+        timeout=timeout,
+        env=_env(),
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.decode("utf-8", "replace")[:200])
+    return result.stdout.decode("utf-8", "replace")
+
+
+def ocr_pages(
+    pdf: Any, pages: list[int], workers: int | None = None, timeout: float = PAGE_TIMEOUT
+) -> tuple[dict[int, list[OcrSegment]], list[int]]:
+    """OCR the given 0-based pages of an open pypdfium2 document.
+
+    Returns (segments per page, 1-based pages that failed)."""
+    scale = RENDER_DPI / 72
+    done: dict[int, list[OcrSegment]] = {}
+    failed: list[int] = []
+    with tempfile.TemporaryDirectory(prefix="checker-ocr-") as tmp:
+        images: dict[int, Path] = {}
+        for i in pages:
+            try:
+                page = pdf[i]
+                try:
+                    bitmap = page.render(scale=scale, grayscale=True)
+                    image = Path(tmp) / f"page{i + 1}.png"
+                    bitmap.to_pil().save(image)
+                    bitmap.close()
+                finally:
+                    page.close()
+                images[i] = image
+            except Exception:  # a page that cannot be rendered is reported, the rest goes on
+                failed.append(i + 1)
+        jobs = max(1, min(workers or os.cpu_count() or 1, len(images) or 1))
+        run: Callable[[Path], str] = lambda p: _run_tesseract(p, timeout)  # noqa: E731
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = {i: pool.submit(run, image) for i, image in images.items()}
+            for i, future in futures.items():
+                try:
+                    done[i] = _parse_tsv(future.result(), scale)
+                except Exception:  # timeout, crash or a killed process: that page only
+                    failed.append(i + 1)
+    return done, sorted(failed)

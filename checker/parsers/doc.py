@@ -1,0 +1,123 @@
+"""Word 97–2003 (.doc): LibreOffice converts it to .docx (exact: tables and merged cells survive),
+else catdoc gives the text (cells as tab-separated lines); with neither the user is told what to install.
+
+Each conversion gets its own LibreOffice profile directory: parallel workers sharing the default
+profile block on its lock file or fail at random.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from checker.document import Document, Metadata, number_blocks
+from checker.errors import UnreadableError
+from checker.parsers.headings import strip_artefacts
+from checker.parsers.text import _TextBuilder
+
+CONVERT_TIMEOUT = 45.0  # seconds; a 300-page .doc takes about 2 s, a fresh profile about 1 s more
+MAX_CATDOC_BYTES = 50 * 1024 * 1024
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    # catdoc transliterates Cyrillic silently under LANG=C; LibreOffice is fine either way.
+    env.update({"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    return env
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _tool_missing() -> UnreadableError:
+    return UnreadableError(
+        "tool_missing",
+        "Для чтения .doc установите LibreOffice (пакет libreoffice-writer-nogui) или catdoc "
+        "либо пересохраните файл как .docx",
+        "To read .doc files install LibreOffice (package libreoffice-writer-nogui) or catdoc, "
+        "or save the file as .docx",
+    )
+
+
+def _convert_failed(detail: str) -> UnreadableError:
+    return UnreadableError(
+        "corrupt",
+        "Файл .doc не удалось преобразовать (LibreOffice): возможно, он повреждён — пересохраните его как .docx",
+        f"LibreOffice could not convert the .doc file ({detail})",
+    )
+
+
+def convert_with_soffice(path: Path, target: str, outdir: Path, timeout: float = CONVERT_TIMEOUT) -> Path:
+    """`soffice --headless --convert-to TARGET` into outdir with a private profile; returns the output."""
+    exe = _soffice()
+    if exe is None:
+        raise _tool_missing()
+    profile = outdir / "profile"
+    # A copy with a plain name: LibreOffice mangles some names, and the output name follows the input's.
+    source = outdir / f"input{path.suffix.lower() or '.doc'}"
+    shutil.copyfile(path, source)
+    try:
+        result = subprocess.run(
+            [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+             "--convert-to", target, "--outdir", str(outdir), str(source)],
+            capture_output=True, timeout=timeout, env=_env(), check=False, start_new_session=True,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise UnreadableError(
+            "timeout",
+            f"Преобразование .doc (LibreOffice) не уложилось в {timeout:g} с — файл слишком сложный или повреждён",
+            f"Converting the .doc file (LibreOffice) took longer than {timeout:g} s",
+        ) from None
+    out = outdir / f"input.{target.split(':')[0]}"
+    if result.returncode != 0 or not out.exists() or out.stat().st_size == 0:
+        raise _convert_failed(result.stderr.decode("utf-8", "replace").strip()[:200] or f"exit {result.returncode}")
+    return out
+
+
+def _parse_via_soffice(path: Path) -> Document:
+    from checker.parsers.docx import parse_docx
+
+    with tempfile.TemporaryDirectory(prefix="checker-doc-") as tmp:
+        converted = convert_with_soffice(path, "docx", Path(tmp))
+        doc = parse_docx(converted)
+    doc.path = str(path)
+    doc.metadata.format = "doc"
+    return doc
+
+
+def _parse_via_catdoc(path: Path, exe: str) -> Document:
+    try:
+        result = subprocess.run(
+            [exe, "-w", "-d", "utf-8", str(path)],
+            capture_output=True, timeout=CONVERT_TIMEOUT, env=_env(), check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise UnreadableError(
+            "timeout", "Чтение .doc (catdoc) не уложилось во время", "Reading the .doc file (catdoc) timed out"
+        ) from None
+    if result.returncode != 0:
+        raise UnreadableError(
+            "corrupt", "Файл .doc повреждён и не читается", f"catdoc failed: {result.stderr[:200]!r}"
+        )
+    text = result.stdout[:MAX_CATDOC_BYTES].decode("utf-8", "replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    lines = [strip_artefacts(s).rstrip() for s in text.split("\n")]
+    blocks = _TextBuilder(lines, markdown=False).build()
+    for block in blocks:
+        block.location.line = None  # lines of catdoc's output mean nothing to the user
+    meta = Metadata(format="doc")
+    meta.notes.append("Файл .doc прочитан без LibreOffice (catdoc): оформление и объединённые ячейки не учтены")
+    return Document(path=str(path), blocks=number_blocks(blocks), metadata=meta)
+
+
+def parse_doc(path: Path) -> Document:
+    if _soffice() is not None:
+        return _parse_via_soffice(path)
+    catdoc = shutil.which("catdoc")
+    if catdoc is not None:
+        return _parse_via_catdoc(path, catdoc)
+    raise _tool_missing()
