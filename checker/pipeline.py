@@ -101,6 +101,7 @@ def check_document(document, packs: list[Pack], options: CheckOptions) -> Docume
         doc_type_evidence=found.evidence,
         verdict=verdict_for(findings),
         pages=document.metadata.page_count,
+        notes=list(document.metadata.notes),
         findings=findings,
     )
 

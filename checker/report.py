@@ -57,6 +57,7 @@ class DocumentReport(BaseModel):
     reason_code: str | None = None
     municipality: str | None = None
     pages: int | None = None
+    notes: list[str] = Field(default_factory=list)  # how it was read: OCR used, pages capped, a scan
     findings: list[Finding] = Field(default_factory=list)
 
     def failures(self, at_least: Severity = "info") -> list[Finding]:

@@ -255,3 +255,11 @@ def test_ocr_option_is_validated() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
 
+
+
+@needs_tesseract
+def test_scan_note_reaches_the_report(scans: dict[str, Path]) -> None:
+    """How a file was read (OCR) is in the JSON report, not only in `inspect`."""
+    _, report = run_json("check", str(scans["press"]))
+    (document,) = report["documents"]
+    assert OCR_NOTE in document["notes"]

@@ -246,6 +246,8 @@ def render_document_section(doc: DocumentReport, lang: str = "ru") -> str:
         meta.append(f"{escape(words['pages'])}: {doc.pages}")
     if meta:
         out.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    for note in doc.notes:
+        out.append(f'<p class="meta">⚑ {escape(note)}</p>')
     if doc.verdict == "unreadable":
         out.append(f'<p class="reason"><b>{escape(words["reason"])}:</b> {escape(doc.reason or "")}</p>')
     failing = sorted(doc.failures(), key=lambda f: -SEVERITY_RANK[f.severity])

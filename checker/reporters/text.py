@@ -69,6 +69,8 @@ def _document(doc: DocumentReport, words: dict[str, str], paint) -> list[str]:
         f"  {words['type']}: {doc.doc_type} ({words['confidence']} {doc.doc_type_confidence:.2f})"
         f" — {paint(words[doc.verdict], verdict_color)}"
     )
+    for note in doc.notes:
+        lines.append(paint(f"  ! {note}", "dim"))
     failing = sorted(
         (f for f in doc.findings if f.outcome == "fail"), key=lambda f: -SEVERITY_RANK[f.severity]
     )
