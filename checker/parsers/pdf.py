@@ -206,25 +206,22 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
     return out
 
 
-def _count_objects(page: Any, kind: int, stop: int | None = None) -> int:
-    n = 0
-    for _ in page.get_objects(filter=[kind], max_depth=3):
-        n += 1
-        if stop is not None and n >= stop:
-            break
-    return n
-
-
-def _image_hashes(page: Any, kind: int) -> list[str]:
-    out = []
-    for obj in page.get_objects(filter=[kind], max_depth=3):
+def _page_objects(page: Any, raw: Any) -> tuple[int, int, list[str]]:
+    """Drawn paths (a table is likely), images and their hashes, in one walk over the page objects."""
+    paths = images = 0
+    hashes: list[str] = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        if obj.type == raw.FPDF_PAGEOBJ_PATH:
+            paths += 1
+            continue
+        images += 1
         try:
             data = obj.get_data(decode_simple=False)
         except Exception:
             continue
         if len(data) <= MAX_HASHED_IMAGE_BYTES:
-            out.append(hashlib.sha256(bytes(data)).hexdigest())
-    return out
+            hashes.append(hashlib.sha256(bytes(data)).hexdigest())
+    return paths, images, hashes
 
 
 # --- tables ----------------------------------------------------------------------------------------
@@ -590,10 +587,9 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
                     lines = _page_lines(textpage, i + 1, height, fonts)
                 finally:
                     textpage.close()
-                if _count_objects(page, raw.FPDF_PAGEOBJ_PATH, TABLE_MIN_PATHS) >= TABLE_MIN_PATHS:
+                paths, page_images[i], page_hashes = _page_objects(page, raw)
+                if paths >= TABLE_MIN_PATHS:
                     candidates.append(i)
-                page_hashes = _image_hashes(page, raw.FPDF_PAGEOBJ_IMAGE)
-                page_images[i] = _count_objects(page, raw.FPDF_PAGEOBJ_IMAGE)
                 unhashed_images += page_images[i] - len(page_hashes)
                 hashes.update(dict.fromkeys(page_hashes))
             finally:
