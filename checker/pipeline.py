@@ -240,4 +240,7 @@ def check_packages(items, facts: dict[int, DocumentFacts], packs: list[Pack], op
 
 def _under_folder(path: str, given: list[str]) -> bool:
     """Was this file found by walking a folder the user gave (not named directly)?"""
-    return path not in given and any(Path(g).is_dir() for g in given)
+    if path in given:
+        return False
+    resolved = Path(path).resolve()
+    return any(Path(g).is_dir() and Path(g).resolve() in resolved.parents for g in given)

@@ -226,3 +226,11 @@ def test_github_format_is_automatic_under_actions(tmp_path: Path) -> None:
     )
     assert "::error file=" in result.stdout
     assert "PR-VENUE-001" in summary.read_text(encoding="utf-8")
+
+
+def test_a_file_named_beside_a_folder_is_not_part_of_a_package(tmp_path: Path) -> None:
+    folder = tmp_path / "семинар"
+    _package(folder, photos=5, registration=True)
+    _, report = run_json("check", str(folder), str(PRESS / "clean.txt"), str(PRESS / "no_venue.txt"))
+    packages = [d["path"] for d in report["documents"] if d["kind"] == "package"]
+    assert packages == [str(folder) + "/"]
