@@ -231,6 +231,12 @@ def test_github_format_is_automatic_under_actions(tmp_path: Path) -> None:
 def test_a_file_named_beside_a_folder_is_not_part_of_a_package(tmp_path: Path) -> None:
     folder = tmp_path / "семинар"
     _package(folder, photos=5, registration=True)
-    _, report = run_json("check", str(folder), str(PRESS / "clean.txt"), str(PRESS / "no_venue.txt"))
+    other = tmp_path / "семинар-2"  # would be a package if walked: a letter and a programme
+    other.mkdir()
+    (other / "письмо.txt").write_text(LETTER, encoding="utf-8")
+    (other / "программа.txt").write_text(PROGRAMME, encoding="utf-8")
+    _, report = run_json("check", str(folder), str(other / "письмо.txt"), str(other / "программа.txt"))
     packages = [d["path"] for d in report["documents"] if d["kind"] == "package"]
     assert packages == [str(folder) + "/"]
+    _, report = run_json("check", str(other))
+    assert [d["path"] for d in report["documents"] if d["kind"] == "package"] == [str(other) + "/"]
