@@ -4,6 +4,9 @@ Tesseract's OpenMP default is 5× slower on a small machine, so every process ru
 OMP_THREAD_LIMIT=1 and the parallelism comes from running several pages at once instead.
 Pages are rendered with PDFium in the calling thread (PDFium is not thread-safe); only the
 tesseract processes run concurrently.
+
+Ruled tables are found in the page image before tesseract runs (see `ocr_tables`): their lines are
+erased from the image tesseract reads, and the recognised words are put back into the cells.
 """
 
 from __future__ import annotations
@@ -14,12 +17,27 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from checker.errors import UnreadableError
+from checker.ocr_tables import (
+    CellWords,
+    Grid,
+    OcrTable,
+    OcrWord,
+    PageRules,
+    apply_recheck,
+    assign,
+    build_tables,
+    doubtful,
+    erase_lines,
+    find_rules,
+    stack_cells,
+    underline_words,
+)
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[str, ...] = ("auto", "always", "never")
@@ -45,6 +63,14 @@ class OcrSegment:
     top: float
     bottom: float
     size: float  # estimated font size, points
+
+
+@dataclass
+class OcrPage:
+    """A recognised page: text lines outside ruled tables, and the tables."""
+
+    segments: list[OcrSegment]
+    tables: list[OcrTable] = field(default_factory=list)
 
 
 def scan_no_ocr_error(reason: str = "") -> UnreadableError:
@@ -82,33 +108,42 @@ def tesseract_status() -> str | None:
     return None
 
 
-def _parse_tsv(tsv: str, scale: float) -> list[OcrSegment]:
-    """Tesseract TSV → lines. The font size is the median line height of the tesseract paragraph,
-    so one short line without capitals or descenders does not look like a smaller font."""
-    lines: dict[tuple[int, int, int], list[tuple[int, int, int, int, str]]] = {}
+def _tsv_words(tsv: str) -> list[OcrWord]:
+    """Tesseract TSV → its words (level 5) with pixel boxes."""
+    words = []
     for row in tsv.splitlines()[1:]:
         parts = row.split("\t")
         if len(parts) < 12 or parts[0] != "5":
             continue
         text = parts[11].strip()
-        if not text:
-            continue
+        if not text or not text.strip("|"):
+            continue  # `|`: a remnant of a ruling line, not text
         try:
-            block, par, line = int(parts[2]), int(parts[3]), int(parts[4])
+            key = (int(parts[2]), int(parts[3]), int(parts[4]))
             left, top, width, height = (int(v) for v in parts[6:10])
+            conf = float(parts[10])
         except ValueError:
             continue
-        lines.setdefault((block, par, line), []).append((left, top, width, height, text))
+        words.append(OcrWord(text, left, top, width, height, key, conf))
+    return words
+
+
+def _segments(words: list[OcrWord], scale: float) -> list[OcrSegment]:
+    """Words → lines. The font size is the median line height of the tesseract paragraph,
+    so one short line without capitals or descenders does not look like a smaller font."""
+    lines: dict[tuple[int, int, int], list[tuple[int, int, int, int, str]]] = {}
+    for w in words:
+        lines.setdefault(w.key, []).append((w.left, w.top, w.width, w.height, w.text))
     heights: dict[tuple[int, int], list[float]] = {}
     boxes: list[tuple[tuple[int, int], str, float, float, float, float]] = []
-    for (block, par, _), words in lines.items():
-        words.sort(key=lambda w: w[0])
-        x0 = min(w[0] for w in words)
-        x1 = max(w[0] + w[2] for w in words)
-        top = min(w[1] for w in words)
-        bottom = max(w[1] + w[3] for w in words)
+    for (block, par, _), line_words in lines.items():
+        line_words.sort(key=lambda w: w[0])
+        x0 = min(w[0] for w in line_words)
+        x1 = max(w[0] + w[2] for w in line_words)
+        top = min(w[1] for w in line_words)
+        bottom = max(w[1] + w[3] for w in line_words)
         heights.setdefault((block, par), []).append(bottom - top)
-        boxes.append(((block, par), " ".join(w[4] for w in words), x0, x1, top, bottom))
+        boxes.append(((block, par), " ".join(w[4] for w in line_words), x0, x1, top, bottom))
     out = []
     for key, text, x0, x1, top, bottom in boxes:
         hs = sorted(heights[key])
@@ -118,10 +153,40 @@ def _parse_tsv(tsv: str, scale: float) -> list[OcrSegment]:
     return out
 
 
-def _run_tesseract(image: Path, timeout: float) -> str:
+def _read_page(image: Path, rules: PageRules, scale: float, timeout: float) -> OcrPage:
+    """OCR one page. Words inside ruled tables go to their cells, doubtful cells are read again on their
+    own; the rest become lines of text."""
+    words = _tsv_words(_run_tesseract(image, timeout))
+    words += underline_words(rules.underlines, words)
+    if not rules.grids:
+        return OcrPage(_segments(words, scale))
+    try:
+        per_cell, rest = assign(rules.grids, words)
+        _recheck(image, rules.grids, per_cell, timeout)
+        return OcrPage(_segments(rest, scale), build_tables(rules.grids, per_cell, scale))
+    except Exception:  # the tables are lost, the page's text is not
+        return OcrPage(_segments(words, scale))
+
+
+def _recheck(image: Path, grids: list[Grid], per_cell: CellWords, timeout: float) -> None:
+    from PIL import Image
+
+    with Image.open(image) as page:
+        page.load()
+        again = doubtful(grids, per_cell, page)
+        if not again:
+            return
+        sheet, placed = stack_cells(page, grids, again)
+    stacked = image.with_name(image.stem + "-cells.png")
+    sheet.save(stacked)
+    # --psm 6: each stacked cell is a plain block of lines, no layout to analyse
+    apply_recheck(per_cell, placed, _tsv_words(_run_tesseract(stacked, timeout, "6")))
+
+
+def _run_tesseract(image: Path, timeout: float, psm: str = "3") -> str:
     exe = shutil.which("tesseract") or "tesseract"
     result = subprocess.run(
-        [exe, str(image), "-", "-l", "rus", "tsv"],
+        [exe, str(image), "-", "-l", "rus", "--psm", psm, "tsv"],
         capture_output=True,
         timeout=timeout,
         env=_env(),
@@ -134,22 +199,28 @@ def _run_tesseract(image: Path, timeout: float) -> str:
 
 def ocr_pages(
     pdf: Any, pages: list[int], workers: int | None = None, timeout: float = PAGE_TIMEOUT
-) -> tuple[dict[int, list[OcrSegment]], list[int]]:
+) -> tuple[dict[int, OcrPage], list[int]]:
     """OCR the given 0-based pages of an open pypdfium2 document.
 
-    Returns (segments per page, 1-based pages that failed)."""
+    Returns (recognised pages, 1-based pages that failed)."""
     scale = RENDER_DPI / 72
-    done: dict[int, list[OcrSegment]] = {}
+    done: dict[int, OcrPage] = {}
     failed: list[int] = []
     with tempfile.TemporaryDirectory(prefix="checker-ocr-") as tmp:
         images: dict[int, Path] = {}
+        rules: dict[int, PageRules] = {}
         for i in pages:
             try:
                 page = pdf[i]
                 try:
                     bitmap = page.render(scale=scale, grayscale=True)
                     image = Path(tmp) / f"page{i + 1}.png"
-                    bitmap.to_pil().save(image)
+                    pil = bitmap.to_pil()
+                    rules[i] = _page_rules(pil, scale)
+                    if rules[i].grids:
+                        pil = pil.copy()  # to_pil() may share the bitmap's buffer
+                        erase_lines(pil, rules[i].grids)
+                    pil.save(image)
                     bitmap.close()
                 finally:
                     page.close()
@@ -157,12 +228,20 @@ def ocr_pages(
             except Exception:  # a page that cannot be rendered is reported, the rest goes on
                 failed.append(i + 1)
         jobs = max(1, min(workers or os.cpu_count() or 1, len(images) or 1))
-        run: Callable[[Path], str] = lambda p: _run_tesseract(p, timeout)  # noqa: E731
+        run: Callable[[int, Path], OcrPage] = lambda i, p: _read_page(p, rules.get(i, PageRules()), scale, timeout)  # noqa: E731
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = {i: pool.submit(run, image) for i, image in images.items()}
+            futures = {i: pool.submit(run, i, image) for i, image in images.items()}
             for i, future in futures.items():
                 try:
-                    done[i] = _parse_tsv(future.result(), scale)
+                    done[i] = future.result()
                 except Exception:  # timeout, crash or a killed process: that page only
                     failed.append(i + 1)
     return done, sorted(failed)
+
+
+def _page_rules(image: Any, scale: float) -> PageRules:
+    """Ruling lines of the page; a failure here only loses the tables, never the text."""
+    try:
+        return find_rules(image, scale)
+    except Exception:
+        return PageRules()

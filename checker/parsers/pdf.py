@@ -23,6 +23,7 @@ from typing import Any
 from checker.document import Block, Cell, Document, Location, Metadata, Row, Table, number_blocks
 from checker.errors import UnreadableError
 from checker.ocr import OCR_NOTE, OcrSegment, OcrSettings, ocr_pages, scan_no_ocr_error, tesseract_status
+from checker.ocr_tables import OcrTable
 from checker.parsers.headings import (
     heading_level,
     heading_reason,
@@ -607,13 +608,15 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
     if n_pages and total_chars / n_pages < SCANNED_CHARS_PER_PAGE:
         meta.scanned = True
         meta.notes.append("PDF без текстового слоя (скан)")
-    recognised = _apply_ocr(pdf, page_lines, page_chars, page_images, ocr, meta)
+    scanned_tables: dict[int, list[OcrTable]] = {}
+    recognised = _apply_ocr(pdf, page_lines, page_chars, page_images, ocr, meta, scanned_tables)
     candidates = [i for i in candidates if i not in recognised]
 
     vocab = _inner_vocabulary(page_lines)
     tables: dict[int, list[_Frag]] = {}
     if candidates and not meta.scanned:
         tables = _find_tables(path, candidates, vocab, meta.notes)
+    tables.update(_ocr_frags(scanned_tables, vocab))
     _drop_furniture(page_lines, heights)
     lay = _layout([ln for lines in page_lines for ln in lines])
 
@@ -672,6 +675,7 @@ def _apply_ocr(
     page_images: list[int],
     settings: OcrSettings,
     meta: Metadata,
+    tables: dict[int, list[OcrTable]],
 ) -> set[int]:
     """OCR the pages without a text layer (or every page with mode `always`); returns their 0-based indexes.
 
@@ -703,8 +707,10 @@ def _apply_ocr(
     done, failed = ocr_pages(pdf, todo)
     if failed:
         meta.notes.append("Не удалось распознать (OCR) страницы: " + ", ".join(map(str, failed[:10])))
-    for i, segments in done.items():
-        page_lines[i] = _ocr_lines(segments, i + 1)
+    for i, recognised in done.items():
+        page_lines[i] = _ocr_lines(recognised.segments, i + 1)
+        if recognised.tables:
+            tables[i] = recognised.tables
     if done:
         meta.ocr = True
         meta.notes.append(OCR_NOTE)
@@ -747,6 +753,36 @@ def _ocr_lines(segments: list[OcrSegment], page_no: int) -> list[_Line]:
             )
         )
     out.sort(key=lambda ln: ln.top)
+    return out
+
+
+def _ocr_frags(tables: dict[int, list[OcrTable]], vocab: set[str]) -> dict[int, list[_Frag]]:
+    """Tables read from scanned pages → fragments like `_page_tables` builds, so stitching and
+    the rejoining of broken words work the same as for a digital table."""
+    # Words inside a cell line are whole: they help to rejoin the broken ones, as the page text does.
+    for frags in tables.values():
+        for t in frags:
+            for row in t.rows:
+                for cell in row:
+                    for line in cell.lines:
+                        vocab.update(w.lower() for w in _TOKEN_RE.findall(line.text)[1:-1])
+    out: dict[int, list[_Frag]] = {}
+    for i, frags in tables.items():
+        page_no = i + 1
+        for t in sorted(frags, key=lambda f: f.top):
+            rows: list[list[_FCell]] = []
+            for row in t.rows:
+                cells = []
+                for c in row:
+                    lines = [_CellLine(ln.text, ln.x1, ln.char_width) for ln in c.lines]
+                    # Pad to the cell's right border as tesseract sees the text: about one character.
+                    inner_right = c.x1 - (2 * lines[0].char_width if lines else 3.0)
+                    text = strip_artefacts(_join_cell(lines, inner_right, vocab))
+                    last = lines[-1] if lines else None
+                    cells.append(_FCell(text, c.column, c.col_span, c.row_span, last, inner_right))
+                rows.append(cells)
+            frag = _Frag(page_no, t.top, t.bottom, t.x0, t.x1, t.ncols, rows, [page_no] * len(rows))
+            out.setdefault(i, []).append(frag)
     return out
 
 
