@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,6 +16,15 @@ from checker.report import Severity
 if TYPE_CHECKING:
     from checker.engine.context import CheckContext
     from checker.language.matching import Hit, PhraseMatcher
+
+
+def valid_regex(pattern: str) -> re.Pattern[str]:
+    """Compile a pack's regular expression or say in Russian why it is wrong (pydantic shows it with
+    the YAML position)."""
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"неверное регулярное выражение «{pattern}»: {exc}") from exc
 
 
 class Localized(BaseModel):
@@ -55,12 +65,7 @@ class Pattern(BaseModel):
         if len(given) != 1:
             raise ValueError("укажите ровно одно из: lemma, regex, text")
         if self.regex is not None:
-            import re
-
-            try:
-                re.compile(self.regex)
-            except re.error as exc:
-                raise ValueError(f"неверное регулярное выражение: {exc}") from exc
+            valid_regex(self.regex)
         return self
 
     @property
@@ -69,6 +74,14 @@ class Pattern(BaseModel):
 
     def matcher(self, ctx: CheckContext) -> PhraseMatcher:
         return ctx.matcher(self)
+
+
+class Concept(BaseModel):
+    """A named thing to look for, with its phrasings: a participant category, a content direction."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: Localized
+    synonyms: list[Pattern] = Field(min_length=1)
 
 
 class Examples(BaseModel):

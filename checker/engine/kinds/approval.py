@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from checker.engine.context import CheckContext
-from checker.engine.rule import Localized, Outcome, RuleBase
+from checker.engine.rule import Localized, Outcome, RuleBase, valid_regex
 from checker.language.text import Unit
 
 Marker = Literal["approve", "agree", "sign"]
@@ -151,10 +151,7 @@ class ApprovalRule(RuleBase):
     @classmethod
     def _compile(cls, value: list[str]) -> list[str]:
         for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"неверное регулярное выражение «{pattern}»: {exc}") from exc
+            valid_regex(pattern)
         return value
 
     def _missing(self, block: ApprovalBlock) -> tuple[list[str], str | None]:

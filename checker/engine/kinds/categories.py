@@ -5,21 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from checker.engine.context import CheckContext
-from checker.engine.rule import Localized, Outcome, Pattern, RuleBase
-
-
-class Category(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: Localized
-    synonyms: list[Pattern] = Field(min_length=1)
+from checker.engine.rule import Concept, Outcome, RuleBase
 
 
 class CategoriesRule(RuleBase):
     kind: Literal["categories"]
-    categories: list[Category] = Field(min_length=1)
+    categories: list[Concept] = Field(min_length=1)
     at_least: int | None = Field(None, ge=1, description="how many must appear; default: all")
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from checker.engine.context import CheckContext
-from checker.engine.rule import Outcome, RuleBase
+from checker.engine.rule import Outcome, RuleBase, valid_regex
 from checker.language.matching import Hit
 
 
@@ -22,10 +22,7 @@ class CountRule(RuleBase):
     @field_validator("pattern")
     @classmethod
     def _has_group(cls, value: str) -> str:
-        try:
-            compiled = re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"неверное регулярное выражение: {exc}") from exc
+        compiled = valid_regex(value)
         if "n" not in compiled.groupindex:
             raise ValueError("в выражении нужна именованная группа (?P<n>\\d+) с числом")
         return value

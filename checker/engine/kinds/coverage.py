@@ -8,16 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import Field, TypeAdapter, model_validator
 
 from checker.engine.context import CheckContext
-from checker.engine.rule import Localized, Outcome, Pattern, RuleBase
-
-
-class Concept(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: Localized
-    synonyms: list[Pattern] = Field(min_length=1)
+from checker.engine.rule import Concept, Outcome, RuleBase
 
 
 class CoverageRule(RuleBase):

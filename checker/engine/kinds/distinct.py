@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from checker.engine.context import CheckContext
-from checker.engine.rule import Outcome, RuleBase
+from checker.engine.rule import Outcome, RuleBase, valid_regex
 from checker.language.text import snippet
 
 
@@ -30,10 +30,7 @@ class DistinctRule(RuleBase):
     @classmethod
     def _compile(cls, value: list[str]) -> list[str]:
         for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"неверное регулярное выражение «{pattern}»: {exc}") from exc
+            valid_regex(pattern)
         return value
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:

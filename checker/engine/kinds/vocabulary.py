@@ -14,7 +14,7 @@ from pydantic import Field, field_validator
 from rapidfuzz import fuzz
 
 from checker.engine.context import CheckContext
-from checker.engine.rule import Outcome, RuleBase
+from checker.engine.rule import Outcome, RuleBase, valid_regex
 from checker.language.morphology import lemmatize
 from checker.language.normalize import normalize
 from checker.language.text import snippet
@@ -38,10 +38,7 @@ class VocabularyRule(RuleBase):
     @field_validator("item")
     @classmethod
     def _valid_regex(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"неверное регулярное выражение: {exc}") from exc
+        valid_regex(value)
         return value
 
     def _vocabulary(self) -> list[tuple[str, str]]:
