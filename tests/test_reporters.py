@@ -452,3 +452,10 @@ def test_html_renders_in_chromium(tmp_path: Path) -> None:
     assert dom.returncode == 0, dom.stderr[-2000:]
     for word in ("Соответствует", "Не соответствует", "Не прочитан"):
         assert word in dom.stdout
+
+
+def test_html_names_document_types_for_people() -> None:
+    html_ru = render("html", make_report("ru"))
+    assert "Муниципальная дорожная карта" in html_ru
+    html_en = render("html", make_report("en"))
+    assert "Municipal roadmap" in html_en

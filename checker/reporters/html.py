@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from datetime import datetime
 from html import escape
 
+from checker.paths import doc_type_name
 from checker.report import SEVERITY_RANK, DocumentReport, Finding, Report
 
 _WORDS = {
@@ -235,7 +236,7 @@ def render_document_section(doc: DocumentReport, lang: str = "ru") -> str:
     meta = []
     if doc.verdict != "unreadable":
         meta.append(
-            f"{escape(words['type'])}: {escape(doc.doc_type)} "
+            f"{escape(words['type'])}: {escape(doc_type_name(doc.doc_type, lang))} "
             f"({escape(words['confidence'])} {doc.doc_type_confidence:.2f})"
         )
     if doc.municipality:
@@ -367,7 +368,7 @@ def _document_table(report: Report, words: dict[str, str]) -> str:
         rows.append(
             f'<tr><td class="path"><a href="#{section_id(doc.path)}">{escape(doc.path)}</a></td>'
             f"<td>{escape(doc.municipality or words['unknown_municipality'])}</td>"
-            f"<td>{escape(doc.doc_type if doc.verdict != 'unreadable' else '—')}</td>"
+            f"<td>{escape(doc_type_name(doc.doc_type, report.lang) if doc.verdict != 'unreadable' else '—')}</td>"
             f"<td>{verdict_badge(doc.verdict, report.lang)}</td>"
             f'<td class="num">{len(doc.failures("error"))}</td><td class="num">{warnings}</td></tr>'
         )

@@ -35,7 +35,7 @@ from checker import __version__
 from checker.campaign import Campaign, available_campaigns, load_campaign
 from checker.engine.kinds.package import IMAGE_SUFFIXES, MATERIAL_SUFFIXES
 from checker.engine.pack import Pack, load_packs
-from checker.paths import DOC_TYPES
+from checker.paths import DOC_TYPES, doc_type_name
 from checker.pipeline import CheckOptions, RunSettings, check_paths
 from checker.report import Report, fingerprint
 from checker.reporters import json_report
@@ -44,20 +44,6 @@ from checker.sources import DOCUMENT_EXTENSIONS, MAX_FILE_BYTES, MAX_ZIP_RATIO, 
 
 log = logging.getLogger("checker.web")
 
-DOC_TYPE_NAMES: dict[str, str] = {
-    "press_release": "Пресс-релиз о модельном семинаре",
-    "seminar_program": "Программа модельного семинара",
-    "letter": "Письмо о проведении семинара",
-    "registration_sheet": "Лист регистрации участников",
-    "info_report": "Информационная справка о реализации мероприятий",
-    "roadmap": "Муниципальная дорожная карта",
-    "program": "Программа перехода школы в эффективный режим",
-    "plan_schedule": "План-график мероприятия",
-    "system_description": "Описание муниципальной системы работы",
-    "concept_document": "Концептуальный документ («500+»)",
-    "development_program": "Среднесрочная программа развития («500+»)",
-    "antirisk_program": "Программа антирисковых мер («500+»)",
-}
 UPLOAD_EXTENSIONS = (".docx", ".pdf", ".doc", ".rtf", ".odt", ".txt", ".md", ".zip")
 # What a seminar package may hold besides documents: photos and materials count in the package rules.
 PACKAGE_EXTENSIONS = frozenset(DOCUMENT_EXTENSIONS | IMAGE_SUFFIXES | MATERIAL_SUFFIXES)
@@ -536,7 +522,7 @@ def _options_html(pairs: list[tuple[str, str]]) -> str:
 
 def form_page(checker: Checker) -> str:
     types = [("", "определить автоматически")] + [
-        (t, DOC_TYPE_NAMES.get(t, t)) for t in DOC_TYPES if t != "unknown"
+        (t, doc_type_name(t)) for t in DOC_TYPES if t != "unknown"
     ]
     campaigns = [("", "без кампании")] + [(n, c.title.get("ru") or n) for n, c in checker.campaigns.items()]
     accept = ",".join(UPLOAD_EXTENSIONS)
@@ -616,11 +602,7 @@ def result_page(report: Report) -> str:
         parts.append(f'<p class="muted">Кампания: {escape(report.campaign)}</p>')
     parts.append("</div>")
     for doc in report.documents:
-        section = render_document_section(doc, "ru")
-        if doc.doc_type in DOC_TYPE_NAMES:  # the shared renderer prints the type's id; a person needs its name
-            name = escape(DOC_TYPE_NAMES[doc.doc_type])
-            section = section.replace(f"Тип: {escape(doc.doc_type)} (", f"Тип: {name} (", 1)
-        parts.append(section)
+        parts.append(render_document_section(doc, "ru"))
     parts.append(back)
     return page("Результат проверки", "\n".join(parts))
 
