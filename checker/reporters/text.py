@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.paths import doc_type_name
 from checker.report import SEVERITY_RANK, DocumentReport, Finding, Report
 
 _WORDS = {
@@ -53,20 +54,21 @@ def render(report: Report, *, color: bool = False) -> str:
 
     out: list[str] = []
     for doc in report.documents:
-        out.extend(_document(doc, words, paint))
+        out.extend(_document(doc, words, paint, report.lang))
         out.append("")
     out.append(words["summary"].format(**report.summary.model_dump()))
     return "\n".join(out) + "\n"
 
 
-def _document(doc: DocumentReport, words: dict[str, str], paint) -> list[str]:
+def _document(doc: DocumentReport, words: dict[str, str], paint, lang: str) -> list[str]:
     verdict_color = {"compliant": "green", "noncompliant": "red", "unreadable": "yellow"}[doc.verdict]
     lines = [paint(doc.path, "bold")]
     if doc.verdict == "unreadable":
         lines.append(f"  {paint(words['unreadable'], verdict_color)}: {doc.reason}")
         return lines
     lines.append(
-        f"  {words['type']}: {doc.doc_type} ({words['confidence']} {doc.doc_type_confidence:.2f})"
+        f"  {words['type']}: {doc_type_name(doc.doc_type, lang)} "
+        f"({doc.doc_type}, {words['confidence']} {doc.doc_type_confidence:.2f})"
         f" — {paint(words[doc.verdict], verdict_color)}"
     )
     for note in doc.notes:
