@@ -41,7 +41,9 @@ _FOLD = str.maketrans(
 def clean(text: str) -> str:
     """Remove invisible characters and Word bookmark debris, collapse runs of spaces."""
     text = _BOOKMARK.sub("", _INVISIBLE.sub("", text))
-    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    # _SPACES never matches a line break: one substitution over the whole text, then per line strip
+    text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [line.strip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 from checker.document import Block, Document, Location
-from checker.language.morphology import lemma, tokens
+from checker.language.morphology import TOKEN, lemma
 from checker.language.normalize import clean, fold
 
 
@@ -26,14 +27,12 @@ class AnalyzedText:
     def of(cls, text: str) -> AnalyzedText:
         cleaned = clean(text)
         folded = fold(cleaned)
-        toks = tokens(folded)
-        lemmas = [lemma(t) for t, _, _ in toks]
-        offsets: list[int] = []
-        pos = 0
-        for lem in lemmas:
-            offsets.append(pos)
-            pos += len(lem) + 1
-        return cls(cleaned, folded, [(s, e) for _, s, e in toks], lemmas, " ".join(lemmas), offsets)
+        # as `tokens(folded)`, without a tuple per token
+        spans = [m.span() for m in TOKEN.finditer(folded)]
+        lemmas = list(map(lemma, TOKEN.findall(folded)))
+        # the start of each lemma in the space-joined string
+        offsets = [0, *accumulate(len(lem) + 1 for lem in lemmas[:-1])] if lemmas else []
+        return cls(cleaned, folded, spans, lemmas, " ".join(lemmas), offsets)
 
     def lemma_span_to_chars(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of lemma_string to a span of the clean text."""

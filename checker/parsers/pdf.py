@@ -138,6 +138,7 @@ class _FontInfo:
         self.raw = raw
         self.buf = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        self.text = _RawText(raw)
 
     def of(self, textpage: Any, index: int | None) -> tuple[float, bool]:
         if index is None:
@@ -151,21 +152,68 @@ class _FontInfo:
         return size, weight >= 600 or bool(_BOLD_FONT_RE.search(name))
 
 
+class _RawText:
+    """The per-rectangle calls of `_page_lines` straight to PDFium, with buffers reused across calls.
+
+    pypdfium2's wrappers allocate on every call, and `get_text_bounded` asks PDFium twice (length,
+    then text): each ask scans the whole page, and a page has ~50 rectangles. The results are the
+    same as the wrappers' (`get_rect`, `get_text_bounded`, `get_index`, `get_charbox(loose=True)`)."""
+
+    SIZE = 4096
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.buf = (ctypes.c_ushort * self.SIZE)()
+        self.left, self.bottom = ctypes.c_double(), ctypes.c_double()
+        self.right, self.top = ctypes.c_double(), ctypes.c_double()
+        self.rect = raw.FS_RECTF()
+
+    def rect_of(self, tp: Any, k: int) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = self.left, self.bottom, self.right, self.top
+        byref = ctypes.byref
+        if not self.raw.FPDFText_GetRect(tp, k, byref(x0), byref(y1), byref(x1), byref(y0)):  # yes, ltrb
+            raise RuntimeError("Failed to get rectangle")
+        return x0.value, y0.value, x1.value, y1.value
+
+    def text_in(self, textpage: Any, x0: float, y0: float, x1: float, y1: float) -> str:
+        n = self.raw.FPDFText_GetBoundedText(textpage.raw, x0, y1, x1, y0, self.buf, self.SIZE)
+        if n >= self.SIZE:  # may be cut short: let the wrapper size its own buffer
+            return str(textpage.get_text_bounded(x0, y0, x1, y1))
+        # With room to spare PDFium writes the terminating NUL and counts it.
+        return ctypes.string_at(self.buf, 2 * max(n - 1, 0)).decode("utf-16-le", "ignore")
+
+    def index_at(self, tp: Any, x: float, y: float) -> int | None:
+        index = int(self.raw.FPDFText_GetCharIndexAtPos(tp, x, y, 2.0, 2.0))
+        if index == -1:
+            return None
+        if index < 0:
+            raise RuntimeError("An error occurred on attempt to get char index by pos")
+        return index
+
+    def loose_box(self, tp: Any, index: int) -> tuple[float, float]:
+        rect = self.rect
+        if not self.raw.FPDFText_GetLooseCharBox(tp, index, ctypes.byref(rect)):
+            raise RuntimeError("Failed to get charbox")
+        return rect.bottom, rect.top
+
+
 def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) -> list[_Line]:
     """Text segments from PDFium's rectangles, grouped into visual lines, top to bottom."""
     segs: list[_Line] = []
+    calls = fonts.text
+    tp = textpage.raw
     for k in range(textpage.count_rects()):
-        x0, y0, x1, y1 = textpage.get_rect(k)
-        text = textpage.get_text_bounded(x0, y0, x1, y1)
+        x0, y0, x1, y1 = calls.rect_of(tp, k)
+        text = calls.text_in(textpage, x0, y0, x1, y1)
         text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("\x02", "-")
         if not text.strip():
             continue
-        index = textpage.get_index(x0 + min(1.0, (x1 - x0) / 2), (y0 + y1) / 2, 2.0, 2.0)
+        index = calls.index_at(tp, x0 + min(1.0, (x1 - x0) / 2), (y0 + y1) / 2)
         size, bold = fonts.of(textpage, index)
         top, bottom = height - y1, height - y0
         if index is not None:
             # The loose box follows the font, not the glyphs: steadier line positions.
-            _, ly0, _, ly1 = textpage.get_charbox(index, loose=True)
+            ly0, ly1 = calls.loose_box(tp, index)
             if ly1 > ly0:
                 top, bottom = min(top, height - ly1), max(bottom, height - ly0)
         segs.append(_Line(page_no, text, x0, x1, top, bottom, size or (y1 - y0), bold))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -13,6 +14,10 @@ from checker.engine.rule import Outcome, RuleBase
 from checker.language.text import snippet
 
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+# A repeat of k words puts the same [\w-]+ token at positions p and p+k (the words are whole tokens:
+# the pattern's boundaries and the whitespace between words see to it), so a text without such a pair
+# cannot match, and the slower backreference search is skipped.
+_TOKEN = re.compile(r"[\w-]+")
 
 
 class RepetitionRule(RuleBase):
@@ -35,9 +40,17 @@ class RepetitionRule(RuleBase):
             self._cache["re"] = re.compile(rf"(?<![\w-])(?P<seq>{body})\s+(?P=seq)(?![\w-])")
         return self._cache["re"]
 
+    def _may_repeat(self, text: str) -> bool:
+        tokens = _TOKEN.findall(text)
+        return any(
+            any(map(operator.eq, tokens, tokens[k:])) for k in range(self.min_words, self.max_words + 1)
+        )
+
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
         count = 0
         for unit in self.units(ctx):
+            if not self._may_repeat(unit.text.folded):
+                continue
             for m in self._pattern().finditer(unit.text.folded):
                 found = unit.text.clean[m.start() : m.end()]
                 yield Outcome(False, {"found": found, "phrase": unit.text.clean[m.start("seq") : m.end("seq")]},
