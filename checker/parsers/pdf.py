@@ -197,6 +197,36 @@ class _RawText:
         return rect.bottom, rect.top
 
 
+def _rows(segments: list[Any]) -> list[list[Any]]:
+    """Segments sorted by (top, x0) grouped into visual rows by their vertical centre, each row left to right.
+    Shared by the text layer and OCR, so both build lines the same way."""
+    rows: list[list[Any]] = []
+    for seg in segments:
+        centre = (seg.top + seg.bottom) / 2
+        for row in reversed(rows[-3:]):
+            if row[0].top - 1 <= centre <= row[0].bottom + 1:
+                row.append(seg)
+                break
+        else:
+            rows.append([seg])
+    for row in rows:
+        row.sort(key=lambda s: s.x0)
+    return rows
+
+
+def _line(parts: list[Any], page_no: int, text: str, bold: bool) -> _Line:
+    return _Line(
+        page=page_no,
+        text=text,
+        x0=parts[0].x0,
+        x1=max(p.x1 for p in parts),
+        top=min(p.top for p in parts),
+        bottom=max(p.bottom for p in parts),
+        size=max(p.size for p in parts),
+        bold=bold,
+    )
+
+
 def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) -> list[_Line]:
     """Text segments from PDFium's rectangles, grouped into visual lines, top to bottom."""
     segs: list[_Line] = []
@@ -218,39 +248,16 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
                 top, bottom = min(top, height - ly1), max(bottom, height - ly0)
         segs.append(_Line(page_no, text, x0, x1, top, bottom, size or (y1 - y0), bold))
     segs.sort(key=lambda s: (s.top, s.x0))
-    lines: list[list[_Line]] = []
-    for seg in segs:
-        centre = (seg.top + seg.bottom) / 2
-        for line in reversed(lines[-3:]):
-            first = line[0]
-            if first.top - 1 <= centre <= first.bottom + 1:
-                line.append(seg)
-                break
-        else:
-            lines.append([seg])
     out: list[_Line] = []
-    for parts in lines:
-        parts.sort(key=lambda s: s.x0)
+    for parts in _rows(segs):
         text = parts[0].text
         for prev, seg in pairwise(parts):
             gap = seg.x0 - prev.x1
             sep = " " if gap > 0.25 * max(prev.size, 1.0) and not text.endswith(" ") else ""
             text = text + sep + seg.text
         text = " ".join(strip_artefacts(text).split())
-        if not text:
-            continue
-        out.append(
-            _Line(
-                page=page_no,
-                text=text,
-                x0=parts[0].x0,
-                x1=max(p.x1 for p in parts),
-                top=min(p.top for p in parts),
-                bottom=max(p.bottom for p in parts),
-                size=max(p.size for p in parts),
-                bold=all(p.bold for p in parts),
-            )
-        )
+        if text:
+            out.append(_line(parts, page_no, text, bold=all(p.bold for p in parts)))
     out.sort(key=lambda ln: ln.top)
     return out
 
@@ -773,33 +780,12 @@ def _pages(indexes: list[int]) -> str:
 
 def _ocr_lines(segments: list[OcrSegment], page_no: int) -> list[_Line]:
     """Recognised lines → visual lines as `_page_lines` builds them (cells of one table row become one line)."""
-    rows: list[list[OcrSegment]] = []
-    for seg in sorted(segments, key=lambda s: (s.top, s.x0)):
-        centre = (seg.top + seg.bottom) / 2
-        for row in reversed(rows[-3:]):
-            if row[0].top - 1 <= centre <= row[0].bottom + 1:
-                row.append(seg)
-                break
-        else:
-            rows.append([seg])
     out = []
-    for parts in rows:
-        parts.sort(key=lambda s: s.x0)
+    for parts in _rows(sorted(segments, key=lambda s: (s.top, s.x0))):
         text = " ".join(" ".join(strip_artefacts(p.text) for p in parts).split())
-        if not text:
-            continue
-        out.append(
-            _Line(
-                page=page_no,
-                text=text,
-                x0=parts[0].x0,
-                x1=max(p.x1 for p in parts),
-                top=min(p.top for p in parts),
-                bottom=max(p.bottom for p in parts),
-                size=max(p.size for p in parts),
-                bold=False,  # OCR does not tell weights: headings come from layout and numbering
-            )
-        )
+        if text:
+            # OCR does not tell weights: headings come from layout and numbering
+            out.append(_line(parts, page_no, text, bold=False))
     out.sort(key=lambda ln: ln.top)
     return out
 
