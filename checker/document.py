@@ -11,6 +11,12 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
+# What a block is *for*, beside its kind. Set by parsers (header, footer, notes) and by the layout
+# passes (contents, approval, esign, stamp). Rules see role blocks only where a scope says so:
+# a contents entry is evidence that a section is planned, not that it has content.
+BlockRole = Literal["header", "footer", "footnote", "endnote", "comment", "contents", "approval", "esign", "stamp"]
+# Roles that are not the document's running text (left out of `start` and `headings` scopes).
+MARGINAL_ROLES = frozenset({"header", "footer", "footnote", "endnote", "comment", "contents", "esign", "stamp"})
 
 
 class Location(BaseModel):
@@ -77,6 +83,7 @@ class Block(BaseModel):
     level: int | None = None  # heading level, 1 = top
     heading_reason: str | None = None  # style | bold | centred | numbered | uppercase | markdown
     table: Table | None = None
+    role: BlockRole | None = None
 
 
 class Metadata(BaseModel):
@@ -92,6 +99,11 @@ class Metadata(BaseModel):
     scanned: bool = False  # no text layer (a scan), OCR applied or not
     ocr: bool = False  # text came from OCR
     notes: list[str] = Field(default_factory=list)  # parser remarks shown by `inspect`
+    # what the layout passes rebuilt (`inspect` shows it): «таблица из строк с «|» (12 строк)», …
+    recovered: list[str] = Field(default_factory=list)
+    # what the text suggests but the parser could not rebuild; rules answer «не удалось проверить»
+    # instead of failing. Codes: flattened_table, truncated, contents_only, ocr_poor.
+    suspected: list[str] = Field(default_factory=list)
 
 
 class Document(BaseModel):

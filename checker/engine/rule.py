@@ -106,8 +106,16 @@ class RuleBase(BaseModel):
     description: Localized | None = None
     suggestion: Localized | None = None  # how to fix
     applies_to: list[str] = Field(default_factory=list)  # doc type ids; empty = the pack's doc types
+    layer: Literal["genre", "programme", "campaign"] = Field(
+        "genre",
+        description="genre: any document of the type; programme: the ШНОР / «500+» methodology; "
+        "campaign: one region's request (such rules live in packs a campaign file names)",
+    )
+    source: str = Field("", description="where the requirement comes from: a seed, a regulation, domain.md §")
+    subkinds: list[str] = Field(default_factory=list, description="sub-kinds it applies to; empty = any")
+    levels: list[str] = Field(default_factory=list, description="school | municipal | regional; empty = any")
     requires: list[Literal["campaign"]] = Field(default_factory=list)
-    scope: Literal["all", "text", "tables", "headings", "start"] = "all"
+    scope: Literal["all", "text", "tables", "headings", "start", "contents"] = "all"
     start_blocks: int = Field(8, ge=1, description="how many opening blocks `start` covers")
     examples: Examples | None = None
     tags: list[str] = Field(default_factory=list)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 
-from checker.document import Block, Document, Location
+from checker.document import MARGINAL_ROLES, Block, Document, Location
 from checker.language.morphology import TOKEN, lemma
 from checker.language.normalize import clean, fold
 
@@ -73,18 +73,25 @@ class DocumentText:
                 self.units.append(Unit(block, block.location, AnalyzedText.of(block.text)))
 
     def select(self, scope: str, start_blocks: int = 8) -> list[Unit]:
-        """Units in a scope: all | text (no tables) | tables | headings | start (the opening blocks)."""
+        """Units in a scope: all | text (no tables) | tables | headings | start (the opening blocks) |
+        contents (entries of a contents page). Contents entries are in no other scope; headers,
+        footers and notes are in `all` and `text` only."""
+        if scope == "contents":
+            return [u for u in self.units if u.block.role == "contents"]
+        body = [u for u in self.units if u.block.role != "contents"]
         if scope == "all":
-            return self.units
+            return body
         if scope == "text":
-            return [u for u in self.units if u.block.kind != "table"]
+            return [u for u in body if u.block.kind != "table"]
         if scope == "tables":
-            return [u for u in self.units if u.block.kind == "table"]
+            return [u for u in body if u.block.kind == "table"]
+        running = [u for u in body if u.block.role not in MARGINAL_ROLES]
         if scope == "headings":
-            return [u for u in self.units if u.block.kind == "heading"]
+            return [u for u in running if u.block.kind == "heading"]
         if scope == "start":
-            blocks = {id(b) for b in self.document.blocks[:start_blocks]}
-            return [u for u in self.units if id(u.block) in blocks]
+            opening = [b for b in self.document.blocks if b.role not in MARGINAL_ROLES][:start_blocks]
+            blocks = {id(b) for b in opening}
+            return [u for u in running if id(u.block) in blocks]
         raise ValueError(scope)
 
     @cached_property
