@@ -151,8 +151,8 @@ def apply_ignore(report: Report, entries: list[IgnoreEntry]) -> Report:
     reasons = {e.fingerprint: e.reason for e in entries}
     for doc in report.documents:
         for finding in doc.findings:
-            if finding.outcome == "fail" and finding.fingerprint in reasons:
+            if finding.outcome in ("fail", "unverified") and finding.fingerprint in reasons:
                 finding.ignored = reasons[finding.fingerprint]
         if doc.verdict != "unreadable":
-            doc.verdict = verdict_for(doc.findings)
+            doc.verdict = verdict_for(doc.findings, checked=doc.verdict != "not_checked")
     return report.finalize()
