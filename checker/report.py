@@ -107,11 +107,13 @@ def verdict_for(findings: list[Finding]) -> Verdict:
 
 
 def fingerprint(path: str, rule_id: str, location: Location, evidence: str | None) -> str:
-    """Stable across runs: depends on what was found and where, not on message wording."""
-    anchor = "|".join(
-        str(x)
-        for x in (path, rule_id, location.table, location.row, location.column, (evidence or "")[:200])
-    )
+    """Stable across runs: what was found, by which rule, in which file — not the message wording (so not
+    the language), not the severity (so not the profile), not the folder the file was checked from, and not
+    the position in the document when there is a quote (an edit elsewhere shifts tables, rows and pages)."""
+    name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    quote = " ".join((evidence or "").replace("…", " ").split())[:200]
+    where = (location.column,) if quote else (location.table, location.row, location.column)
+    anchor = "|".join(str(x) for x in (name, rule_id, *where, quote))
     return hashlib.sha256(anchor.encode("utf-8")).hexdigest()[:16]
 
 
