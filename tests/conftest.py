@@ -10,7 +10,21 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def seeds_dir() -> Path:
+    """Real documents kept outside the repository: `$CHECKER_SEEDS`, else `<repo>/../shared/seeds`."""
+    configured = os.environ.get("CHECKER_SEEDS")
+    return Path(configured).expanduser().resolve() if configured else ROOT.parent / "shared" / "seeds"
+
+
+SEEDS = seeds_dir()
+SEEDS_MISSING = (
+    f"seed documents not found in {SEEDS} (set CHECKER_SEEDS to a folder of seed files, "
+    "or put them in <repository>/../shared/seeds)"
+)
+# Tests that read the seed documents: skipped with the reason above in a clone with nothing beside it.
+needs_seeds = pytest.mark.skipif(not any(SEEDS.glob("0*.txt")), reason=SEEDS_MISSING)
 
 
 def run_checker(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -11,7 +11,7 @@ from checker.paths import DOC_TYPES
 
 OPENINGS = Path(__file__).parent / "data" / "openings"
 FILES = sorted(OPENINGS.glob("*.txt"))
-SEEDS = Path("/work/shared/seeds")
+from conftest import SEEDS  # noqa: E402  ($CHECKER_SEEDS or <repo>/../shared/seeds)
 
 
 def _parse(path: Path):

@@ -8,13 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS, needs_seeds
 
 from checker.engine.examples import document_from_text
 from checker.engine.pack import load_pack, load_packs
 from checker.paths import rules_dir
 from checker.pipeline import CheckOptions, check_document
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 PACKS = [
     "info_report",
     "system_description",
@@ -278,7 +278,7 @@ def test_quality_inflection_is_not_a_misspelling() -> None:
     assert [f.rule_id for f in _quality(text)] == []
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not available")
+@needs_seeds
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("0*.txt")) if SEEDS.is_dir() else [], ids=lambda p: p.name[:3])
 def test_seeds_do_not_crash(seed: Path) -> None:
     from checker.parsers import parse_file
@@ -289,7 +289,7 @@ def test_seeds_do_not_crash(seed: Path) -> None:
     assert internal == []
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not available")
+@needs_seeds
 def test_quality_flags_the_real_defects() -> None:
     from checker.parsers import parse_file
 

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS, needs_seeds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +25,6 @@ from checker.parsers.headings import heading_level, heading_reason
 from checker.parsers.text import decode_text, join_wrapped, parse_text
 from checker.sources import MAX_FILE_BYTES, discover, sniff, zip_precheck
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"  # shared/ sits beside the repo
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
@@ -433,10 +433,9 @@ def test_join_wrapped() -> None:
     assert join_wrapped("програм-", "мы", {"программы"}) == "программы"
 
 
+@needs_seeds
 def test_seeds_parse() -> None:
     seeds = sorted(SEEDS.glob("0*.txt"))
-    if not seeds:
-        pytest.skip("seeds not present")
     for path in seeds:
         doc = parse_file(path)
         assert doc.blocks, path

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import FIXTURES, ROOT, SEEDS, run_checker, run_json
+from conftest import FIXTURES, ROOT, SEEDS, needs_seeds, run_checker, run_json
 
 PRESS = FIXTURES / "press_release"
 SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
@@ -54,6 +54,7 @@ def test_evidence_and_location_of_a_pass() -> None:
     assert count["location"]["paragraph"] is not None
 
 
+@needs_seeds
 def test_real_seed_is_compliant(tmp_path: Path) -> None:
     code, report = run_json("check", str(SEEDS / "000_481476588ec36cd2.txt"))
     (document,) = report["documents"]
@@ -160,6 +161,7 @@ def test_unrecognised_type_is_said(tmp_path: Path) -> None:
     assert "--type" in finding["message"]
 
 
+@needs_seeds
 def test_info_report_seed_programme_period_is_not_out_of_year() -> None:
     _, report = run_json("check", str(SEEDS / "004_5084d0d812c3a86f.txt"))
     (document,) = report["documents"]
