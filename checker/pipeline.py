@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.engine.pack import Pack, package_rules, rules_for
 from checker.errors import UnreadableError
 from checker.facts import DocumentFacts
-from checker.report import DocumentReport, Finding, FindingLocation, Report, fingerprint, verdict_for
+from checker.report import DocumentReport, Report, verdict_for
 
 
 class CheckOptions(BaseModel):
@@ -52,54 +52,90 @@ def unreadable(path: str, error: UnreadableError, lang: str, fmt: str | None = N
     )
 
 
-def unknown_type_finding(path: str, confidence: float, lang: str) -> Finding:
-    """Without a type only the general rules ran: say so, or «соответствует» would mislead."""
-    location = FindingLocation()
-    location.description = location.describe(lang)
-    return Finding(
-        rule_id="CHK-TYPE-001",
-        title="Тип документа" if lang != "en" else "Document type",
-        severity="warning",
-        outcome="fail",
-        message=(
-            f"Тип документа не определён (уверенность {confidence:.2f}): проверены только общие правила. "
-            "Укажите тип явно: --type roadmap | program | press_release | …"
-            if lang != "en"
-            else f"The document type was not recognised (confidence {confidence:.2f}): only general rules ran. "
-            "Give the type explicitly: --type roadmap | program | press_release | …"
-        ),
-        location=location,
-        fingerprint=fingerprint(path, "CHK-TYPE-001", location, None),
-    )
+def _usable_text(document) -> bool:
+    """Enough words for any rule to mean something (an OCR that produced noise is not text)."""
+    import re
+
+    words = re.findall(r"[А-Яа-яЁёA-Za-z]{3,}", document.full_text()[:20_000])
+    return len(words) >= 15
+
+
+def _not_checked_reason(document, found, lang: str, usable: bool) -> tuple[str, str]:
+    """Why a document got no verdict, with what it resembles, in words a teacher reads."""
+    from checker.paths import doc_type_name
+
+    if not usable:
+        scan = document.metadata.scanned or document.metadata.ocr
+        if lang == "en":
+            what = "a scan whose text could not be recognised" if scan else "almost no text"
+            return "no_text", f"the file has {what}: there is nothing to check."
+        what = "это скан, текст которого не удалось распознать" if scan else "в файле почти нет текста"
+        return "no_text", f"{what} — проверять нечего."
+    near = [c for c in getattr(found, "candidates", []) if c.score > 0][:2]
+    hint_ru = ", ".join(f"«{doc_type_name(c.doc_type)}»" for c in near)
+    hint_en = ", ".join(doc_type_name(c.doc_type, "en") for c in near)
+    why = getattr(found, "reason", None)
+    if lang == "en":
+        text = "the document type was not recognised: choose the type and check again."
+        return "type_unknown", text + (f" It resembles: {hint_en}." if hint_en else "")
+    text = "тип документа не определён — укажите тип и проверьте снова."
+    if why:
+        text += f" {why.rstrip('.')}."
+    return "type_unknown", text + (f" Похож на: {hint_ru}." if hint_ru else "")
 
 
 def check_document(document, packs: list[Pack], options: CheckOptions) -> DocumentReport:
     from checker.classify import Classification, classify
     from checker.engine.context import CheckContext
     from checker.engine.runner import run_rules
+    from checker.report import TypeCandidate
 
     if options.doc_type:
         found = Classification(doc_type=options.doc_type, confidence=1.0, evidence=["--type"])
+        # the user named the type; sub-kind and level still come from the text
+        detected = classify(document)
+        subkind = getattr(detected, "subkind", None) if detected.doc_type == options.doc_type else None
+        level = getattr(detected, "level", None)
+        approval_forms = list(getattr(detected, "approval_forms", []))
     else:
         found = classify(document)
+        subkind = getattr(found, "subkind", None)
+        level = getattr(found, "level", None)
+        approval_forms = list(getattr(found, "approval_forms", []))
+    campaign = getattr(options.campaign, "name", None)
     ctx = CheckContext(
         document=document,
         doc_type=found.doc_type,
+        subkind=subkind,
+        level=level,
+        approval_forms=approval_forms,
         lang=options.lang,
         campaign=options.campaign,
         submitted=options.submitted,
     )
-    rules = [rule for _, rule in rules_for(packs, found.doc_type)]
+    usable = _usable_text(document)
+    rules = [rule for _, rule in rules_for(packs, found.doc_type, campaign)] if usable else []
     findings = run_rules(ctx, rules)
-    if found.doc_type == "unknown" and not options.doc_type:
-        findings.insert(0, unknown_type_finding(document.path, found.confidence, options.lang))
+    checked = usable and found.doc_type != "unknown"
+    reason_code = reason = None
+    if not checked:
+        reason_code, reason = _not_checked_reason(document, found, options.lang, usable)
+    candidates = [
+        TypeCandidate(doc_type=c.doc_type, score=round(c.score, 2)) for c in getattr(found, "candidates", [])
+    ]
     return DocumentReport(
         path=document.path,
         format=document.metadata.format,
         doc_type=found.doc_type,
         doc_type_confidence=found.confidence,
         doc_type_evidence=found.evidence,
-        verdict=verdict_for(findings),
+        doc_type_candidates=candidates,
+        subkind=subkind,
+        level=level,
+        approval_forms=approval_forms,
+        verdict=verdict_for(findings, checked=checked),
+        reason=reason,
+        reason_code=reason_code,
         pages=document.metadata.page_count,
         notes=list(document.metadata.notes),
         findings=findings,
@@ -200,7 +236,7 @@ def check_packages(items, facts: dict[int, DocumentFacts], packs: list[Pack], op
     from checker.engine.kinds.package import IMAGE_SUFFIXES, MATERIAL_SUFFIXES, PackageContext
     from checker.engine.runner import run_package_rules
 
-    rules = package_rules(packs)
+    rules = package_rules(packs, getattr(options.campaign, "name", None))
     if not rules:
         return []
     folders: dict[str, list[DocumentFacts]] = defaultdict(list)

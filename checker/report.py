@@ -11,11 +11,13 @@ from checker import __version__
 from checker.document import Location
 
 Severity = Literal["error", "warning", "info"]
-Outcome = Literal["pass", "fail", "not_applicable"]
-Verdict = Literal["compliant", "noncompliant", "unreadable"]
+# unverified: the rule could not see what it needs (a warning asking for a manual check)
+Outcome = Literal["pass", "fail", "unverified", "not_applicable"]
+# not_checked: nothing document-specific was checked (type unknown, no usable text) — never compliant
+Verdict = Literal["compliant", "noncompliant", "not_checked", "unreadable"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
-REPORT_SCHEMA_VERSION = "1.0"
+REPORT_SCHEMA_VERSION = "2.0"
 
 
 class FindingLocation(Location):
@@ -37,12 +39,19 @@ class Finding(BaseModel):
     ignored: str | None = None  # reason from the ignore file; an ignored failure does not count
 
     def counts_as_failure(self) -> bool:
-        return self.outcome == "fail" and self.ignored is None
+        return self.outcome in ("fail", "unverified") and self.ignored is None
 
 
 class ToolInfo(BaseModel):
     name: str = "checker"
     version: str = __version__
+
+
+class TypeCandidate(BaseModel):
+    """A type the document resembles, shown when its type is not recognised."""
+
+    doc_type: str
+    score: float
 
 
 class DocumentReport(BaseModel):
@@ -52,8 +61,12 @@ class DocumentReport(BaseModel):
     doc_type: str
     doc_type_confidence: float
     doc_type_evidence: list[str] = Field(default_factory=list)
+    doc_type_candidates: list[TypeCandidate] = Field(default_factory=list)
+    subkind: str | None = None  # press_release: press_release | news | announcement; …
+    level: str | None = None  # school | municipal | regional
+    approval_forms: list[str] = Field(default_factory=list)  # signature | order | protocol | esign
     verdict: Verdict
-    reason: str | None = None  # why a document is unreadable
+    reason: str | None = None  # why a document is unreadable or not checked
     reason_code: str | None = None
     municipality: str | None = None
     pages: int | None = None
@@ -66,13 +79,17 @@ class DocumentReport(BaseModel):
 
 
 class Summary(BaseModel):
-    documents: int = 0
+    documents: int = 0  # files; folder-level results are counted under `folders`
     compliant: int = 0
     noncompliant: int = 0
+    not_checked: int = 0
     unreadable: int = 0
+    folders: int = 0  # folder-level (package) results
+    folders_noncompliant: int = 0
     errors: int = 0  # failing findings by severity
     warnings: int = 0
     infos: int = 0
+    unverified: int = 0  # of them: «не удалось проверить — проверьте вручную»
     passed: int = 0
 
 
@@ -86,24 +103,31 @@ class Report(BaseModel):
 
     def finalize(self) -> Report:
         """Recompute the summary from the documents."""
-        summary = Summary(documents=len(self.documents))
+        summary = Summary()
         for doc in self.documents:
-            setattr(summary, doc.verdict, getattr(summary, doc.verdict) + 1)
+            if doc.kind == "package":
+                summary.folders += 1
+                summary.folders_noncompliant += doc.verdict == "noncompliant"
+            else:
+                summary.documents += 1
+                setattr(summary, doc.verdict, getattr(summary, doc.verdict) + 1)
             for finding in doc.findings:
                 if finding.outcome == "pass":
                     summary.passed += 1
                 elif finding.counts_as_failure():
                     field = {"error": "errors", "warning": "warnings", "info": "infos"}[finding.severity]
                     setattr(summary, field, getattr(summary, field) + 1)
+                    summary.unverified += finding.outcome == "unverified"
         self.summary = summary
         return self
 
 
-def verdict_for(findings: list[Finding]) -> Verdict:
-    """A document is noncompliant when any error-level finding fails."""
+def verdict_for(findings: list[Finding], checked: bool = True) -> Verdict:
+    """A document is noncompliant when any error-level finding fails; a document whose own rules
+    could not run (type unknown, no usable text) is `not_checked`, never compliant."""
     if any(f.counts_as_failure() and f.severity == "error" for f in findings):
         return "noncompliant"
-    return "compliant"
+    return "compliant" if checked else "not_checked"
 
 
 def fingerprint(path: str, rule_id: str, location: Location, evidence: str | None) -> str:

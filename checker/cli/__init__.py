@@ -11,7 +11,7 @@ import click
 from checker import __version__
 from checker.report import SEVERITY_RANK, Report, worst_failure
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_NOT_CHECKED = 0, 1, 2, 3, 4
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -31,8 +31,12 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def exit_code(report: Report, fail_on: str) -> int:
+    """3 unread files, then 4 documents not checked (type unknown, no text), then 1 findings: the
+    codes about missing results come first, since then the findings are incomplete."""
     if report.summary.unreadable:
         return EXIT_UNREADABLE
+    if report.summary.not_checked and fail_on != "never":
+        return EXIT_NOT_CHECKED
     if fail_on != "never" and worst_failure(report) >= SEVERITY_RANK[fail_on]:
         return EXIT_FINDINGS
     return EXIT_OK

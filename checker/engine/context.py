@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 class CheckContext:
     document: Document
     doc_type: str = "unknown"
+    subkind: str | None = None  # from the classification (press_release | news | announcement, …)
+    level: str | None = None  # school | municipal | regional
+    approval_forms: list[str] = field(default_factory=list)  # signature | order | protocol | esign
     lang: str = "ru"
     campaign: Any = None  # checker.campaign.Campaign when one is chosen
     submitted: dt.date | None = None

@@ -8,7 +8,7 @@ import contextlib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from checker.engine.kinds import AnyRule
 from checker.engine.rule import Localized
@@ -30,8 +30,24 @@ class Pack(BaseModel):
     overrides: dict[str, Literal["error", "warning", "info", "off"]] = Field(
         default_factory=dict, description="new severity of an inherited or own rule by id; off = drop the rule"
     )
+    campaign: str | None = Field(
+        None, description="the campaign whose layer this pack is: its rules run only with --campaign NAME"
+    )
     source: str = ""
     _bases: list[str] = PrivateAttr(default_factory=list)  # resolved files pulled in by `extends`
+
+    @model_validator(mode="after")
+    def _campaign_rules_in_campaign_packs(self) -> Pack:
+        """A campaign-layer rule outside a campaign pack would fire for every region."""
+        stray = [r.id for r in self.rules if r.layer == "campaign" and self.campaign is None]
+        if stray:
+            raise ValueError(
+                "правила слоя campaign должны лежать в наборе кампании (укажите campaign: ИМЯ): " + ", ".join(stray)
+            )
+        wrong = [r.id for r in self.rules if r.layer != "campaign" and self.campaign is not None]
+        if wrong:
+            raise ValueError("в наборе кампании все правила должны быть слоя campaign: " + ", ".join(wrong))
+        return self
 
     @field_validator("doc_types")
     @classmethod
@@ -106,17 +122,6 @@ def _inherit(pack: Pack, data: Any, path: Path, chain: frozenset[Path]) -> None:
             by_id[rule_id].severity = severity
 
 
-def _refuse_hanging_regexes(path: Path, data: object) -> None:
-    """Python's `re` has no timeout: a catastrophic pattern is refused here, with its position."""
-    from checker.regex_guard import MESSAGE_RU, find_dangerous
-
-    hits = find_dangerous(data)
-    if hits:
-        raise RulePackError(
-            "pack_regex", "\n".join(f"{path}:{line}:{col}: {MESSAGE_RU}: {regex}" for line, col, regex in hits)
-        )
-
-
 def load_pack(path: Path, _chain: frozenset[Path] = frozenset()) -> Pack:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
@@ -141,7 +146,6 @@ def load_pack(path: Path, _chain: frozenset[Path] = frozenset()) -> Pack:
             line, col, where = _position(data, error["loc"])
             lines.append(f"{path}:{line}:{col}: {where or 'pack'}: {_russian(error)}")
         raise RulePackError("pack_invalid", "\n".join(lines)) from exc
-    _refuse_hanging_regexes(path, data)
     pack.source = str(path)
     seen: dict[str, int] = {}
     for index, rule in enumerate(pack.rules):
@@ -179,16 +183,25 @@ def _russian(error: dict[str, Any]) -> str:
     return readings.get(kind, msg)
 
 
+def shipped_pack_paths() -> list[Path]:
+    """The shipped packs: rules/*.yaml and each campaign's packs in rules/campaigns/<name>/."""
+    campaigns = rules_dir() / "campaigns"
+    folders = sorted(p for p in campaigns.iterdir() if p.is_dir()) if campaigns.is_dir() else []
+    return [rules_dir(), *folders]
+
+
 def load_packs(paths: list[Path] | None = None) -> list[Pack]:
-    """Every pack in the given files and folders (default: the shipped rules/)."""
+    """Every pack in the given files and folders (default: the shipped rules/ and campaign packs)."""
     files: list[Path] = []
-    for path in paths or [rules_dir()]:
+    for path in paths or shipped_pack_paths():
         if path.is_dir():
             files.extend(sorted(path.glob("*.yaml")))
         elif path.exists():
             files.append(path)
         else:
             raise RulePackError("pack_not_found", f"{path}: набор правил не найден")
+    seen_files: set[Path] = set()
+    files = [f for f in files if not (f.resolve() in seen_files or seen_files.add(f.resolve()))]
     packs = [_load_pack_cached(f) for f in files]
     # a pack another pack extends is already inside it (with the overrides): do not run it twice
     bases = {b for p in packs for b in p._bases}
@@ -234,12 +247,20 @@ def _load_pack_cached(path: Path) -> Pack:
     return pack
 
 
-def rules_for(packs: list[Pack], doc_type: str) -> list[tuple[Pack, Any]]:
-    """The rules that apply to a document type, in pack order."""
+def in_layer(pack: Pack, rule: Any, campaign: str | None) -> bool:
+    """Genre and programme rules always run; a campaign's rules only with that campaign; a rule that
+    needs a campaign's calendar only when one is chosen."""
+    if pack.campaign is not None and pack.campaign != campaign:
+        return False
+    return not ("campaign" in rule.requires and campaign is None)
+
+
+def rules_for(packs: list[Pack], doc_type: str, campaign: str | None = None) -> list[tuple[Pack, Any]]:
+    """The rules of a document type in the layers that are on, in pack order."""
     selected = []
     for pack in packs:
         for rule in pack.rules:
-            if rule.kind == "package":
+            if rule.kind == "package" or not in_layer(pack, rule, campaign):
                 continue
             types = rule.applies_to or pack.doc_types
             if not types or doc_type in types:
@@ -247,6 +268,66 @@ def rules_for(packs: list[Pack], doc_type: str) -> list[tuple[Pack, Any]]:
     return selected
 
 
-def package_rules(packs: list[Pack]) -> list[Any]:
-    """Folder-level rules, run after the documents of a folder are checked."""
-    return [rule for pack in packs for rule in pack.rules if rule.kind == "package"]
+_SUBKIND_WORDS = {
+    "press_release": ("пресс-релиз по итогам события", "a press release after the event"),
+    "news": ("новость", "a news item"),
+    "announcement": ("анонс (до события)", "an announcement (before the event)"),
+    "plan": ("план", "a plan"),
+    "execution_report": ("отчёт об исполнении плана", "a report on the plan's execution"),
+    "letter": ("письмо", "a letter"),
+}
+_LEVEL_WORDS = {
+    "school": ("школьный", "school"),
+    "municipal": ("муниципальный", "municipal"),
+    "regional": ("региональный", "regional"),
+}
+
+
+def subkind_name(subkind: str | None, lang: str = "ru") -> str:
+    words = _SUBKIND_WORDS.get(subkind or "")
+    return (words[1] if lang == "en" else words[0]) if words else (subkind or "")
+
+
+def level_name(level: str | None, lang: str = "ru") -> str:
+    words = _LEVEL_WORDS.get(level or "")
+    return (words[1] if lang == "en" else words[0]) if words else (level or "")
+
+
+def not_applying(rule: Any, subkind: str | None, level: str | None) -> Localized | None:
+    """Why a selected rule does not apply to this sub-kind or level (None: it applies). Decided here,
+    in one place, never inside a rule kind."""
+    if rule.subkinds and subkind not in rule.subkinds:
+        wanted = ", ".join(subkind_name(s) for s in rule.subkinds)
+        wanted_en = ", ".join(subkind_name(s, "en") for s in rule.subkinds)
+        if subkind is None:
+            return Localized(
+                ru=f"Не применяется: вид документа не определён, а требование касается: {wanted}.",
+                en=f"Not applicable: the kind of document is unclear; the requirement is for {wanted_en}.",
+            )
+        return Localized(
+            ru=f"Не применяется: это {subkind_name(subkind)}, а требование касается: {wanted}.",
+            en=f"Not applicable: this is {subkind_name(subkind, 'en')}; the requirement is for {wanted_en}.",
+        )
+    if rule.levels and level not in rule.levels:
+        wanted = ", ".join(level_name(v) for v in rule.levels)
+        wanted_en = ", ".join(level_name(v, "en") for v in rule.levels)
+        if level is None:
+            return Localized(
+                ru=f"Не применяется: уровень документа не определён, а требование касается уровня: {wanted}.",
+                en=f"Not applicable: the document's level is unclear; the requirement is for: {wanted_en}.",
+            )
+        return Localized(
+            ru=f"Не применяется: документ уровня «{level_name(level)}», а требование касается уровня: {wanted}.",
+            en=f"Not applicable: a {level_name(level, 'en')} document; the requirement is for: {wanted_en}.",
+        )
+    return None
+
+
+def package_rules(packs: list[Pack], campaign: str | None = None) -> list[Any]:
+    """Folder-level rules of the layers that are on, run after the documents of a folder are checked."""
+    return [
+        rule
+        for pack in packs
+        for rule in pack.rules
+        if rule.kind == "package" and in_layer(pack, rule, campaign)
+    ]

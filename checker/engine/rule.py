@@ -141,6 +141,9 @@ class Outcome:
     location: Location | None = None
     severity: Severity | None = None  # a kind may lower severity for a sub-check (vague dates)
     message: Localized | None = None  # a kind's own message for a sub-check
+    # the parser did not see what the rule needs (no table rebuilt, OCR text, a heading only in the
+    # contents): the finding says «не удалось проверить — проверьте вручную», a warning, never an error
+    unverified: bool = False
 
     @classmethod
     def from_hit(cls, passed: bool, hit: Hit | None, **params: Any) -> Outcome:

@@ -6,18 +6,21 @@ import string
 import sys
 from typing import Any
 
+from checker import safe_regex
 from checker.engine.context import CheckContext
 from checker.engine.rule import Localized, Outcome, RuleBase
 from checker.report import Finding, FindingLocation, fingerprint
 
-_NOT_APPLICABLE = Localized(
-    ru="Нужна кампания (укажите --campaign): без неё сроки не с чем сравнить.",
-    en="Needs a campaign (use --campaign) to compare the dates with.",
+_NOT_APPLICABLE = Localized(ru="Не применяется к этому документу.", en="Not applicable to this document.")
+_UNVERIFIED = Localized(
+    ru="Не удалось проверить: {title} — проверьте вручную.",
+    en="Could not be checked: {title}; check it by hand.",
 )
 _INTERNAL = Localized(
     ru="Внутренняя ошибка правила ({error}); сообщите разработчикам, остальные проверки выполнены.",
     en="Internal error in this rule ({error}); please report it, the other checks ran.",
 )
+_INTERRUPTED = Localized(ru=f"{safe_regex.MESSAGE_RU.capitalize()}.", en=f"{safe_regex.MESSAGE_EN.capitalize()}.")
 
 
 class _Blank(dict):
@@ -38,6 +41,8 @@ def _message(rule: RuleBase, outcome: Outcome, lang: str) -> str:
     params = {"title": rule.title.get(lang), **outcome.params}
     if outcome.passed is None:
         return render((outcome.message or _NOT_APPLICABLE).get(lang), params)
+    if outcome.unverified:
+        return render((outcome.message or _UNVERIFIED).get(lang), params)
     if outcome.passed:
         if rule.pass_message is not None:
             return render(rule.pass_message.get(lang), params)
@@ -46,11 +51,16 @@ def _message(rule: RuleBase, outcome: Outcome, lang: str) -> str:
     return render((outcome.message or rule.message).get(lang), params)
 
 
-def _outcomes(rule: RuleBase, ctx: Any, path: str, has_campaign: bool) -> list[Outcome]:
-    if "campaign" in rule.requires and not has_campaign:
-        return [Outcome(None)]
+def _outcomes(rule: RuleBase, ctx: Any, path: str) -> list[Outcome]:
+    from checker.engine.pack import not_applying
+
+    reason = not_applying(rule, getattr(ctx, "subkind", None), getattr(ctx, "level", None))
+    if reason is not None:
+        return [Outcome(None, message=reason)]
     try:
         return list(rule.check(ctx))
+    except safe_regex.PatternTimeout:  # a pack pattern that backtracks: this rule is not checked
+        return [Outcome(None, message=_INTERRUPTED)]
     except Exception as exc:  # a bug in one rule must not cost the other findings
         print(f"checker: rule {rule.id} failed on {path}: {exc!r}", file=sys.stderr)
         return [Outcome(False, {"error": type(exc).__name__}, message=_INTERNAL)]
@@ -60,11 +70,20 @@ def _finding(rule: RuleBase, outcome: Outcome, path: str, lang: str) -> Finding:
     described = FindingLocation(**(outcome.location.model_dump() if outcome.location else {}))
     described.description = described.describe(lang)
     failed = outcome.passed is False
+    if outcome.passed is None:
+        result = "not_applicable"
+    elif outcome.passed:
+        result = "pass"
+    else:
+        result = "unverified" if outcome.unverified else "fail"
+    severity = outcome.severity or rule.severity
+    if result == "unverified":
+        severity = "info" if severity == "info" else "warning"  # a doubt is never an error
     return Finding(
         rule_id=rule.id,
         title=rule.title.get(lang),
-        severity=outcome.severity or rule.severity,
-        outcome="not_applicable" if outcome.passed is None else "pass" if outcome.passed else "fail",
+        severity=severity,
+        outcome=result,
         message=_message(rule, outcome, lang),
         evidence=outcome.evidence,
         location=described,
@@ -75,11 +94,7 @@ def _finding(rule: RuleBase, outcome: Outcome, path: str, lang: str) -> Finding:
 
 def run_rules(ctx: CheckContext, rules: list[RuleBase]) -> list[Finding]:
     path = ctx.document.path
-    return [
-        _finding(rule, outcome, path, ctx.lang)
-        for rule in rules
-        for outcome in _outcomes(rule, ctx, path, ctx.campaign is not None)
-    ]
+    return [_finding(rule, outcome, path, ctx.lang) for rule in rules for outcome in _outcomes(rule, ctx, path)]
 
 
 def run_package_rules(pctx: Any, rules: list[RuleBase]) -> list[Finding]:
@@ -87,5 +102,5 @@ def run_package_rules(pctx: Any, rules: list[RuleBase]) -> list[Finding]:
     return [
         _finding(rule, outcome, pctx.folder, pctx.lang)
         for rule in rules
-        for outcome in _outcomes(rule, pctx, pctx.folder, True)
+        for outcome in _outcomes(rule, pctx, pctx.folder)
     ]

@@ -12,6 +12,8 @@ _WORDS = {
         "compliant": "СООТВЕТСТВУЕТ",
         "noncompliant": "НЕ СООТВЕТСТВУЕТ",
         "unreadable": "НЕ ПРОЧИТАН",
+        "not_checked": "НЕ ПРОВЕРЕН",
+        "unverified": "проверьте вручную",
         "error": "ошибка",
         "warning": "предупреждение",
         "info": "замечание",
@@ -20,7 +22,8 @@ _WORDS = {
         "fix": "как исправить",
         "na": "не проверялось",
         "summary": "Итого: документов {documents}; соответствуют {compliant}, не соответствуют {noncompliant}, "
-        "не прочитаны {unreadable}; ошибок {errors}, предупреждений {warnings}, замечаний {infos}.",
+        "не проверены {not_checked}, не прочитаны {unreadable}; "
+        "ошибок {errors}, предупреждений {warnings}, замечаний {infos}.",
         "passed": "выполнено проверок: {n}",
         "ignored": "принято",
     },
@@ -30,6 +33,8 @@ _WORDS = {
         "compliant": "COMPLIANT",
         "noncompliant": "NONCOMPLIANT",
         "unreadable": "UNREADABLE",
+        "not_checked": "NOT CHECKED",
+        "unverified": "check by hand",
         "error": "error",
         "warning": "warning",
         "info": "info",
@@ -38,7 +43,7 @@ _WORDS = {
         "fix": "how to fix",
         "na": "not checked",
         "summary": "Total: {documents} documents; {compliant} compliant, {noncompliant} noncompliant, "
-        "{unreadable} unreadable; {errors} errors, {warnings} warnings, {infos} infos.",
+        "{not_checked} not checked, {unreadable} unreadable; {errors} errors, {warnings} warnings, {infos} infos.",
         "passed": "checks passed: {n}",
         "ignored": "accepted",
     },
@@ -61,7 +66,9 @@ def render(report: Report, *, color: bool = False) -> str:
 
 
 def _document(doc: DocumentReport, words: dict[str, str], paint, lang: str) -> list[str]:
-    verdict_color = {"compliant": "green", "noncompliant": "red", "unreadable": "yellow"}[doc.verdict]
+    verdict_color = {"compliant": "green", "noncompliant": "red", "unreadable": "yellow", "not_checked": "yellow"}[
+        doc.verdict
+    ]
     lines = [paint(doc.path, "bold")]
     if doc.verdict == "unreadable":
         lines.append(f"  {paint(words['unreadable'], verdict_color)}: {doc.reason}")
@@ -71,15 +78,19 @@ def _document(doc: DocumentReport, words: dict[str, str], paint, lang: str) -> l
         f"({doc.doc_type}, {words['confidence']} {doc.doc_type_confidence:.2f})"
         f" — {paint(words[doc.verdict], verdict_color)}"
     )
+    if doc.verdict == "not_checked" and doc.reason:
+        lines.append(f"  {paint(words['not_checked'], verdict_color)}: {doc.reason}")
     for note in doc.notes:
         lines.append(paint(f"  ! {note}", "dim"))
     failing = sorted(
-        (f for f in doc.findings if f.outcome == "fail"), key=lambda f: -SEVERITY_RANK[f.severity]
+        (f for f in doc.findings if f.outcome in ("fail", "unverified")), key=lambda f: -SEVERITY_RANK[f.severity]
     )
     for finding in failing:
         icon = "✖" if finding.severity == "error" else "⚠" if finding.severity == "warning" else "ℹ"
         name = {"error": "red", "warning": "yellow", "info": "dim"}[finding.severity]
         tag = f" [{words['ignored']}: {finding.ignored}]" if finding.ignored else ""
+        if finding.outcome == "unverified":
+            tag += f" [{words['unverified']}]"
         lines.append(f"  {paint(icon, name)} {finding.rule_id} ({words[finding.severity]}){tag}: {finding.message}")
         lines.extend(_details(finding, words))
     for finding in doc.findings:
