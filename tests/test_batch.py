@@ -21,9 +21,23 @@ rules:
     message: не найдено
     any_of: [{regex: '(a+)+$'}]
 """
-# The load-time guard (checker/regex_guard.py) refuses `(a+)+$`; bounded nested repeats pass it and still
-# backtrack for minutes, so the worker timeout stays tested with this one.
-SLOW_PACK = HANGING_PACK.replace("'(a+)+$'", "'(?:a{1,20}){1,20}$'")
+# Pack patterns run with a per-match time limit (checker/safe_regex.py): one backtracking rule is
+# interrupted after about a second. Eight different ones still outlast a 3-second file timeout, so the
+# worker timeout (the backstop) stays tested.
+_SLOW_RULE = """\
+  - id: HANG-{n}
+    kind: phrases
+    title: Зависающее выражение {n}
+    message: не найдено
+    any_of: [{{regex: '(?:a{{1,20}}){{1,{m}}}$'}}]
+"""
+SLOW_PACK = HANGING_PACK.split("rules:")[0] + "rules:\n" + "".join(
+    _SLOW_RULE.format(n=n, m=20 + n) for n in range(1, 9)
+)
+SLOW_TEXT = (
+    "Пресс-релиз. В школе прошла встреча родителей и учителей. Обсудили планы на новый учебный год "
+    "и работу кружков. Директор рассказал о ремонте спортивного зала.\n" + "a" * 60 + "!\n"
+)
 
 
 def _failing(document: dict) -> set[str]:
@@ -46,7 +60,7 @@ def test_hanging_file_becomes_unreadable_and_batch_goes_on(tmp_path: Path) -> No
     pack = tmp_path / "hanging.yaml"
     pack.write_text(SLOW_PACK, encoding="utf-8")
     slow = tmp_path / "slow.txt"
-    slow.write_text("a" * 40 + "!", encoding="utf-8")
+    slow.write_text(SLOW_TEXT, encoding="utf-8")
     code, report = run_json("check", str(slow), str(PRESS / "clean.txt"), "--rules", str(pack), "--timeout", "3")
     by_name = {Path(d["path"]).name: d for d in report["documents"]}
     assert by_name["slow.txt"]["verdict"] == "unreadable"
@@ -56,13 +70,16 @@ def test_hanging_file_becomes_unreadable_and_batch_goes_on(tmp_path: Path) -> No
     assert code == 3
 
 
-def test_catastrophic_regex_refused_at_load(tmp_path: Path) -> None:
+def test_backtracking_regex_interrupts_its_rule_only(tmp_path: Path) -> None:
     pack = tmp_path / "hanging.yaml"
-    pack.write_text(HANGING_PACK, encoding="utf-8")
-    result = run_checker("check", str(PRESS / "clean.txt"), "--rules", str(pack), "--no-cache")
-    assert result.returncode == 2
-    assert f"{pack}:9:22: регулярное выражение может зависнуть: вложенные повторения" in result.stderr
+    pack.write_text(HANGING_PACK.replace("'(a+)+$'", "'(a|aa)+$'"), encoding="utf-8")
+    slow = tmp_path / "slow.txt"
+    slow.write_text(SLOW_TEXT, encoding="utf-8")
+    result = run_checker("check", str(slow), "--rules", str(pack), "--no-cache", "--format", "json", "--timeout", "30")
     assert "Traceback" not in result.stderr
+    finding = json.loads(result.stdout)["documents"][0]["findings"][0]
+    assert finding["outcome"] == "not_applicable"
+    assert finding["message"] == "Правило прервано: слишком долгий поиск по шаблону."
 
 
 def test_cache_reuses_results_and_notices_changes(tmp_path: Path) -> None:

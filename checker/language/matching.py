@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
@@ -14,6 +14,7 @@ from checker.language.lexicon import Lexicon
 from checker.language.morphology import lemmatize
 from checker.language.normalize import normalize
 from checker.language.text import AnalyzedText, Unit
+from checker.safe_regex import compile_pattern
 
 MatchMode = Literal["lemma", "text", "regex"]
 _NUMBERING = re.compile(r"^(?:(?:\d+[.)]?)+|[ivxlc]+[.)]|раздел \d+[.:]?)\s*")
@@ -37,7 +38,7 @@ class PhraseMatcher:
         self.phrase = phrase
         self.mode = mode
         if mode == "regex":
-            self.pattern = re.compile(phrase, re.IGNORECASE | re.MULTILINE)
+            self.pattern: Any = compile_pattern(phrase, re.IGNORECASE | re.MULTILINE)
         elif mode == "text":
             self.pattern = re.compile(re.escape(normalize(phrase)))
         else:

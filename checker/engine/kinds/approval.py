@@ -17,6 +17,7 @@ from pydantic import Field, field_validator
 from checker.engine.context import CheckContext
 from checker.engine.rule import Localized, Outcome, RuleBase, valid_regex
 from checker.language.text import Unit
+from checker.safe_regex import compile_pattern
 
 Marker = Literal["approve", "agree", "sign"]
 MARKERS: dict[str, re.Pattern[str]] = {
@@ -158,7 +159,7 @@ class ApprovalRule(RuleBase):
         text = block.text
         folded = "\n".join(u.text.folded for u in block.units)
         missing = []
-        if self.roles and not any(re.search(r, folded, re.IGNORECASE) for r in self.roles):
+        if self.roles and not any(compile_pattern(r, re.IGNORECASE).search(folded) for r in self.roles):
             missing.append("role")
         if self.require_name and not NAME.search(text):
             missing.append("name")

@@ -11,6 +11,7 @@ from pydantic import Field, field_validator
 from checker.engine.context import CheckContext
 from checker.engine.rule import Outcome, RuleBase, valid_regex
 from checker.language.matching import Hit
+from checker.safe_regex import compile_pattern
 
 
 class CountRule(RuleBase):
@@ -28,7 +29,7 @@ class CountRule(RuleBase):
         return value
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
-        compiled = re.compile(self.pattern, re.IGNORECASE)
+        compiled = compile_pattern(self.pattern, re.IGNORECASE)
         expected = _bounds(self.min, self.max)
         for unit in self.units(ctx):
             m = compiled.search(unit.text.folded)

@@ -14,6 +14,7 @@ from pydantic import Field, field_validator
 from checker.engine.context import CheckContext
 from checker.engine.rule import Outcome, RuleBase, valid_regex
 from checker.language.text import snippet
+from checker.safe_regex import compile_pattern
 
 
 def _key(text: str) -> str:
@@ -37,7 +38,7 @@ class DistinctRule(RuleBase):
         seen: dict[str, tuple] = {}  # key -> (shown text, unit, start, end)
         for unit in self.units(ctx):
             for pattern in self.patterns:
-                for m in re.finditer(pattern, unit.text.folded, re.IGNORECASE):
+                for m in compile_pattern(pattern, re.IGNORECASE).finditer(unit.text.folded):
                     key = _key(m.group("key") if "key" in m.re.groupindex and m.group("key") else m.group())
                     if key and key not in seen:
                         seen[key] = (unit.text.clean[m.start() : m.end()], unit, m.start(), m.end())

@@ -18,6 +18,7 @@ from checker.engine.rule import Outcome, RuleBase, valid_regex
 from checker.language.morphology import lemmatize
 from checker.language.normalize import normalize
 from checker.language.text import snippet
+from checker.safe_regex import compile_pattern
 
 
 def _lemmas(text: str) -> str:
@@ -59,7 +60,7 @@ class VocabularyRule(RuleBase):
         if self.mode == "contains":
             yield self._contains(units)
             return
-        pattern = re.compile(self.item, re.IGNORECASE | re.MULTILINE)
+        pattern = compile_pattern(self.item, re.IGNORECASE | re.MULTILINE)
         known: list[str] = []
         failed = False
         for unit in units:

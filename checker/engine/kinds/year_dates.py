@@ -15,6 +15,7 @@ from pydantic import Field
 from checker.engine.context import CheckContext
 from checker.engine.rule import Outcome, RuleBase
 from checker.language.text import snippet
+from checker.safe_regex import compile_pattern
 
 _CITATION = re.compile(
     r"(приказ|№|постановлени|распоряжени|закон|письм|протокол|решени|положени|указ)\w*[^.;]{0,40}$", re.IGNORECASE
@@ -30,7 +31,7 @@ class YearDatesRule(RuleBase):
     max_findings: int = Field(20, ge=1)
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
-        pattern = re.compile(self.year, re.IGNORECASE)
+        pattern = compile_pattern(self.year, re.IGNORECASE)
         opening = ctx.text.select("start", self.start_blocks)
         year = next((int(m.group("y")) for u in opening if (m := pattern.search(u.text.folded))), None)
         if year is None:
