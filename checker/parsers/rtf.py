@@ -81,6 +81,12 @@ def split_flow(text: str) -> list[FlowItem]:
     return [i if isinstance(i, FlowTable) else strip_artefacts(i).rstrip() for i in items]
 
 
+def _whole_characters(text: str) -> str:
+    """`\\uN` gives UTF-16 units: join surrogate pairs (emoji), replace lone surrogates with U+FFFD, so the
+    text can always be encoded (reports, `checker inspect`)."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def parse_rtf(path: Path) -> Document:
     from striprtf.striprtf import rtf_to_text  # lazy
 
@@ -95,7 +101,7 @@ def parse_rtf(path: Path) -> Document:
         raise UnreadableError(
             "corrupt", "Файл RTF повреждён и не читается", f"Corrupt RTF ({type(exc).__name__}: {exc})"
         ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_RTF_CHARS]
+    text = _whole_characters(text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_RTF_CHARS])
     items = split_flow(text)
     meta = Metadata(format="rtf")
     m = re.search(r"\\ansicpg(\d+)", source[:4096])
