@@ -7,6 +7,7 @@ renamed to .docx must get a clear message, not a library traceback.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zipfile
 from pathlib import Path
@@ -20,9 +21,11 @@ MAX_ZIP_ENTRIES = 5000
 MAX_ZIP_ENTRY_BYTES = 100 * 1024 * 1024
 MAX_ZIP_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 200
+MAX_ZIP_RATIO_SMALL = 500  # parts up to ZIP_RATIO_SMALL_BYTES unpacked
 ZIP_RATIO_MIN_BYTES = 1024 * 1024
+ZIP_RATIO_SMALL_BYTES = 16 * 1024 * 1024
 
-DOCUMENT_EXTENSIONS = frozenset({".docx", ".doc", ".pdf", ".txt", ".md", ".rtf", ".odt"})
+DOCUMENT_EXTENSIONS = frozenset({".docx", ".docm", ".doc", ".pdf", ".txt", ".md", ".rtf", ".odt"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 FORMATS = ("docx", "odt", "pdf", "doc", "rtf", "txt", "md")
 
@@ -146,7 +149,7 @@ def _sniff_zip(path: Path) -> str:
                     mimetype = zf.read("mimetype").decode("ascii", "replace").strip()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise _corrupt_zip() from None
-    if "word/document.xml" in names:
+    if "word/document.xml" in names or _word_main_in(path):
         return "docx"
     if mimetype == _ODF_TEXT:
         return "odt"
@@ -187,6 +190,66 @@ def _sniff_zip(path: Path) -> str:
             "Corrupt file: the Word document has no word/document.xml part",
         )
     raise _not_a_document(path, "ZIP-архив", "a ZIP archive", ".zip")
+
+
+_OFFICE_DOCUMENT_REL = ("/officeDocument/2006/relationships/officeDocument", "/relationships/officeDocument")
+# Main-part content types of ordinary Word documents: .docx, .docm (macros), .dotx/.dotm (templates).
+_WORD_MAIN_TYPES = (
+    "wordprocessingml.document.main+xml",
+    "wordprocessingml.template.main+xml",
+    "ms-word.document.macroenabled.main+xml",
+    "ms-word.template.macroenabledtemplate.main+xml",
+)
+_MAX_PACKAGE_XML = 1024 * 1024
+
+
+def word_main_part(zf: zipfile.ZipFile) -> str | None:
+    """The main part of a Word package as OPC finds it: the officeDocument relationship in `_rels/.rels`
+    (any name, not only word/document.xml), or the part whose content type is a Word main part.
+
+    Returns the zip entry name, or None when the package holds no Word document."""
+    by_lower = {n.lower(): n for n in zf.namelist()}
+
+    def small(name: str) -> bytes:
+        real = by_lower.get(name.lower())
+        if real is None or zf.getinfo(real).file_size > _MAX_PACKAGE_XML:
+            return b""
+        return zf.read(real)
+
+    def entry(target: str) -> str | None:
+        return by_lower.get(target.lstrip("/").lower())
+
+    types = small("[Content_Types].xml").decode("utf-8", "replace")
+    overrides = {
+        m.group(1).lstrip("/").lower(): m.group(2).lower()
+        for m in re.finditer(r'<(?:\w+:)?Override\b[^>]*?PartName="([^"]+)"[^>]*?ContentType="([^"]+)"', types)
+    }
+    overrides.update(
+        (m.group(2).lstrip("/").lower(), m.group(1).lower())
+        for m in re.finditer(r'<(?:\w+:)?Override\b[^>]*?ContentType="([^"]+)"[^>]*?PartName="([^"]+)"', types)
+    )
+    rels = small("_rels/.rels").decode("utf-8", "replace")
+    for m in re.finditer(r"<(?:\w+:)?Relationship\b[^>]*>", rels):
+        tag = m.group(0)
+        kind = re.search(r'Type="([^"]+)"', tag)
+        target = re.search(r'Target="([^"]+)"', tag)
+        if kind and target and kind.group(1).endswith(_OFFICE_DOCUMENT_REL):
+            name = entry(target.group(1))
+            content_type = overrides.get(target.group(1).lstrip("/").lower(), "")
+            if name and (content_type.endswith(_WORD_MAIN_TYPES) or name.lower().startswith("word/")):
+                return name
+    for part, content_type in overrides.items():
+        if content_type.endswith(_WORD_MAIN_TYPES) and entry(part):
+            return entry(part)
+    return entry("word/document.xml")
+
+
+def _word_main_in(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return word_main_part(zf) is not None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError):
+        return False
 
 
 def _corrupt_zip() -> UnreadableError:
@@ -313,13 +376,16 @@ def zip_precheck(path: Path, required: list[str]) -> None:
             )
         if info.file_size > ZIP_RATIO_MIN_BYTES:
             ratio = info.file_size / max(info.compress_size, 1)
-            if ratio > MAX_ZIP_RATIO:
+            # A few megabytes of WMF preview or blank bitmap compress 300:1 in valid files; the absolute
+            # limits above stop real bombs, so small parts get a looser ratio.
+            limit = MAX_ZIP_RATIO if info.file_size > ZIP_RATIO_SMALL_BYTES else MAX_ZIP_RATIO_SMALL
+            if ratio > limit:
                 raise UnreadableError(
                     "too_large",
                     f"Архив документа подозрительно сжат (возможна zip-бомба): часть {info.filename} "
-                    f"сжата в {ratio:.0f} раз (предел {MAX_ZIP_RATIO})",
+                    f"сжата в {ratio:.0f} раз (предел {limit})",
                     f"Suspicious document container (zip bomb?): {info.filename} has a compression ratio "
-                    f"of {ratio:.0f}:1 (limit {MAX_ZIP_RATIO}:1)",
+                    f"of {ratio:.0f}:1 (limit {limit}:1)",
                 )
     if total > MAX_ZIP_TOTAL_BYTES:
         raise UnreadableError(

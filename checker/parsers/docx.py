@@ -1,16 +1,20 @@
-"""Word .docx: python-docx opens the package; the body XML is walked directly for document order,
-text boxes, content controls, tracked insertions and merged table cells."""
+"""Word .docx (and .docm, templates, Strict): the package is read with zipfile and lxml, and the body
+XML is walked directly for document order, text boxes, content controls, tracked insertions and merged
+table cells. Headers, footers, footnotes and endnotes become blocks with their `role`."""
 
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from checker.document import Block, Cell, Document, Location, Metadata, Row, Table, number_blocks
+from checker.errors import UnreadableError
 from checker.parsers.headings import (
     heading_level,
     heading_reason,
@@ -18,7 +22,7 @@ from checker.parsers.headings import (
     strip_artefacts,
     style_level,
 )
-from checker.sources import zip_precheck
+from checker.sources import word_main_part, zip_precheck
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -385,61 +389,237 @@ def _merge_state(tcpr: Any, name: str) -> str | None:
     return "restart" if el.get(VAL) == "restart" else "continue"
 
 
-def _page_count(path: Path) -> int | None:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo("docProps/app.xml")
-            if info.file_size > 1024 * 1024:
-                return None
-            data = zf.read(info)
-    except (KeyError, zipfile.BadZipFile, OSError):
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", _W.encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", _R.encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", _A.encode()),
+)
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_DC = "http://purl.org/dc/elements/1.1/"
+_DCTERMS = "http://purl.org/dc/terms/"
+# Notes that are not notes: the separator lines Word keeps in footnotes.xml / endnotes.xml.
+_NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class _Rel:
+    kind: str  # the relationship type's last segment: image, header, footnotes, ...
+    target: str  # the zip entry name (may be absent from the zip), or the URL when external
+    external: bool
+
+
+class _Package:
+    """The OPC package read directly: parts by name, relationships by source part (ISO 29500 Strict
+    namespaces mapped to transitional ones, so one walker reads both)."""
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        from lxml import etree  # lazy: lxml costs start-up time
+
+        self.zf = zf
+        self.by_lower = {name.lower(): name for name in zf.namelist()}
+        self.parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
+        self.etree = etree
+
+    def has(self, name: str) -> bool:
+        return name.lower() in self.by_lower
+
+    def blob(self, name: str) -> bytes | None:
+        real = self.by_lower.get(name.lower())
+        return self.zf.read(real) if real is not None else None
+
+    def xml(self, name: str) -> Any:
+        data = self.blob(name)
+        if data is None:
+            return None
+        if b"purl.oclc.org/ooxml/" in data:
+            for strict, transitional in _STRICT:
+                data = data.replace(strict, transitional)
+        return self.etree.fromstring(data, self.parser)
+
+    def rels(self, part: str) -> dict[str, _Rel]:
+        folder, _, base = part.rpartition("/")
+        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        out: dict[str, _Rel] = {}
+        if root is None:
+            return out
+        for rel in root.iter(f"{{{_REL_NS}}}Relationship"):
+            rid, kind, target = rel.get("Id"), rel.get("Type") or "", rel.get("Target") or ""
+            if not rid:
+                continue
+            external = rel.get("TargetMode") == "External"
+            if not external:
+                target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                target = posixpath.normpath(target).lstrip("/")
+            out[rid] = _Rel(kind=kind.rsplit("/", 1)[-1], target=target, external=external)
+        return out
+
+
+def _page_count(package: _Package) -> int | None:
+    real = package.by_lower.get("docprops/app.xml")
+    if real is None or package.zf.getinfo(real).file_size > 1024 * 1024:
         return None
-    m = re.search(rb"<(?:\w+:)?Pages>\s*(\d+)\s*<", data)
+    m = re.search(rb"<(?:\w+:)?Pages>\s*(\d+)\s*<", package.zf.read(real))
     return int(m.group(1)) if m and int(m.group(1)) > 0 else None
 
 
-def _images(doc: Any, body: Any) -> list[str]:
-    """sha256 of each distinct image part the body references (inline pictures and VML images)."""
-    ids = [
-        el.get(f"{{{_R}}}embed") or el.get(f"{{{_R}}}id")
-        for el in body.iter(f"{{{_A}}}blip", f"{{{_V}}}imagedata")
-    ]
+def _images(package: _Package, rels: dict[str, _Rel], body: Any, notes: list[str]) -> list[str]:
+    """sha256 of each distinct image part the body references (inline pictures and VML images).
+    A referenced part missing from the package is noted, not fatal: the text is still there."""
     hashes: list[str] = []
     seen: set[str] = set()
-    rels = doc.part.rels
-    for rid in ids:
+    for el in body.iter(f"{{{_A}}}blip", f"{{{_V}}}imagedata"):
+        rid = el.get(f"{{{_R}}}embed") or el.get(f"{{{_R}}}id")
         rel = rels.get(rid) if rid else None
-        if rel is None or rel.is_external or not rel.reltype.endswith("/image"):
+        if rel is None or rel.external or rel.kind != "image" or rel.target in seen:
             continue
-        part = rel.target_part
-        if str(part.partname) in seen:
+        seen.add(rel.target)
+        blob = package.blob(rel.target)
+        if blob is None:
+            notes.append(f"В документе нет части с рисунком ({rel.target}) — рисунок пропущен")
             continue
-        seen.add(str(part.partname))
-        hashes.append(hashlib.sha256(part.blob).hexdigest())
+        hashes.append(hashlib.sha256(blob).hexdigest())
     return hashes
 
 
-def parse_docx(path: Path) -> Document:
-    zip_precheck(path, ["word/document.xml"])
-    import docx  # lazy: python-docx and lxml cost start-up time
+def _w3cdtf(text: str | None) -> datetime | None:
+    """dcterms dates: «2018-10-19T10:14:55Z», «…-08:00», «2018-10-19», «2018»."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    stamp, offset = text[:19], text[19:]
+    for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            value = datetime.strptime(stamp, fmt)
+        except ValueError:
+            continue
+        m = re.fullmatch(r"(?:\.\d+)?([+-])(\d\d):(\d\d)", offset)
+        if m:
+            delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
+            value = value - delta if m.group(1) == "+" else value + delta
+        return value.replace(tzinfo=UTC)
+    return None
 
-    doc = docx.Document(str(path))
-    body = doc.element.body
-    builder = _DocxBuilder(_Styles(doc.styles.element))
+
+def _core(package: _Package, meta: Metadata) -> None:
+    real = package.by_lower.get("docprops/core.xml")
+    if real is None or package.zf.getinfo(real).file_size > 1024 * 1024:
+        return
+    root = package.xml(real)
+    if root is None:
+        return
+
+    def text(ns: str, tag: str) -> str | None:
+        el = root.find(f"{{{ns}}}{tag}")
+        return (el.text or "").strip() or None if el is not None else None
+
+    meta.author = text(_DC, "creator")
+    meta.title = text(_DC, "title")
+    meta.created = _w3cdtf(text(_DCTERMS, "created"))
+    meta.modified = _w3cdtf(text(_DCTERMS, "modified"))
+
+
+def _section_parts(body: Any, rels: dict[str, _Rel], kind: str) -> list[str]:
+    """Header or footer parts in the order the sections reference them, each once."""
+    out: list[str] = []
+    for ref in body.iter(_w(f"{kind}Reference")):
+        rel = rels.get(ref.get(f"{{{_R}}}id") or "")
+        if rel is not None and not rel.external and rel.kind == kind and rel.target not in out:
+            out.append(rel.target)
+    return out
+
+
+def _marginal(blocks: list[Block], role: str, seen: set[str]) -> list[Block]:
+    """Blocks of a header, footer or note: never headings (the body's outline is the body's); the same
+    running header repeated in several sections is kept once; a bare page number is not text."""
+    out: list[Block] = []
+    for block in blocks:
+        if role in ("header", "footer") and (not _HAS_LETTER.search(block.text) or block.text in seen):
+            continue
+        seen.add(block.text)
+        if block.kind == "heading":
+            block.kind, block.level, block.heading_reason = "paragraph", None, None
+        block.role = role  # type: ignore[assignment]
+        out.append(block)
+    return out
+
+
+def _notes(package: _Package, styles: _Styles, part: str, tag: str, role: str) -> list[Block]:
+    root = package.xml(part)
+    if root is None:
+        return []
+    builder = _DocxBuilder(styles)
+    for note in root.iter(_w(tag)):
+        if note.get(_w("type")) not in _NOTE_SEPARATORS:
+            builder.walk(note)
+    return _marginal(builder.blocks, role, set())
+
+
+def _read(package: _Package, main: str, meta: Metadata) -> list[Block]:
+    root = package.xml(main)
+    body = root.find(_w("body")) if root is not None else None
+    if body is None:
+        raise UnreadableError(
+            "corrupt",
+            "Файл повреждён: в основной части документа Word нет текста (нет элемента body)",
+            "Corrupt file: the Word document's main part has no body",
+        )
+    rels = package.rels(main)
+    by_kind: dict[str, list[str]] = {}
+    for rel in rels.values():
+        if not rel.external:
+            by_kind.setdefault(rel.kind, []).append(rel.target)
+    styles_root = package.xml(by_kind["styles"][0]) if by_kind.get("styles") else None
+    styles = _Styles(styles_root)
+
+    def part_blocks(part: str, role: str, seen: set[str]) -> list[Block]:
+        root = package.xml(part)
+        if root is None:
+            return []
+        builder = _DocxBuilder(styles)
+        builder.walk(root)
+        return _marginal(builder.blocks, role, seen)
+
+    headers: list[Block] = []
+    seen_headers: set[str] = set()
+    for part in _section_parts(body, rels, "header"):
+        headers.extend(part_blocks(part, "header", seen_headers))
+    builder = _DocxBuilder(styles)
     builder.walk(body)
-    meta = Metadata(format="docx", page_count=_page_count(path))
-    try:
-        hashes = _images(doc, body)
-    except (KeyError, ValueError):
-        hashes = []
+    footers: list[Block] = []
+    seen_footers: set[str] = set()
+    for part in _section_parts(body, rels, "footer"):
+        footers.extend(part_blocks(part, "footer", seen_footers))
+    notes: list[Block] = []
+    for kind, tag, role in (("footnotes", "footnote", "footnote"), ("endnotes", "endnote", "endnote")):
+        for part in by_kind.get(kind, [])[:1]:
+            notes.extend(_notes(package, styles, part, tag, role))
+    hashes = _images(package, rels, body, meta.notes)
     meta.image_hashes = hashes
     meta.image_count = len(hashes)
-    try:
-        core = doc.core_properties
-        meta.author = (core.author or "").strip() or None
-        meta.title = (core.title or "").strip() or None
-        meta.created = core.created
-        meta.modified = core.modified
-    except (ValueError, TypeError, AttributeError):
-        meta.notes.append("Свойства документа (автор, даты) не читаются")
-    return Document(path=str(path), blocks=number_blocks(builder.blocks), metadata=meta)
+    return headers + builder.blocks + footers + notes
+
+
+def parse_docx(path: Path) -> Document:
+    """The main part is found as OPC says (through `_rels/.rels`), so .docm, templates saved as .docx
+    and Strict documents read like any .docx. Headers come first, then the body, then footers,
+    footnotes and endnotes, each marked with its `role`."""
+    zip_precheck(path, [])
+    meta = Metadata(format="docx")
+    with zipfile.ZipFile(path) as zf:
+        main = word_main_part(zf)
+        if main is None:
+            raise UnreadableError(
+                "corrupt",
+                "Файл повреждён: в документе нет обязательной части word/document.xml",
+                "Corrupt file: the required part word/document.xml is missing",
+            )
+        package = _Package(zf)
+        blocks = _read(package, main, meta)
+        meta.page_count = _page_count(package)
+        try:
+            _core(package, meta)
+        except (ValueError, TypeError, AttributeError, SyntaxError):
+            meta.notes.append("Свойства документа (автор, даты) не читаются")
+    return Document(path=str(path), blocks=number_blocks(blocks), metadata=meta)
