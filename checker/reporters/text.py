@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from checker.paths import doc_type_name
 from checker.report import SEVERITY_RANK, DocumentReport, Finding, Report
 
@@ -51,7 +54,28 @@ _WORDS = {
 _COLORS = {"red": "\033[31m", "green": "\033[32m", "yellow": "\033[33m", "dim": "\033[2m", "bold": "\033[1m"}
 
 
+# C0 and C1 control characters (ESC starts terminal escape sequences; a newline would forge a report line),
+# DEL, and the bidirectional overrides that reorder what the terminal shows.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(report: Report) -> Report:
+    """A copy of the report whose texts (from documents and file names) cannot drive the terminal."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return _CONTROL.sub(" ", value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    return type(report).model_validate(clean(report.model_dump()))
+
+
 def render(report: Report, *, color: bool = False) -> str:
+    report = printable(report)
     words = _WORDS["en" if report.lang == "en" else "ru"]
 
     def paint(text: str, name: str) -> str:
