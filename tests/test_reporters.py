@@ -338,7 +338,8 @@ def test_gitlab_code_quality() -> None:
 def test_markdown() -> None:
     text = render("markdown", make_report())
     assert "| Документ | Тип | Вердикт | Ошибки | Предупреждения |" in text
-    assert "| `Школа 12/дорожная карта 2024.docx` | roadmap | ❌ не соответствует | 3 | 1 |" in text
+    row = "| `Школа 12/дорожная карта 2024.docx` | Муниципальная дорожная карта | ❌ не соответствует | 3 | 1 |"
+    assert row in text
     assert "«&lt;script&gt;alert(1)&lt;/script&gt; Провести семинар, 50% учителей»" in text
     assert "<details>" in text and "Выполнено проверок: 1" in text
     assert "PDF без текстового слоя" in text
@@ -365,7 +366,7 @@ def test_xlsx() -> None:
     data = render("xlsx", make_report())
     assert isinstance(data, bytes)
     book = openpyxl.load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Сводка", "Замечания", "Правила"]
+    assert book.sheetnames == ["Сводка", "Муниципалитеты", "Замечания", "Правила"]
     for sheet in book.worksheets:
         assert sheet.auto_filter.ref
         assert sheet.freeze_panes == "A2"
@@ -385,8 +386,41 @@ def test_xlsx() -> None:
     assert rules["RM-DATE-003"] == 2
     assert rules["RM-SEC-001"] == 1
     assert rules["RM-SIGN-004"] == 0
+    assert summary["C2"].value == "Муниципальная дорожная карта"  # a type for people, not an id
+    municipalities = list(book["Муниципалитеты"].iter_rows(values_only=True))
+    assert municipalities[0][:3] == ("Муниципалитет", "Получено документов", "Соответствуют")
+    assert sum(row[1] for row in municipalities[1:]) == 3
     english = openpyxl.load_workbook(io.BytesIO(render("xlsx", make_report("en"))))
-    assert english.sheetnames == ["Summary", "Findings", "Rules"]
+    assert english.sheetnames == ["Summary", "Municipalities", "Findings", "Rules"]
+
+
+def test_not_checked_in_every_format() -> None:
+    """A document of unknown type is «не проверен» everywhere and never counted as compliant."""
+    import openpyxl
+
+    unknown = DocumentReport(
+        path="школа/список.txt",
+        doc_type="unknown",
+        doc_type_confidence=0.1,
+        verdict="not_checked",
+        reason="тип документа не определён — укажите тип и проверьте снова.",
+        reason_code="type_unknown",
+    )
+    report = Report(documents=[unknown]).finalize()
+    assert (report.summary.not_checked, report.summary.compliant) == (1, 0)
+    assert "НЕ ПРОВЕРЕН" in render("text", report)
+    assert "не проверен" in render("markdown", report)
+    assert "Не проверен" in render("html", report)
+    assert "тип документа не определён" in render("junit", report)
+    assert "<failure" in render("junit", report)
+    assert "NOT_CHECKED" in render("gitlab", report)
+    sarif = json.loads(render("sarif", report))
+    notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert notes and "тип документа не определён" in notes[0]["message"]["text"]
+    assert "не проверен" in render("csv", report).decode("utf-8-sig")
+    book = openpyxl.load_workbook(io.BytesIO(render("xlsx", report)))
+    assert book["Сводка"]["D2"].value == "не проверен"
+    assert book["Муниципалитеты"]["E2"].value == 1
 
 
 # --- HTML ----------------------------------------------------------------------------------------------------

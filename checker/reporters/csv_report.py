@@ -1,4 +1,4 @@
-"""`--format csv`: one row per finding (passes included) and one per unreadable document.
+"""`--format csv`: one row per finding (passes included) and one per unreadable or not-checked document.
 
 UTF-8 with a BOM and `;` as the delimiter: that is what a Russian-locale Excel opens correctly by double-click.
 Returned as bytes so the BOM survives whatever encoding stdout has.
@@ -57,11 +57,11 @@ def render(report: Report, *, color: bool = False) -> bytes:
     writer.writerow(_HEADERS[lang])
     for doc in report.documents:
         common = [safe(doc.path), safe(doc.municipality), safe(doc.doc_type), values[doc.verdict]]
-        if doc.verdict == "unreadable":
+        if doc.verdict in ("unreadable", "not_checked"):
             writer.writerow([*common, "", "", "", safe(doc.reason), "", ""])
         for finding in doc.findings:
             outcome = values[finding.outcome]
-            if finding.outcome == "fail" and finding.ignored is not None:
+            if finding.outcome in ("fail", "unverified") and finding.ignored is not None:
                 outcome = f"{values['ignored']}: {finding.ignored}"
             writer.writerow(
                 [

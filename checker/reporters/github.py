@@ -21,12 +21,14 @@ _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 _WORDS = {
     "ru": {
         "hidden": "{n} замечаний не показано как аннотации; полный список — в сводке задания",
+        "not_checked": "Документ не проверен",
         "found": "найдено",
         "where": "где",
         "fix": "как исправить",
     },
     "en": {
         "hidden": "{n} findings not shown as annotations; the full list is in the job summary",
+        "not_checked": "The document was not checked",
         "found": "found",
         "where": "where",
         "fix": "how to fix",
@@ -68,6 +70,8 @@ def render(report: Report, *, color: bool = False) -> str:
         out.append(f"::group::{escape_data(doc.path)}")
         if doc.verdict == "unreadable":
             emit("error", command("error", doc.reason or doc.path, file=doc.path))
+        elif doc.verdict == "not_checked":
+            emit("warning", command("warning", words["not_checked"] + ": " + (doc.reason or ""), file=doc.path))
         for finding in sorted(doc.failures(), key=lambda f: -SEVERITY_RANK[f.severity]):
             level = _COMMANDS[finding.severity]
             lines = [finding.message]

@@ -16,6 +16,7 @@ from checker.reporters.sarif import start_line
 
 _SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 UNREADABLE_CHECK = "UNREADABLE"
+NOT_CHECKED_CHECK = "NOT_CHECKED"
 
 
 def render(report: Report, *, color: bool = False) -> str:
@@ -43,6 +44,17 @@ def build(report: Report) -> list[dict[str, Any]]:
                     "check_name": UNREADABLE_CHECK,
                     "fingerprint": unique(base),
                     "severity": "critical",
+                    "location": {"path": doc.path, "lines": {"begin": 1}},
+                }
+            )
+        if doc.verdict == "not_checked":
+            base = hashlib.md5(f"{doc.path}|{NOT_CHECKED_CHECK}".encode(), usedforsecurity=False).hexdigest()
+            issues.append(
+                {
+                    "description": doc.reason or NOT_CHECKED_CHECK,
+                    "check_name": NOT_CHECKED_CHECK,
+                    "fingerprint": unique(base),
+                    "severity": "major",
                     "location": {"path": doc.path, "lines": {"begin": 1}},
                 }
             )

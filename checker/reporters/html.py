@@ -25,6 +25,9 @@ _WORDS = {
         "compliant": "Соответствует",
         "noncompliant": "Не соответствует",
         "unreadable": "Не прочитан",
+        "not_checked": "Не проверен",
+        "not_checked_pl": "не проверены",
+        "unverified": "проверьте вручную",
         "compliant_pl": "соответствуют",
         "noncompliant_pl": "не соответствуют",
         "unreadable_pl": "не прочитаны",
@@ -70,6 +73,9 @@ _WORDS = {
         "compliant": "Compliant",
         "noncompliant": "Noncompliant",
         "unreadable": "Unreadable",
+        "not_checked": "Not checked",
+        "not_checked_pl": "not checked",
+        "unverified": "check by hand",
         "compliant_pl": "compliant",
         "noncompliant_pl": "noncompliant",
         "unreadable_pl": "unreadable",
@@ -109,9 +115,11 @@ _WORDS = {
         "nothing_to_fix": "Nothing to fix.",
     },
 }
-_ICONS = {"compliant": "✔", "noncompliant": "✖", "unreadable": "⚠", "error": "✖", "warning": "⚠", "info": "ℹ"}
-_COLORS = {"compliant": "#1e7b34", "noncompliant": "#c62828", "unreadable": "#b26a00", "rule": "#c62828"}
-_VERDICTS = ("compliant", "noncompliant", "unreadable")
+_ICONS = {"compliant": "✔", "noncompliant": "✖", "unreadable": "⚠", "not_checked": "?"}
+_ICONS |= {"error": "✖", "warning": "⚠", "info": "ℹ"}
+_COLORS = {"compliant": "#1e7b34", "noncompliant": "#c62828", "unreadable": "#b26a00", "not_checked": "#5c6bc0"}
+_COLORS |= {"rule": "#c62828"}
+_VERDICTS = ("compliant", "noncompliant", "not_checked", "unreadable")
 _TOP_RULES = 10
 
 _CSS = """
@@ -140,6 +148,7 @@ white-space:nowrap;border:1px solid currentColor;vertical-align:middle}
 .v-compliant{color:var(--ok);background:var(--ok-bg)}
 .v-noncompliant{color:var(--bad);background:var(--bad-bg)}
 .v-unreadable{color:var(--warn);background:var(--warn-bg)}
+.v-not_checked{color:#3949ab;background:#e8eaf6}
 .s-error{color:var(--bad);background:var(--bad-bg)}
 .s-warning{color:var(--warn);background:var(--warn-bg)}
 .s-info{color:var(--info);background:var(--info-bg)}
@@ -211,6 +220,7 @@ def render(report: Report, *, color: bool = False, now: datetime | None = None) 
         (words["documents"], summary.documents, ""),
         (words["compliant"], summary.compliant, "v-compliant"),
         (words["noncompliant"], summary.noncompliant, "v-noncompliant"),
+        (words["not_checked"], summary.not_checked, "v-not_checked"),
         (words["unreadable"], summary.unreadable, "v-unreadable"),
         (words["errors"], summary.errors, "s-error"),
         (words["warnings"], summary.warnings, "s-warning"),
@@ -249,7 +259,7 @@ def render_document_section(doc: DocumentReport, lang: str = "ru") -> str:
         out.append(f'<p class="meta">{" · ".join(meta)}</p>')
     for note in doc.notes:
         out.append(f'<p class="meta">⚑ {escape(note)}</p>')
-    if doc.verdict == "unreadable":
+    if doc.verdict in ("unreadable", "not_checked"):
         out.append(f'<p class="reason"><b>{escape(words["reason"])}:</b> {escape(doc.reason or "")}</p>')
     failing = sorted(doc.failures(), key=lambda f: -SEVERITY_RANK[f.severity])
     if failing:
@@ -257,7 +267,7 @@ def render_document_section(doc: DocumentReport, lang: str = "ru") -> str:
         out.append('<ol class="findings">')
         out.extend(_finding(f, words) for f in failing)
         out.append("</ol>")
-    elif doc.verdict != "unreadable":
+    elif doc.verdict not in ("unreadable", "not_checked"):
         out.append(f'<p class="muted">{escape(words["nothing_to_fix"])}</p>')
     accepted = [f for f in doc.findings if f.outcome == "fail" and f.ignored is not None]
     if accepted:
@@ -285,6 +295,8 @@ def render_document_section(doc: DocumentReport, lang: str = "ru") -> str:
 
 def _finding(f: Finding, words: dict[str, str]) -> str:
     sev = f'<span class="badge s-{f.severity}">{_ICONS[f.severity]} {escape(words[f.severity])}</span>'
+    if f.outcome == "unverified":
+        sev += f' <span class="badge v-not_checked">{escape(words["unverified"])}</span>'
     out = [
         f'<li><p class="fhead">{sev} <code>{escape(f.rule_id)}</code> {escape(f.title)}</p>',
         f"<p>{escape(f.message)}</p>",
@@ -305,6 +317,8 @@ def _municipality_summary(report: Report, words: dict[str, str]) -> str:
     unknown = words["unknown_municipality"]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for doc in report.documents:
+        if doc.kind == "package":
+            continue  # folders have their own totals
         name = doc.municipality or unknown
         counts[name][doc.verdict] += 1
         counts[name]["errors"] += len(doc.failures("error"))

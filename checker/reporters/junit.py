@@ -26,6 +26,8 @@ _WORDS = {
         "na": "Не проверялось",
         "unreadable_case": "Чтение документа",
         "unreadable": "Документ не прочитан",
+        "not_checked_case": "Тип документа",
+        "not_checked": "Документ не проверен: тип не определён",
     },
     "en": {
         "found": "Found",
@@ -35,6 +37,8 @@ _WORDS = {
         "na": "Not checked",
         "unreadable_case": "Reading the document",
         "unreadable": "The document could not be read",
+        "not_checked_case": "Document type",
+        "not_checked": "The document was not checked: its type was not recognised",
     },
 }
 
@@ -68,17 +72,24 @@ def _suite(doc: DocumentReport, words: dict[str, str]) -> tuple[ET.Element, Coun
         )
         error.text = clean(doc.reason or words["unreadable"])
         counts.update(tests=1, errors=1)
+    if doc.verdict == "not_checked":
+        case = ET.SubElement(suite, "testcase", classname=path, name=words["not_checked_case"])
+        reason = clean(doc.reason or words["not_checked"])
+        failure = ET.SubElement(case, "failure", type=clean(doc.reason_code or "not_checked"), message=reason)
+        failure.text = clean(doc.reason or words["not_checked"])
+        counts.update(tests=1, failures=1)
     seen: Counter[str] = Counter()
     for finding in doc.findings:
         seen[finding.rule_id] += 1
         name = clean(f"{finding.rule_id} #{seen[finding.rule_id]}: {finding.title}")
         case = ET.SubElement(suite, "testcase", classname=path, name=name)
         counts["tests"] += 1
-        if finding.outcome == "fail" and finding.ignored is None:
-            failure = ET.SubElement(case, "failure", type=finding.severity, message=clean(finding.message))
+        if finding.outcome in ("fail", "unverified") and finding.ignored is None:
+            kind = finding.severity if finding.outcome == "fail" else "unverified"
+            failure = ET.SubElement(case, "failure", type=kind, message=clean(finding.message))
             failure.text = _body(finding, words)
             counts["failures"] += 1
-        elif finding.outcome == "fail":
+        elif finding.outcome in ("fail", "unverified"):
             skipped = ET.SubElement(case, "skipped", message=clean(f"{words['ignored']}: {finding.ignored}"))
             skipped.text = _body(finding, words)
             counts["skipped"] += 1

@@ -6,6 +6,7 @@ A summary table first, then per document what fails (errors first) and a collaps
 
 from __future__ import annotations
 
+from checker.paths import doc_type_name
 from checker.report import SEVERITY_RANK, DocumentReport, Finding, Report
 
 _WORDS = {
@@ -24,6 +25,8 @@ _WORDS = {
         "compliant": "✅ соответствует",
         "noncompliant": "❌ не соответствует",
         "unreadable": "⚠️ не прочитан",
+        "not_checked": "❔ не проверен",
+        "unverified": "проверьте вручную",
         "error": "ошибка",
         "warning": "предупреждение",
         "info": "замечание",
@@ -34,7 +37,8 @@ _WORDS = {
         "no_failures": "Замечаний нет.",
         "failures": "Замечания",
         "totals": "Итого: документов {documents}; соответствуют {compliant}, не соответствуют {noncompliant}, "
-        "не прочитаны {unreadable}; ошибок {errors}, предупреждений {warnings}, замечаний {infos}.",
+        "не проверены {not_checked}, не прочитаны {unreadable}; ошибок {errors}, предупреждений {warnings}, "
+        "замечаний {infos}; папок (пакетов) {folders}.",
     },
     "en": {
         "title": "Document check results",
@@ -51,6 +55,8 @@ _WORDS = {
         "compliant": "✅ compliant",
         "noncompliant": "❌ noncompliant",
         "unreadable": "⚠️ unreadable",
+        "not_checked": "❔ not checked",
+        "unverified": "check by hand",
         "error": "error",
         "warning": "warning",
         "info": "info",
@@ -61,7 +67,8 @@ _WORDS = {
         "no_failures": "No findings.",
         "failures": "Findings",
         "totals": "Total: {documents} documents; {compliant} compliant, {noncompliant} noncompliant, "
-        "{unreadable} unreadable; {errors} errors, {warnings} warnings, {infos} infos.",
+        "{not_checked} not checked, {unreadable} unreadable; {errors} errors, {warnings} warnings, {infos} infos; "
+        "{folders} folders (packages).",
     },
 }
 ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}  # emoji read at a glance in GitHub and GitLab
@@ -75,7 +82,7 @@ def render(report: Report, *, color: bool = False) -> str:
     words = words_for(report.lang)
     out = [f"# {words['title']}", "", summary_table(report), "", _totals(report, words), ""]
     for doc in report.documents:
-        out.extend(_document(doc, words))
+        out.extend(_document(doc, words, report.lang))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -86,7 +93,7 @@ def summary_table(report: Report) -> str:
     rows = [
         [
             code(doc.path),
-            cell(doc.doc_type if doc.verdict != "unreadable" else "—"),
+            cell(doc_type_name(doc.doc_type, report.lang) if doc.verdict != "unreadable" else "—"),
             words[doc.verdict],
             str(len(doc.failures("error"))),
             str(len([f for f in doc.failures() if f.severity == "warning"])),
@@ -104,6 +111,8 @@ def failures_table(report: Report) -> str:
     for doc in report.documents:
         if doc.verdict == "unreadable":
             rows.append([code(doc.path), "—", words["unreadable"], cell(doc.reason or ""), "", ""])
+        elif doc.verdict == "not_checked":
+            rows.append([code(doc.path), "—", words["not_checked"], cell(doc.reason or ""), "", ""])
         for finding in _sorted_failures(doc):
             rows.append(
                 [
@@ -146,12 +155,14 @@ def _totals(report: Report, words: dict[str, str]) -> str:
     return words["totals"].format(**summary.model_dump())
 
 
-def _document(doc: DocumentReport, words: dict[str, str]) -> list[str]:
+def _document(doc: DocumentReport, words: dict[str, str], lang: str = "ru") -> list[str]:
     out = [f"## {cell(doc.path)}", "", f"**{words['verdict']}:** {words[doc.verdict]}"]
     if doc.verdict == "unreadable":
         return [*out, "", cell(doc.reason or ""), ""]
-    out[-1] += f" · **{words['type']}:** {cell(doc.doc_type)} ({doc.doc_type_confidence:.2f})"
+    out[-1] += f" · **{words['type']}:** {cell(doc_type_name(doc.doc_type, lang))}"
     out.append("")
+    if doc.verdict == "not_checked":
+        out.extend([cell(doc.reason or ""), ""])
     failing = _sorted_failures(doc)
     for finding in failing:
         out.extend(_finding(finding, words))
@@ -172,9 +183,8 @@ def _document(doc: DocumentReport, words: dict[str, str]) -> list[str]:
 
 
 def _finding(finding: Finding, words: dict[str, str]) -> list[str]:
-    lines = [
-        f"- {ICONS[finding.severity]} **`{finding.rule_id}`** ({words[finding.severity]}): {cell(finding.message)}"
-    ]
+    kind = words[finding.severity] + (f", {words['unverified']}" if finding.outcome == "unverified" else "")
+    lines = [f"- {ICONS[finding.severity]} **`{finding.rule_id}`** ({kind}): {cell(finding.message)}"]
     details = []
     if finding.evidence:
         details.append(f"«{cell(finding.evidence)}»")

@@ -30,7 +30,7 @@ from checker.report import DocumentReport, Finding, FindingLocation, Report
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "checker/v1"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_KINDS = {"fail": "fail", "pass": "pass", "not_applicable": "notApplicable"}
+_KINDS = {"fail": "fail", "pass": "pass", "unverified": "review", "not_applicable": "notApplicable"}
 
 
 def render(report: Report, *, color: bool = False) -> str:
@@ -41,7 +41,7 @@ def build(report: Report) -> dict[str, Any]:
     """The SARIF log as a dict (tests validate it against the schema)."""
     rules, rule_index = _rules(report)
     results = [_result(doc, f, rule_index) for doc in report.documents for f in doc.findings]
-    notifications = [_notification(doc) for doc in report.documents if doc.verdict == "unreadable"]
+    notifications = [_notification(doc) for doc in report.documents if doc.verdict in ("unreadable", "not_checked")]
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications

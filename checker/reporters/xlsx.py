@@ -1,6 +1,7 @@
 """`--format xlsx`: a workbook for municipal coordinators who live in Excel.
 
-Sheets: summary per document (with totals), all findings, and per rule how many documents fail it.
+Sheets: summary per document (with totals), per municipality, all findings, and per rule how many
+documents fail it; folder-level (package) results have their own sheet.
 Every sheet has a bold frozen header and an auto-filter; verdict cells are coloured.
 openpyxl is imported lazily so the other formats work without it.
 """
@@ -11,13 +12,25 @@ import io
 from collections import defaultdict
 from typing import Any
 
+from checker.paths import doc_type_name
 from checker.report import SEVERITY_RANK, Report
 from checker.reporters.values import VALUES
 
 _WORDS = {
     "ru": {
-        "sheets": ("Сводка", "Замечания", "Правила"),
-        "summary": ["Документ", "Муниципалитет", "Тип документа", "Вердикт", "Ошибки", "Предупреждения"],
+        "sheets": ("Сводка", "Замечания", "Правила", "Муниципалитеты", "Папки"),
+        "summary": ["Документ", "Муниципалитет", "Тип документа", "Вердикт", "Ошибки", "Предупреждения", "Причина"],
+        "municipalities": [
+            "Муниципалитет",
+            "Получено документов",
+            "Соответствуют",
+            "Не соответствуют",
+            "Не проверены",
+            "Не прочитаны",
+            "Ошибок",
+        ],
+        "folders": ["Папка", "Вердикт", "Ошибки", "Предупреждения"],
+        "no_municipality": "(не указан)",
         "findings": [
             "Документ",
             "Правило",
@@ -34,8 +47,19 @@ _WORDS = {
         "unreadable_rule": "Документ не прочитан",
     },
     "en": {
-        "sheets": ("Summary", "Findings", "Rules"),
-        "summary": ["Document", "Municipality", "Document type", "Verdict", "Errors", "Warnings"],
+        "sheets": ("Summary", "Findings", "Rules", "Municipalities", "Folders"),
+        "summary": ["Document", "Municipality", "Document type", "Verdict", "Errors", "Warnings", "Reason"],
+        "municipalities": [
+            "Municipality",
+            "Documents received",
+            "Compliant",
+            "Noncompliant",
+            "Not checked",
+            "Unreadable",
+            "Errors",
+        ],
+        "folders": ["Folder", "Verdict", "Errors", "Warnings"],
+        "no_municipality": "(not specified)",
         "findings": [
             "Document",
             "Rule",
@@ -53,8 +77,8 @@ _WORDS = {
     },
 }
 # Light fills with dark text: readable when printed in greyscale too.
-_VERDICT_FILLS = {"compliant": "C6EFCE", "noncompliant": "FFC7CE", "unreadable": "FFEB9C"}
-_OUTCOME_FILLS = {"pass": "C6EFCE", "fail": "FFC7CE", "not_applicable": "EDEDED"}
+_VERDICT_FILLS = {"compliant": "C6EFCE", "noncompliant": "FFC7CE", "unreadable": "FFEB9C", "not_checked": "D9D2E9"}
+_OUTCOME_FILLS = {"pass": "C6EFCE", "fail": "FFC7CE", "unverified": "FFEB9C", "not_applicable": "EDEDED"}
 _MAX_WIDTH = 60
 _WRAP_FROM = 40  # columns wider than this wrap instead of growing
 
@@ -68,8 +92,11 @@ def render(report: Report, *, color: bool = False) -> bytes:
     summary_sheet = workbook.active
     summary_sheet.title = words["sheets"][0]
     _summary(summary_sheet, report, words)
+    _municipalities(workbook.create_sheet(words["sheets"][3], 1), report, words)
     _findings(workbook.create_sheet(words["sheets"][1]), report, words)
     _rules(workbook.create_sheet(words["sheets"][2]), report, words)
+    if any(doc.kind == "package" for doc in report.documents):
+        _folders(workbook.create_sheet(words["sheets"][4]), report, words)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -122,34 +149,71 @@ def _fill(sheet: Any, row: int, column: int, color: str) -> None:
 def _summary(sheet: Any, report: Report, words: dict[str, Any]) -> None:
     from openpyxl.styles import Font
 
+    lang = "en" if report.lang == "en" else "ru"
+    documents = [doc for doc in report.documents if doc.kind != "package"]
     rows = []
-    for doc in report.documents:
+    for doc in documents:
         rows.append(
             [
                 doc.path,
                 doc.municipality or "",
-                doc.doc_type if doc.verdict != "unreadable" else "",
+                doc_type_name(doc.doc_type, lang) if doc.verdict not in ("unreadable", "not_checked") else "",
                 words[doc.verdict],
                 len(doc.failures("error")),
                 len([f for f in doc.failures() if f.severity == "warning"]),
+                doc.reason or "",
             ]
         )
     _write(sheet, words["summary"], rows)
-    for row_index, doc in enumerate(report.documents, start=2):
+    for row_index, doc in enumerate(documents, start=2):
         _fill(sheet, row_index, 4, _VERDICT_FILLS[doc.verdict])
     # Totals sit below the filtered range so sorting never moves them.
     totals_row = len(rows) + 2
-    verdicts = [doc.verdict for doc in report.documents]
+    verdicts = [doc.verdict for doc in documents]
     totals = [
         f"{words['total']}: {len(rows)}",
         "",
         "",
-        " / ".join(f"{words[v]} {verdicts.count(v)}" for v in ("compliant", "noncompliant", "unreadable")),
+        " / ".join(
+            f"{words[v]} {verdicts.count(v)}" for v in ("compliant", "noncompliant", "not_checked", "unreadable")
+        ),
         sum(r[4] for r in rows),
         sum(r[5] for r in rows),
     ]
     for column, value in enumerate(totals, start=1):
         _put(sheet, totals_row, column, value).font = Font(bold=True)
+
+
+def _municipalities(sheet: Any, report: Report, words: dict[str, Any]) -> None:
+    """Per municipality: what was received and how it fared (an operator's first question)."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for doc in report.documents:
+        if doc.kind == "package":
+            continue
+        row = counts[doc.municipality or words["no_municipality"]]
+        row["received"] += 1
+        row[doc.verdict] += 1
+        row["errors"] += len(doc.failures("error"))
+    names = sorted(counts, key=lambda n: (n == words["no_municipality"], n.casefold()))
+    keys = ("received", "compliant", "noncompliant", "not_checked", "unreadable", "errors")
+    _write(sheet, words["municipalities"], [[name, *(counts[name][k] for k in keys)] for name in names])
+
+
+def _folders(sheet: Any, report: Report, words: dict[str, Any]) -> None:
+    """Folder-level results (a seminar package, a municipality's set): folders, not documents."""
+    folders = [doc for doc in report.documents if doc.kind == "package"]
+    rows = [
+        [
+            doc.path,
+            words[doc.verdict],
+            len(doc.failures("error")),
+            len([f for f in doc.failures() if f.severity == "warning"]),
+        ]
+        for doc in folders
+    ]
+    _write(sheet, words["folders"], rows)
+    for row_index, doc in enumerate(folders, start=2):
+        _fill(sheet, row_index, 2, _VERDICT_FILLS[doc.verdict])
 
 
 def _findings(sheet: Any, report: Report, words: dict[str, Any]) -> None:
@@ -171,9 +235,13 @@ def _findings(sheet: Any, report: Report, words: dict[str, Any]) -> None:
                 ]
             )
             outcomes.append("fail")
+        if doc.verdict == "not_checked":
+            rows.append([doc.path, "", words["not_checked"], words["warning"], words["not_checked"], doc.reason or ""])
+            rows[-1].extend(["", "", ""])
+            outcomes.append("unverified")
         for f in sorted(doc.findings, key=lambda f: (f.outcome != "fail", -SEVERITY_RANK[f.severity])):
             outcome = words[f.outcome]
-            if f.outcome == "fail" and f.ignored is not None:
+            if f.outcome in ("fail", "unverified") and f.ignored is not None:
                 outcome = f"{words['ignored']}: {f.ignored}"
             rows.append(
                 [
