@@ -266,6 +266,19 @@ def test_form_post_returns_the_report_page(client: TestClient) -> None:
     assert "/tmp" not in html
 
 
+def test_unknown_document_is_not_checked_never_green(client: TestClient) -> None:
+    lines = [f"Купить продукты для семьи, пункт {i}: хлеб, молоко" for i in range(8)]
+    text = "Список покупок на неделю\n" + "\n".join(lines)
+    files = [("files", ("список.txt", text.encode("utf-8")))]
+    page = client.post("/check", files=files, data={"type": "", "campaign": ""}).text
+    assert "Не проверен" in page and "Тип документа" in page
+    assert "соответствует требованиям" not in page
+    api = client.post("/api/check", files=files).json()
+    assert api["documents"][0]["verdict"] == "not_checked"
+    assert api["summary"]["compliant"] == 0 and api["summary"]["not_checked"] == 1
+    jsonschema.validate(api, SCHEMA)
+
+
 def test_openapi_and_health(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert spec["openapi"].startswith("3.")

@@ -482,6 +482,7 @@ form.dragging fieldset.files{border:2px dashed #0b5cad;background:var(--info-bg)
 .verdict.v-compliant{background:var(--ok-bg)}
 .verdict.v-noncompliant{background:var(--bad-bg)}
 .verdict.v-unreadable,.problem{background:var(--warn-bg)}
+.verdict.v-not_checked{background:#e8eaf6}
 .problem{border-left:4px solid var(--warn);padding:12px 16px;border-radius:6px}
 .back{margin:12px 0}
 @media (max-width:600px){button{width:100%}}
@@ -568,7 +569,12 @@ def _plural(n: int, one: str, few: str, many: str) -> str:
 def _headline(report: Report) -> tuple[str, str]:
     """The overall verdict and one sentence about it: what a reader needs before any detail."""
     s = report.summary
-    verdict = "noncompliant" if s.noncompliant else "unreadable" if s.unreadable else "compliant"
+    verdict = (
+        "noncompliant" if s.noncompliant
+        else "unreadable" if s.unreadable
+        else "not_checked" if s.not_checked
+        else "compliant"
+    )  # fmt: skip
     fix = f"исправьте {s.errors} {_plural(s.errors, 'ошибку', 'ошибки', 'ошибок')}"
     if s.warnings:
         fix += f" и посмотрите {s.warnings} {_plural(s.warnings, 'предупреждение', 'предупреждения', 'предупреждений')}"
@@ -579,11 +585,13 @@ def _headline(report: Report) -> tuple[str, str]:
                 if s.warnings else ""),
             "noncompliant": f"Документ не соответствует требованиям: {fix}.",
             "unreadable": "Документ не удалось прочитать — причина ниже.",
+            "not_checked": "Документ не проверен: программа не поняла, что это за документ. Выберите тип документа "
+            "в поле «Тип документа» на форме и проверьте снова.",
         }[verdict]
     else:
         sentence = (f"Проверено {s.documents} {_plural(s.documents, 'документ', 'документа', 'документов')} "
                     f"(с проверками пакета): соответствуют — {s.compliant}, не соответствуют — {s.noncompliant}, "
-                    f"не прочитаны — {s.unreadable}.")
+                    f"не проверены — {s.not_checked}, не прочитаны — {s.unreadable}.")
         if s.errors:
             sentence += f" Всего: {fix}."
     return verdict, sentence
