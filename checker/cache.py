@@ -1,15 +1,29 @@
 """Result cache: a document's report keyed by its content hash, the rule packs' hash, the version
-and the options that change findings. A re-run over unchanged files skips parsing entirely."""
+and the options that change findings. A re-run over unchanged files skips parsing entirely.
+
+The cache holds data, never code (JSON), and every entry is validated when read: a file of the wrong
+shape, for another key, or whose verdict does not follow from its findings is deleted and the document
+is checked again. An entry knows nothing of where its bytes were found: the path, the fingerprints of
+its findings (they name the file) and every path-dependent decision (ignore file, manifest, folder
+rules) are applied to the copy being checked, so school B's byte-identical file never inherits what
+was decided for school A's (docs/security.md)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.engine.pack import Pack
+
+if TYPE_CHECKING:
+    from checker.facts import DocumentFacts
+    from checker.report import DocumentReport
 
 
 def default_cache_dir() -> Path:
@@ -51,22 +65,91 @@ class ResultCache:
         self.salt = hashlib.sha256(f"{packs_hash(packs)}|{options_key}".encode()).hexdigest()[:16]
         self.hits = 0
 
+    def _key(self, content_hash: str, extra: str) -> str:
+        return hashlib.sha256(f"{content_hash}|{self.salt}|{extra}".encode()).hexdigest()
+
     def _file(self, content_hash: str, extra: str) -> Path:
-        key = hashlib.sha256(f"{content_hash}|{self.salt}|{extra}".encode()).hexdigest()
+        key = self._key(content_hash, extra)
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, content_hash: str, extra: str = "") -> tuple[str, str | None] | None:
+    def get(
+        self, content_hash: str, extra: str = "", path: str | None = None
+    ) -> tuple[DocumentReport, DocumentFacts | None] | None:
+        """The validated entry for these bytes, re-homed to `path` (None: nothing usable cached)."""
+        file = self._file(content_hash, extra)
         try:
-            data = json.loads(self._file(content_hash, extra).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        entry = _validated(raw, self._key(content_hash, extra))
+        if entry is None:
+            with contextlib.suppress(OSError):
+                file.unlink()  # a bad entry is dropped; the document is checked again
             return None
         self.hits += 1
-        return data["report"], data.get("facts")
+        report, facts = entry
+        return rehome(report, facts, path) if path is not None else (report, facts)
 
     def put(self, content_hash: str, report_json: str, facts_json: str | None, extra: str = "") -> None:
         from checker.outputs import write_atomic
 
         try:
-            write_atomic(self._file(content_hash, extra), json.dumps({"report": report_json, "facts": facts_json}))
+            if not private_dir(self.directory):
+                return
+            entry = {"key": self._key(content_hash, extra), "report": report_json, "facts": facts_json}
+            write_atomic(self._file(content_hash, extra), json.dumps(entry))
         except OSError:
             pass  # a read-only cache directory must not fail the check
+
+
+def private_dir(directory: Path) -> bool:
+    """Create the cache folder for this user only; refuse one that others may write to (anyone who can
+    plant an entry there could set a verdict)."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = directory.stat()
+    except OSError:
+        return False
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _validated(raw: str, key: str) -> tuple[DocumentReport, DocumentFacts | None] | None:
+    """Parse and check one entry; None when anything is off."""
+    from pydantic import ValidationError
+
+    from checker.facts import DocumentFacts
+    from checker.report import DocumentReport, verdict_for
+
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("report"), str):
+            return None
+        report = DocumentReport.model_validate_json(data["report"])
+        facts_json = data.get("facts")
+        facts = DocumentFacts.model_validate_json(facts_json) if isinstance(facts_json, str) else None
+    except (ValueError, TypeError, ValidationError, RecursionError):
+        return None
+    if report.kind != "document" or any(f.ignored for f in report.findings):
+        return None  # accepted findings are decided per run, never stored
+    if report.verdict == "unreadable":
+        return (report, facts) if report.reason_code else None
+    checked = report.verdict != "not_checked"
+    if report.verdict != verdict_for(report.findings, checked=checked):
+        return None
+    return report, facts
+
+
+def rehome(
+    report: DocumentReport, facts: DocumentFacts | None, path: str
+) -> tuple[DocumentReport, DocumentFacts | None]:
+    """A cached result for the file at `path`: its path and the fingerprints that name the file."""
+    from checker.report import fingerprint
+
+    findings = [
+        f.model_copy(update={"fingerprint": fingerprint(path, f.rule_id, f.location, f.evidence)})
+        for f in report.findings
+    ]
+    report = report.model_copy(update={"path": path, "findings": findings})
+    return report, (facts.model_copy(update={"path": path}) if facts is not None else None)

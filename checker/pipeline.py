@@ -196,11 +196,11 @@ def check_paths(
         task = Task(index, item.path, item.format, entry.received if entry else None)
         if cache is not None and (digest := file_hash(item.path)) is not None:
             hashes[index] = digest
-            hit = cache.get(digest, str(task.submitted))
+            hit = cache.get(digest, str(task.submitted), item.path)  # validated, re-homed to this path
             if hit is not None:
-                reports[index] = DocumentReport.model_validate_json(hit[0]).model_copy(update={"path": item.path})
-                if hit[1]:
-                    facts[index] = DocumentFacts.model_validate_json(hit[1]).model_copy(update={"path": item.path})
+                reports[index] = hit[0]
+                if hit[1] is not None:
+                    facts[index] = hit[1]
                 continue
         tasks.append(task)
 
