@@ -218,30 +218,39 @@ def load_packs(paths: list[Path] | None = None) -> list[Pack]:
 
 
 def _load_pack_cached(path: Path) -> Pack:
-    """Validating ~100 rules costs about a second; a pickled copy keyed by the file's size and
-    mtime costs milliseconds. Packs that extend others are not cached (their bases may change).
-    Any problem with the cache means a normal load."""
+    """Validating ~100 rules from YAML costs about a second; the validated pack kept as JSON and validated
+    again on read costs milliseconds. The cache holds data, never code: a planted or damaged file is at
+    worst a pack that fails validation, and then the YAML is loaded as usual. Keyed by the checker's
+    version and the file's path, size and mtime. Packs that extend others are not cached (their bases
+    may change)."""
     import hashlib
-    import pickle
+    import json
 
     from checker import __version__
-    from checker.cache import default_cache_dir
+    from checker.cache import code_fingerprint, default_cache_dir, private_dir
 
+    cached: Path | None = None
     try:
         stat = path.stat()
-        anchor = f"{__version__}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+        anchor = f"{__version__}|{code_fingerprint()}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
         key = hashlib.sha256(anchor.encode()).hexdigest()
-        cached = default_cache_dir() / "packs" / f"{key}.pickle"
+        cached = default_cache_dir() / "packs" / f"{key}.json"
         if cached.is_file():
-            return pickle.loads(cached.read_bytes())
-    except Exception:
-        cached = None
+            data = json.loads(cached.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("key") == key:
+                pack = Pack.model_validate(data["pack"])
+                if pack.source == str(path) and not pack.extends:
+                    return pack
+    except Exception:  # any problem with the cache means a normal load
+        pass
     pack = load_pack(path)
-    if cached is not None and not pack._bases:
+    if cached is not None and not pack._bases and not pack.extends:
         try:
             from checker.outputs import write_atomic
 
-            write_atomic(cached, pickle.dumps(pack))
+            dumped = pack.model_dump(mode="json", by_alias=True)
+            if Pack.model_validate(dumped) == pack and private_dir(cached.parent.parent):
+                write_atomic(cached, json.dumps({"key": key, "pack": dumped}, ensure_ascii=False))
         except Exception:
             pass
     return pack
