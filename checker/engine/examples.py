@@ -47,7 +47,15 @@ def example_outcome(rule: RuleBase, doc_type: str, text: str, campaign: Any = No
     from checker.engine.context import CheckContext
     from checker.engine.runner import run_rules
 
-    ctx = CheckContext(document=document_from_text(text), doc_type=doc_type, lang=lang, campaign=campaign)
+    # a rule for some sub-kinds or levels is tested as a document of the first one it names
+    ctx = CheckContext(
+        document=document_from_text(text),
+        doc_type=doc_type,
+        subkind=rule.subkinds[0] if rule.subkinds else None,
+        level=rule.levels[0] if rule.levels else None,
+        lang=lang,
+        campaign=campaign,
+    )
     findings = run_rules(ctx, [rule])
     outcomes = {f.outcome for f in findings}
     if "fail" in outcomes:
