@@ -61,14 +61,25 @@ def available_campaigns() -> list[str]:
     return sorted(p.stem for p in campaigns_dir().glob("*.yaml"))
 
 
-def load_campaign(name_or_path: str) -> Campaign:
+def locate_campaign(value: str, relative_to: Path | None = None) -> Path | None:
+    """A campaign given by name or by path. A bare name (no path separator) is a shipped campaign first
+    (rules/campaigns/NAME.yaml), then a file; a path is relative to `relative_to` (the config file's folder)."""
+    bare = "/" not in value and "\\" not in value
+    shipped = campaigns_dir() / f"{value.removesuffix('.yaml')}.yaml"
+    if bare and shipped.is_file():
+        return shipped
+    path = Path(value).expanduser()
+    if relative_to is not None and not path.is_absolute():
+        path = relative_to / path
+    return path if path.is_file() else None
+
+
+def load_campaign(name_or_path: str, relative_to: Path | None = None) -> Campaign:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    path = Path(name_or_path)
-    if not path.exists():
-        path = campaigns_dir() / f"{name_or_path}.yaml"
-    if not path.exists():
+    path = locate_campaign(name_or_path, relative_to)
+    if path is None:
         raise RulePackError(
             "campaign_not_found",
             f"кампания «{name_or_path}» не найдена; доступны: {', '.join(available_campaigns()) or '—'}",

@@ -72,17 +72,9 @@ def check(
 ) -> None:
     """Проверить файлы и папки."""
     from checker.cache import default_cache_dir
-    from checker.config import (
-        IGNORE_NAME,
-        Config,
-        apply_ignore,
-        apply_severities,
-        find_config,
-        load_config,
-        load_ignore,
-        load_profile,
-    )
+    from checker.config import Config, apply_severities, find_config, load_config, load_profile
     from checker.engine.pack import load_packs
+    from checker.ignore import apply_ignore, find_ignore_files, load_ignore, load_ignore_files
     from checker.outputs import write_atomic
     from checker.pipeline import CheckOptions, RunSettings, check_paths
     from checker.reporters import REPORTERS, render
@@ -108,11 +100,15 @@ def check(
         if campaign or config.campaign:
             from checker.campaign import load_campaign
 
-            chosen_campaign = load_campaign(campaign or config.resolve(config.campaign or ""))
-        ignore_file = Path(config.resolve(config.ignore_file)) if config.ignore_file else None
-        if ignore_file is None and config.source:
-            ignore_file = Path(config.source).parent / IGNORE_NAME
-        ignored = [] if no_ignore or ignore_file is None else load_ignore(ignore_file)
+            # a shipped campaign's name works here as on the command line; a path is relative to the config
+            base = Path(config.source).parent if config.source and not campaign else None
+            chosen_campaign = load_campaign(campaign or config.campaign or "", relative_to=base)
+        if no_ignore:
+            ignored = []
+        elif config.ignore_file:
+            ignored = load_ignore(Path(config.resolve(config.ignore_file)))
+        else:  # found without a .checker.yaml too: working directory, beside the checked paths (docs/security.md)
+            ignored = load_ignore_files(find_ignore_files(list(paths), config.source))
     except CheckerError as error:
         _fail(error.message(lang))
     options = CheckOptions(

@@ -1,0 +1,147 @@
+"""A newcomer's and an operator's day (issue 14), each step as a user takes it: the CLI in a subprocess,
+the web page through the Starlette TestClient."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, run_checker, run_json
+
+PRESS = FIXTURES / "press_release"
+ROADMAP = FIXTURES / "roadmap"
+
+
+def _failing(report: dict, rule_id: str) -> list[dict]:
+    return [f for d in report["documents"] for f in d["findings"] if f["rule_id"] == rule_id and f["outcome"] == "fail"]
+
+
+# ------------------------------------------------------------------ 3. a shipped campaign's name in a config
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (".checker.yaml", "campaign: krasnodar-2018\n"),
+        ("pyproject.toml", '[project]\nname = "школа"\n\n[tool.checker]\ncampaign = "krasnodar-2018"\n'),
+    ],
+)
+def test_campaign_name_in_a_discovered_config_is_the_shipped_campaign(tmp_path: Path, name: str, text: str) -> None:
+    shutil.copy(PRESS / "no_date.txt", tmp_path / "релиз.txt")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code, report = run_json("check", "релиз.txt", cwd=tmp_path)
+    assert code != 2
+    assert report["campaign"] == "krasnodar-2018"
+    assert _failing(report, "PR-DATE-002")  # a campaign rule ran: the date is checked against the calendar
+
+
+def test_campaign_file_in_a_config_is_relative_to_the_config(tmp_path: Path) -> None:
+    local = tmp_path / "сроки"
+    local.mkdir()
+    text = (ROOT / "rules" / "campaigns" / "krasnodar-2018.yaml").read_text(encoding="utf-8")
+    (local / "наш-край.yaml").write_text(text.replace("name: krasnodar-2018", "name: nash-krai"), encoding="utf-8")
+    shutil.copy(PRESS / "clean.txt", tmp_path / "релиз.txt")
+    (tmp_path / ".checker.yaml").write_text("campaign: сроки/наш-край.yaml\n", encoding="utf-8")
+    code, report = run_json("check", "релиз.txt", cwd=tmp_path)
+    assert code == 0 and report["campaign"] == "nash-krai"
+
+
+def test_unknown_campaign_name_says_which_exist(tmp_path: Path) -> None:
+    shutil.copy(PRESS / "clean.txt", tmp_path / "релиз.txt")
+    (tmp_path / ".checker.yaml").write_text("campaign: atlantis-2030\n", encoding="utf-8")
+    result = run_checker("check", "релиз.txt", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "кампания «atlantis-2030» не найдена; доступны: krasnodar-2018" in result.stderr
+
+
+# ------------------------------------------------------------------ 4. accepted findings and fingerprints
+
+
+def _venue(report: dict) -> dict:
+    return next(f for d in report["documents"] for f in d["findings"] if f["rule_id"] == "PR-VENUE-001")
+
+
+def test_ignore_file_in_the_working_directory_works_without_a_config(tmp_path: Path) -> None:
+    shutil.copy(PRESS / "no_venue.txt", tmp_path / "релиз.txt")
+    code, report = run_json("check", "релиз.txt", cwd=tmp_path)
+    venue = _venue(report)
+    assert code == 1 and venue["outcome"] == "fail" and venue["severity"] == "error"
+    (tmp_path / ".checker-ignore.yaml").write_text(
+        f"ignore:\n  - fingerprint: {venue['fingerprint']}\n    reason: место согласовано письмом\n", encoding="utf-8"
+    )
+    code, report = run_json("check", "релиз.txt", cwd=tmp_path)
+    assert _venue(report)["ignored"] == "место согласовано письмом"
+    assert report["documents"][0]["verdict"] == "compliant" and code == 0
+    code, report = run_json("check", "релиз.txt", "--no-ignore", cwd=tmp_path)
+    assert _venue(report)["ignored"] is None and code == 1
+
+
+def test_ignore_file_beside_the_checked_folder_applies_but_not_one_inside_it(tmp_path: Path) -> None:
+    folder = tmp_path / "сдано"
+    folder.mkdir()
+    shutil.copy(PRESS / "no_venue.txt", folder / "релиз.txt")
+    _, report = run_json("check", str(folder))
+    entry = f"ignore:\n  - fingerprint: {_venue(report)['fingerprint']}\n    reason: принято\n"
+
+    (folder / ".checker-ignore.yaml").write_text(entry, encoding="utf-8")  # written by the submitter
+    code, report = run_json("check", str(folder))
+    assert _venue(report)["ignored"] is None and code == 1
+
+    (folder / ".checker-ignore.yaml").unlink()
+    (tmp_path / ".checker-ignore.yaml").write_text(entry, encoding="utf-8")  # the operator's, beside the folder
+    code, report = run_json("check", str(folder))
+    assert _venue(report)["ignored"] == "принято" and code == 0
+
+
+def test_ignore_entry_limited_to_a_rule_and_a_path(tmp_path: Path) -> None:
+    shutil.copy(PRESS / "no_venue.txt", tmp_path / "релиз.txt")
+    _, report = run_json("check", "релиз.txt", cwd=tmp_path)
+    fingerprint = _venue(report)["fingerprint"]
+    for extra, accepted in (("rule: PR-DATE-001", False), ("path: другой.txt", False), ("path: релиз.txt", True)):
+        (tmp_path / ".checker-ignore.yaml").write_text(
+            f"ignore:\n  - fingerprint: {fingerprint}\n    reason: да\n    {extra}\n", encoding="utf-8"
+        )
+        _, report = run_json("check", "релиз.txt", cwd=tmp_path)
+        assert (_venue(report)["ignored"] == "да") is accepted, extra
+
+
+def _fingerprints(report: dict, rule_id: str) -> list[str]:
+    return sorted(f["fingerprint"] for f in _failing(report, rule_id))
+
+
+def test_fingerprints_are_stable_across_profile_campaign_language_and_folder(tmp_path: Path) -> None:
+    doc = tmp_path / "карта.docx"
+    shutil.copy(ROADMAP / "roadmap_empty_cells.docx", doc)
+    _, base = run_json("check", str(doc), "--type", "roadmap")
+    expected = _fingerprints(base, "RM-TABLE-001")
+    assert len(expected) == 3
+    for args in (["--profile", "self-check"], ["--profile", "audit"], ["--campaign", "krasnodar-2018"],
+                 ["--lang", "en"]):
+        _, report = run_json("check", str(doc), "--type", "roadmap", *args)
+        assert _fingerprints(report, "RM-TABLE-001") == expected, args
+    _, relative = run_json("check", "карта.docx", "--type", "roadmap", cwd=tmp_path)  # the path as typed differs
+    assert _fingerprints(relative, "RM-TABLE-001") == expected
+
+
+def test_fingerprints_survive_edits_elsewhere_in_the_document(tmp_path: Path) -> None:
+    import docx
+
+    doc = tmp_path / "карта.docx"
+    shutil.copy(ROADMAP / "roadmap_empty_cells.docx", doc)
+    _, before = run_json("check", str(doc), "--type", "roadmap")
+
+    edited = docx.Document(str(doc))
+    edited.paragraphs[0].insert_paragraph_before("Проект, редакция от 02.10.2018")
+    edited.paragraphs[3].insert_paragraph_before("Дорожная карта обсуждена на совещании руководителей.")
+    table = edited.tables[-1]
+    row = table.rows[2]._tr
+    row.addprevious(copy.deepcopy(row))  # a new row above the empty cells shifts their rows
+    edited.save(str(doc))
+    _, after = run_json("check", str(doc), "--type", "roadmap")
+
+    rows_before = sorted(f["location"]["row"] for f in _failing(before, "RM-TABLE-001"))
+    rows_after = sorted(f["location"]["row"] for f in _failing(after, "RM-TABLE-001"))
+    assert rows_after == [r + 1 for r in rows_before]  # the places moved …
+    assert _fingerprints(after, "RM-TABLE-001") == _fingerprints(before, "RM-TABLE-001")  # … the findings did not
