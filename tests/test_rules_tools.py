@@ -51,7 +51,7 @@ def test_list_filters_by_type() -> None:
     assert "LT-NUMBER-001" in ids and "Q-REPEAT-001" in ids  # quality applies to every type
     assert "IR-TITLE-001" not in ids
     first = next(line for line in result.stdout.splitlines() if line.startswith("LT-NUMBER-001"))
-    assert first.split("\t")[1:3] == ["letter", "error"]
+    assert first.split("\t")[1:4] == ["letter", "жанр", "error"]
 
 
 def test_explain_shows_config_and_examples() -> None:
@@ -100,7 +100,7 @@ def test_extends_and_overrides(tmp_path: Path) -> None:
     result = cli("list", "--rules", str(child), "--rules", str(base))
     assert result.returncode == 0, result.stderr
     rows = {line.split("\t")[0]: line.split("\t") for line in result.stdout.splitlines()}
-    assert rows["T-001"][1:3] == ["letter", "warning"]  # base loaded once, through the child
+    assert rows["T-001"][1:4] == ["letter", "жанр", "warning"]  # base loaded once, through the child
     assert "LT-NUMBER-001" in rows and "LT-SIGN-001" not in rows
     bad = _pack(tmp_path, "bad.yaml", "pack: bad\ntitle: Д\nextends: [base.yaml]\noverrides:\n  NOPE-1: warning\n")
     result = cli("validate", str(bad))

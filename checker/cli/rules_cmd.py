@@ -37,15 +37,21 @@ def rules() -> None:
 @click.option("--type", "doc_type", type=click.Choice(DOC_TYPES), help="Только правила для этого типа.")
 @_LANG_OPTION
 def rules_list(paths: tuple[Path, ...], doc_type: str | None, lang: str) -> None:
-    """Список правил: id, типы документов, серьёзность, название."""
-    from checker.engine.pack import rules_for
-
+    """Список правил: id, типы документов, слой требования, серьёзность, название."""
     packs = _load(paths, lang)
-    everything = [(pack, rule) for pack in packs for rule in pack.rules]
-    selected = rules_for(packs, doc_type) if doc_type else everything
-    for pack, rule in selected:
-        types = ",".join(rule.applies_to or pack.doc_types) or "*"
-        click.echo(f"{rule.id}\t{types}\t{rule.severity}\t{rule.title.get(lang)}")
+    layers = {
+        "genre": ("жанр", "genre"),
+        "programme": ("программа", "programme"),
+        "campaign": ("кампания", "campaign"),
+    }
+    for pack in packs:
+        for rule in pack.rules:
+            types = rule.applies_to or pack.doc_types
+            if doc_type and types and doc_type not in types:
+                continue
+            layer = layers[rule.layer][lang == "en"] + (f":{pack.campaign}" if pack.campaign else "")
+            shown = ",".join(types) or "*"
+            click.echo(f"{rule.id}\t{shown}\t{layer}\t{rule.severity}\t{rule.title.get(lang)}")
 
 
 @rules.command("explain")
