@@ -231,3 +231,199 @@ def test_zip_bomb_ratio_still_refused_for_large_parts(tmp_path: Path) -> None:
     with pytest.raises(UnreadableError) as err:
         zip_precheck(path, [])
     assert err.value.code == "too_large" and "(предел 200)" in err.value.message_ru
+
+
+# --- .odt written by hand, indented as pandoc writes it ---------------------------------------------
+
+ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+)
+MANIFEST_DOCTYPE = (
+    '<!DOCTYPE manifest:manifest PUBLIC "-//OpenOffice.org//DTD Manifest 1.0//EN" "Manifest.dtd">\n'
+)
+
+
+def make_odt(
+    path: Path,
+    body: str,
+    *,
+    master: str = "",
+    manifest_head: str = "",
+    manifest_extra: str = "",
+    extra: dict[str, bytes] | None = None,
+    content_bytes: bytes | None = None,
+) -> Path:
+    """An ODT package with an indented content.xml (whitespace nodes everywhere)."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<office:document-content {ODF_NS} office:version="1.2">\n'
+        "  <office:automatic-styles>\n"
+        '    <style:style style:name="P1" style:family="paragraph" style:parent-style-name="Text_20_body">\n'
+        '      <style:text-properties fo:font-weight="bold"/>\n'
+        "    </style:style>\n"
+        "  </office:automatic-styles>\n"
+        "  <office:body>\n"
+        "    <office:text>\n"
+        f"{body}\n"
+        "    </office:text>\n"
+        "  </office:body>\n"
+        "</office:document-content>\n"
+    )
+    styles = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<office:document-styles {ODF_NS}>\n'
+        "  <office:styles>\n"
+        '    <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph"/>\n'
+        '    <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph"/>\n'
+        "  </office:styles>\n"
+        f"  <office:master-styles>\n{master}\n  </office:master-styles>\n"
+        "</office:document-styles>\n"
+    )
+    meta = (
+        f'<office:document-meta {ODF_NS}>\n  <office:meta>\n'
+        "    <dc:creator>Орлова Е.В.</dc:creator>\n"
+        "    <meta:creation-date>2018-10-15T09:00:00.123456789</meta:creation-date>\n"
+        '    <meta:document-statistic meta:page-count="2"/>\n'
+        "  </office:meta>\n</office:document-meta>\n"
+    )
+    manifest = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{manifest_head}'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">\n'
+        ' <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>\n'
+        ' <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>\n'
+        f"{manifest_extra}</manifest:manifest>\n"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", content if content_bytes is None else content_bytes)
+        zf.writestr("styles.xml", styles)
+        zf.writestr("meta.xml", meta)
+        zf.writestr("META-INF/manifest.xml", manifest)
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_indented_odt_reads_whole(tmp_path: Path) -> None:
+    body = """
+      <text:h text:style-name="Heading_20_1" text:outline-level="1">Дорожная карта</text:h>
+      <text:p text:style-name="Text_20_body">Первый абзац
+        с переносом строки в разметке.</text:p>
+      <text:list>
+        <text:list-item>
+          <text:p text:style-name="Text_20_body">Пункт списка</text:p>
+        </text:list-item>
+      </text:list>
+      <table:table table:name="T1">
+        <table:table-column table:number-columns-repeated="2"/>
+        <table:table-row>
+          <table:table-cell>
+            <text:p>Мероприятие</text:p>
+          </table:table-cell>
+          <table:table-cell>
+            <text:p>Срок</text:p>
+          </table:table-cell>
+        </table:table-row>
+      </table:table>
+      <text:p text:style-name="Text_20_body">Последний <text:span text:style-name="P1">абзац</text:span>.</text:p>"""
+    doc = parse_file(make_odt(tmp_path / "pandoc.odt", body))
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Дорожная карта"),
+        ("paragraph", "Первый абзац с переносом строки в разметке."),
+        ("list_item", "Пункт списка"),
+        ("table", "Мероприятие | Срок"),
+        ("paragraph", "Последний абзац."),
+    ]
+    meta = doc.metadata
+    assert (meta.author, meta.page_count) == ("Орлова Е.В.", 2)
+    assert meta.created is not None and meta.created.isoformat() == "2018-10-15T09:00:00"
+
+
+def test_odt_notes_frames_captions_and_running_heads(tmp_path: Path) -> None:
+    body = """
+      <text:p>Проведён семинар<text:note text:id="ftn1" text:note-class="footnote">
+          <text:note-citation>1</text:note-citation>
+          <text:note-body>
+            <text:p>Приказ управления образования от 01.10.2018 № 77.</text:p>
+          </text:note-body>
+        </text:note> для учителей.</text:p>
+      <text:p>Фотоотчёт:<draw:frame draw:name="Frame1" text:anchor-type="paragraph">
+          <draw:text-box>
+            <text:p>
+              <draw:frame draw:name="Image1"><draw:image/></draw:frame>Рисунок 1: участники семинара</text:p>
+          </draw:text-box>
+        </draw:frame></text:p>
+      <text:p>Итоги подведены<text:note text:id="ftn2" text:note-class="endnote">
+          <text:note-citation>i</text:note-citation>
+          <text:note-body><text:p>Протокол хранится в школе.</text:p></text:note-body>
+        </text:note>.</text:p>"""
+    master = """
+    <style:master-page style:name="Standard">
+      <style:header><text:p>МБОУ СОШ № 12</text:p></style:header>
+      <style:header-first><text:p>МБОУ СОШ № 12</text:p></style:header-first>
+      <style:footer>
+        <text:p><text:page-number>1</text:page-number></text:p><text:p>Краснодар, 2018</text:p>
+      </style:footer>
+    </style:master-page>"""
+    doc = parse_file(make_odt(tmp_path / "notes.odt", body, master=master))
+    assert roles(doc) == [
+        ("header", "paragraph", "МБОУ СОШ № 12"),
+        (None, "paragraph", "Проведён семинар для учителей."),
+        (None, "paragraph", "Фотоотчёт:"),
+        (None, "paragraph", "Рисунок 1: участники семинара"),
+        (None, "paragraph", "Итоги подведены."),
+        ("footer", "paragraph", "Краснодар, 2018"),
+        ("footnote", "paragraph", "Приказ управления образования от 01.10.2018 № 77."),
+        ("endnote", "paragraph", "Протокол хранится в школе."),
+    ]
+
+
+def test_openoffice_odt_with_doctypes_and_missing_thumbnail(tmp_path: Path) -> None:
+    """OpenOffice 2/3 wrote a DOCTYPE in the manifest and in MathML objects; some manifests list a
+    thumbnail the zip does not have. None of that is the text, and none of it makes the file unreadable."""
+    mathml = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        b'<!DOCTYPE math:math PUBLIC "-//OpenOffice.org//DTD Modified W3C MathML 1.01//EN" "math.dtd">\n'
+        b'<math:math xmlns:math="http://www.w3.org/1998/Math/MathML"><math:mi>x</math:mi></math:math>'
+    )
+    path = make_odt(
+        tmp_path / "oo2.odt",
+        '<text:p>Формула <draw:frame><draw:object xlink:href="./Object 1"/></draw:frame>в тексте.</text:p>'.replace(
+            "<draw:object ", '<draw:object xmlns:xlink="http://www.w3.org/1999/xlink" '
+        ),
+        manifest_head=MANIFEST_DOCTYPE,
+        manifest_extra=' <manifest:file-entry manifest:full-path="Thumbnails/thumbnail.png" manifest:media-type=""/>\n',
+        extra={"Object 1/content.xml": mathml},
+    )
+    assert sniff(path) == "odt"
+    assert [b.text for b in parse_file(path).blocks] == ["Формула в тексте."]
+
+
+def test_encrypted_odt_is_called_encrypted(tmp_path: Path) -> None:
+    entry = (
+        ' <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">\n'
+        '  <manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA">\n'
+        '   <manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AAAA"/>\n'
+        "  </manifest:encryption-data>\n </manifest:file-entry>\n"
+    )
+    scrambled = bytes(random.Random(3).randrange(256) for _ in range(512))
+    path = make_odt(tmp_path / "secret.odt", "", manifest_extra=entry, content_bytes=scrambled)
+    with pytest.raises(UnreadableError) as err:
+        parse_file(path)
+    assert err.value.code == "encrypted"
+    assert err.value.message_ru == "Документ OpenDocument зашифрован паролем — пришлите копию без пароля"
+
+
+def test_odt_reading_prints_nothing(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """`--format json` on stdout must stay JSON: reading an ODT writes nothing to stdout or stderr."""
+    parse_file(make_odt(tmp_path / "quiet.odt", "<text:p>Тихо.</text:p>", manifest_head=MANIFEST_DOCTYPE))
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "")
