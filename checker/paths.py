@@ -51,3 +51,28 @@ DOC_TYPE_NAMES: dict[str, dict[str, str]] = {
 def doc_type_name(doc_type: str, lang: str = "ru") -> str:
     names = DOC_TYPE_NAMES.get(doc_type)
     return names.get(lang, names["ru"]) if names else doc_type
+
+
+_SUBKIND_WORDS = {
+    "press_release": ("пресс-релиз по итогам события", "a press release after the event"),
+    "news": ("новость", "a news item"),
+    "announcement": ("анонс (до события)", "an announcement (before the event)"),
+    "plan": ("план", "a plan"),
+    "execution_report": ("отчёт об исполнении плана", "a report on the plan's execution"),
+    "letter": ("письмо", "a letter"),
+}
+_LEVEL_WORDS = {
+    "school": ("школьный", "school"),
+    "municipal": ("муниципальный", "municipal"),
+    "regional": ("региональный", "regional"),
+}
+
+
+def subkind_name(subkind: str | None, lang: str = "ru") -> str:
+    words = _SUBKIND_WORDS.get(subkind or "")
+    return (words[1] if lang == "en" else words[0]) if words else (subkind or "")
+
+
+def level_name(level: str | None, lang: str = "ru") -> str:
+    words = _LEVEL_WORDS.get(level or "")
+    return (words[1] if lang == "en" else words[0]) if words else (level or "")

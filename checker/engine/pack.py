@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from checker.engine.kinds import AnyRule
 from checker.engine.rule import Localized
 from checker.errors import RulePackError
-from checker.paths import DOC_TYPES, rules_dir
+from checker.paths import DOC_TYPES, level_name, rules_dir, subkind_name
 
 
 class Pack(BaseModel):
@@ -275,31 +275,6 @@ def rules_for(packs: list[Pack], doc_type: str, campaign: str | None = None) -> 
             if not types or doc_type in types:
                 selected.append((pack, rule))
     return selected
-
-
-_SUBKIND_WORDS = {
-    "press_release": ("пресс-релиз по итогам события", "a press release after the event"),
-    "news": ("новость", "a news item"),
-    "announcement": ("анонс (до события)", "an announcement (before the event)"),
-    "plan": ("план", "a plan"),
-    "execution_report": ("отчёт об исполнении плана", "a report on the plan's execution"),
-    "letter": ("письмо", "a letter"),
-}
-_LEVEL_WORDS = {
-    "school": ("школьный", "school"),
-    "municipal": ("муниципальный", "municipal"),
-    "regional": ("региональный", "regional"),
-}
-
-
-def subkind_name(subkind: str | None, lang: str = "ru") -> str:
-    words = _SUBKIND_WORDS.get(subkind or "")
-    return (words[1] if lang == "en" else words[0]) if words else (subkind or "")
-
-
-def level_name(level: str | None, lang: str = "ru") -> str:
-    words = _LEVEL_WORDS.get(level or "")
-    return (words[1] if lang == "en" else words[0]) if words else (level or "")
 
 
 def not_applying(rule: Any, subkind: str | None, level: str | None) -> Localized | None:

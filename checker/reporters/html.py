@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from datetime import datetime
 from html import escape
 
-from checker.paths import doc_type_name
+from checker.paths import doc_type_name, level_name, subkind_name
 from checker.report import SEVERITY_RANK, DocumentReport, Finding, Report
 
 _WORDS = {
@@ -203,6 +203,13 @@ def page(title: str, body_html: str, lang: str = "ru") -> str:
     )
 
 
+def level_word(level: str | None, lang: str = "ru") -> str:
+    """«уровень: муниципальный»: the level of a roadmap or programme in words."""
+    if not level:
+        return ""
+    return f"level: {level_name(level, 'en')}" if lang == "en" else f"уровень: {level_name(level)}"
+
+
 def verdict_badge(verdict: str, lang: str = "ru") -> str:
     return f'<span class="badge v-{verdict}">{_ICONS[verdict]} {escape(_words(lang)[verdict])}</span>'
 
@@ -245,15 +252,14 @@ def render_document_section(doc: DocumentReport, lang: str = "ru") -> str:
     ]
     meta = []
     if doc.verdict != "unreadable":
-        meta.append(
-            f"{escape(words['type'])}: {escape(doc_type_name(doc.doc_type, lang))} "
-            f"({escape(words['confidence'])} {doc.doc_type_confidence:.2f})"
-        )
+        kind = doc_type_name(doc.doc_type, lang)
+        detail = ", ".join(x for x in (subkind_name(doc.subkind, lang), level_word(doc.level, lang)) if x)
+        meta.append(f"{escape(words['type'])}: {escape(kind)}" + (f" ({escape(detail)})" if detail else ""))
     if doc.municipality:
         meta.append(f"{escape(words['municipality'])}: {escape(doc.municipality)}")
     if doc.format:
         meta.append(f"{escape(words['format'])}: {escape(doc.format)}")
-    if doc.pages:
+    if doc.pages and doc.format == "pdf":  # a .docx knows its pages only from Word's last save
         meta.append(f"{escape(words['pages'])}: {doc.pages}")
     if meta:
         out.append(f'<p class="meta">{" · ".join(meta)}</p>')
