@@ -1,8 +1,14 @@
-"""Configuration: `.checker.yaml` found upwards from the checked path, or `[tool.checker]` in
-pyproject.toml; profiles that change severities; the ignore file of accepted findings."""
+"""Configuration: the operator's `.checker.yaml` (or `[tool.checker]` in pyproject.toml); profiles that
+change severities; the ignore file of accepted findings.
+
+Trust model (docs/security.md): configuration comes only from the operator — `--config PATH`, the
+working directory and its parents, the user's config folder — never from inside a checked folder,
+whose every file was written by the submitter. A config found there is reported and ignored. Report
+paths in a config stay inside the config's folder; `jobs` is capped whatever its source."""
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -15,6 +21,8 @@ from checker.paths import rules_dir
 from checker.report import Report, verdict_for
 
 CONFIG_NAMES = (".checker.yaml", ".checker.yml")
+USER_CONFIG = Path("checker") / "config.yaml"  # under $XDG_CONFIG_HOME or ~/.config
+MAX_JOBS = 32
 IGNORE_NAME = ".checker-ignore.yaml"
 SeverityOrOff = Literal["error", "warning", "info", "off"]
 
@@ -26,7 +34,7 @@ class Config(BaseModel):
     profile: str | None = None
     fail_on: Literal["error", "warning", "info", "never"] | None = None
     lang: Literal["ru", "en"] | None = None
-    jobs: int | None = None
+    jobs: int | None = Field(None, ge=1)
     overrides: dict[str, SeverityOrOff] = Field(default_factory=dict)
     ignore_file: str | None = None
     reports: list[str] = Field(default_factory=list)
@@ -39,24 +47,105 @@ class Config(BaseModel):
         return str(Path(self.source).parent / value)
 
 
-def find_config(start: Path) -> Config:
-    """Walk up from the first checked path; the first .checker.yaml or pyproject [tool.checker] wins."""
-    folder = start.resolve()
-    folder = folder if folder.is_dir() else folder.parent
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file():
-                return load_config(path)
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("checker")
-            except (OSError, tomllib.TOMLDecodeError):
-                data = None
-            if data is not None:
-                return _validate(data, pyproject)
-    return Config()
+def capped_jobs(requested: int | None) -> int:
+    """Worker processes: what was asked (or one per core), never more than twice the cores or MAX_JOBS."""
+    cores = os.cpu_count() or 1
+    return max(1, min(requested or cores, cores * 2, MAX_JOBS))
+
+
+def user_config_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / USER_CONFIG
+
+
+def _inside(folder: Path, roots: list[Path]) -> bool:
+    return any(folder == root or root in folder.parents for root in roots)
+
+
+def _config_in(folder: Path) -> tuple[Path, Any] | None:
+    """The config file of one folder: `.checker.yaml`, else pyproject.toml with [tool.checker]."""
+    for name in CONFIG_NAMES:
+        path = folder / name
+        if path.is_file():
+            return path, None
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("checker")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = None
+        if data is not None:
+            return pyproject, data
+    return None
+
+
+def _checked_folders(checked: list[str]) -> list[Path]:
+    return [Path(p).resolve() for p in checked if Path(p).is_dir()]
+
+
+def operator_folders(checked: list[str], cwd: Path | None = None) -> list[Path]:
+    """Where the operator's config may be: the working directory and its parents (up to the first checked
+    path's parent when the working directory is below it), none inside a checked folder."""
+    start = (cwd or Path.cwd()).resolve()
+    roots = _checked_folders(checked)
+    stop = Path(checked[0]).resolve().parent if checked else None
+    folders: list[Path] = []
+    for folder in (start, *start.parents):
+        if not _inside(folder, roots):
+            folders.append(folder)
+        if folder == stop:
+            break
+    return folders
+
+
+def find_config(checked: list[str] | Path, cwd: Path | None = None) -> Config:
+    """The operator's config for a run over `checked`: the first one found in the working directory and
+    its parents, else the user's config file, else defaults. Never one inside a checked folder."""
+    paths = [str(checked)] if isinstance(checked, Path) else list(checked)
+    for folder in operator_folders(paths, cwd):
+        found = _config_in(folder)
+        if found is not None:
+            path, data = found
+            return load_config(path) if data is None else _validate(data, path)
+    user = user_config_path()
+    return load_config(user) if user.is_file() else Config()
+
+
+def configs_inside(checked: list[str], limit: int = 20) -> list[Path]:
+    """Config files a submitter put inside the checked folders (reported, never obeyed)."""
+    found: list[Path] = []
+    for root in _checked_folders(checked):
+        for folder, dirs, _files in os.walk(root, followlinks=False):
+            located = _config_in(Path(folder))
+            if located is not None:
+                found.append(located[0])
+                if len(found) >= limit:
+                    return found
+            dirs[:] = [d for d in dirs if not d.startswith(".")] if len(found) < limit else []
+    return found
+
+
+def ignored_config_notes(checked: list[str], lang: str = "ru") -> list[str]:
+    """One line per config found inside a checked folder, for stderr."""
+    if lang == "en":
+        return [f"settings inside a checked folder are not applied: {path}" for path in configs_inside(checked)]
+    return [f"настройки внутри проверяемой папки не применяются: {path}" for path in configs_inside(checked)]
+
+
+def report_target(config: Config, spec: str) -> tuple[str, Path]:
+    """`FORMAT:PATH` from a config's `reports`: the path is relative to the config and may not leave its
+    folder (a submitter's config must never write ~/.bashrc), nor hold control characters."""
+    fmt, sep, value = spec.partition(":")
+    base = Path(config.source).resolve().parent if config.source else Path.cwd().resolve()
+    target = (base / value).resolve()
+    bad = not sep or not value or Path(value).is_absolute() or any(ord(c) < 32 or ord(c) == 127 for c in value)
+    if bad or base not in target.parents:
+        raise RulePackError(
+            "config_invalid",
+            f"{config.source}: отчёт «{spec}»: путь должен вести внутрь папки файла настроек",
+            f"{config.source}: report «{spec}»: the path must stay inside the settings file's folder",
+        )
+    return fmt, target
 
 
 def load_config(path: Path) -> Config:
