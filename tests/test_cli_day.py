@@ -145,3 +145,94 @@ def test_fingerprints_survive_edits_elsewhere_in_the_document(tmp_path: Path) ->
     rows_after = sorted(f["location"]["row"] for f in _failing(after, "RM-TABLE-001"))
     assert rows_after == [r + 1 for r in rows_before]  # the places moved …
     assert _fingerprints(after, "RM-TABLE-001") == _fingerprints(before, "RM-TABLE-001")  # … the findings did not
+
+
+# ------------------------------------------------------------------ 6. text output: problems first, one summary line
+
+
+def test_text_output_shows_problems_grouped_by_document_and_one_summary_line() -> None:
+    result = run_checker("check", str(PRESS / "clean.txt"), str(PRESS / "no_venue.txt"), "--no-cache")
+    assert result.returncode == 1
+    lines = result.stdout.rstrip("\n").split("\n")
+    assert "clean.txt" not in result.stdout and "✔" not in result.stdout  # nothing to act on there
+    assert lines[0].endswith("no_venue.txt")
+    assert lines[1] == "  тип: Пресс-релиз о модельном семинаре — НЕ СООТВЕТСТВУЕТ"
+    assert lines[2].startswith("  ✖ PR-VENUE-001 (ошибка): Не указано место проведения семинара")
+    assert "уверенность" not in result.stdout
+    summary = lines[-1]
+    assert summary.startswith("Итого: документов 2 (соответствуют 1, не соответствуют 1); ошибок 1, предупреждений 0")
+    assert summary.endswith("(показать: --show-passed).")
+    assert [line for line in lines if line.startswith("Итого")] == [summary]
+
+
+@pytest.mark.parametrize("flag", ["--show-passed", "-v", "--verbose"])
+def test_show_passed_lists_every_check(flag: str) -> None:
+    result = run_checker("check", str(PRESS / "clean.txt"), "--no-cache", flag)
+    assert result.returncode == 0
+    assert result.stdout.startswith(str(PRESS / "clean.txt"))
+    assert "✔ PR-VENUE-001:" in result.stdout and "СООТВЕТСТВУЕТ" in result.stdout
+    assert "--show-passed" not in result.stdout.splitlines()[-1]
+
+
+def test_self_check_profile_uses_the_quiet_view() -> None:
+    result = run_checker("check", str(PRESS / "no_venue.txt"), "--no-cache", "--profile", "self-check")
+    assert "✔" not in result.stdout and "PR-VENUE-001" in result.stdout
+
+
+def test_english_summary_and_not_checked_document(tmp_path: Path) -> None:
+    (tmp_path / "список.txt").write_text("Список покупок: хлеб, молоко, яблоки.\n", encoding="utf-8")
+    result = run_checker("check", str(tmp_path / "список.txt"), "--no-cache")
+    assert "НЕ ПРОВЕРЕН" in result.stdout and "тип не определён" in result.stdout
+    assert "не проверены 1" in result.stdout.splitlines()[-1]
+    english = run_checker("check", str(tmp_path / "список.txt"), "--no-cache", "--lang", "en")
+    assert "NOT CHECKED" in english.stdout
+    assert english.stdout.splitlines()[-1].startswith("Total: 1 documents (1 not checked); 0 errors")
+
+
+def test_unverified_findings_and_folders_are_rendered() -> None:
+    from checker.report import DocumentReport, Finding, FindingLocation, Report
+    from checker.reporters.text import render
+
+    def finding(outcome: str) -> Finding:
+        return Finding(rule_id="PKG-PHOTO-001", title="Фото", severity="warning", outcome=outcome,
+                       message="Фотографии не удалось сосчитать", location=FindingLocation())
+
+    package = DocumentReport(path="сдано/Белореченский", kind="package", doc_type="package", doc_type_confidence=1.0,
+                             verdict="compliant", findings=[finding("unverified")])
+    report = Report(documents=[package]).finalize()
+    text = render(report)
+    assert "Папки (проверки пакета документов целиком)" in text
+    assert "⚠ PKG-PHOTO-001 (предупреждение) [не удалось проверить — проверьте вручную]" in text
+    assert "папок 1" in text.splitlines()[-1]
+
+
+def _run_in_terminal(env: dict[str, str]) -> str:
+    """The CLI with its stdout on a pseudo-terminal, as in an operator's shell."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"PYTHONPATH": str(ROOT)} | env
+    process = subprocess.Popen([sys.executable, "-m", "checker", "check", str(PRESS / "no_venue.txt"), "--no-cache"],
+                               stdout=follower, stderr=subprocess.DEVNULL, env=full_env, cwd=ROOT)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_colour_in_a_terminal_unless_no_color() -> None:
+    assert "\033[31m" in _run_in_terminal({})
+    plain = _run_in_terminal({"NO_COLOR": "1"})
+    assert "PR-VENUE-001" in plain and "\033[" not in plain

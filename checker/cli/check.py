@@ -46,7 +46,10 @@ def _report_spec(value: str) -> tuple[str, Path]:
 @click.option("--no-cache", is_flag=True, help="Не использовать кэш.")
 @click.option("--no-ignore", is_flag=True, help="Не учитывать файл принятых замечаний (для аудита).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Файл настроек .checker.yaml.")
-@click.option("--color/--no-color", default=None, help="Цвет (по умолчанию только в терминале).")
+@click.option("--color/--no-color", default=None,
+              help="Цвет (по умолчанию только в терминале и без переменной NO_COLOR).")
+@click.option("--show-passed", "--verbose", "-v", "show_passed", is_flag=True,
+              help="Показать и выполненные проверки (по умолчанию — только замечания).")
 def check(
     paths: tuple[str, ...],
     doc_type: str | None,
@@ -69,10 +72,20 @@ def check(
     no_ignore: bool,
     config_path: Path | None,
     color: bool | None,
+    show_passed: bool,
 ) -> None:
     """Проверить файлы и папки."""
     from checker.cache import default_cache_dir
-    from checker.config import Config, apply_severities, find_config, load_config, load_profile
+    from checker.config import (
+        Config,
+        apply_severities,
+        capped_jobs,
+        find_config,
+        ignored_config_notes,
+        load_config,
+        load_profile,
+        report_target,
+    )
     from checker.engine.pack import load_packs
     from checker.ignore import apply_ignore, find_ignore_files, load_ignore, load_ignore_files
     from checker.outputs import write_atomic
@@ -80,14 +93,17 @@ def check(
     from checker.reporters import REPORTERS, render
 
     try:
-        config: Config = load_config(config_path) if config_path else find_config(Path(paths[0]))
+        config: Config = load_config(config_path) if config_path else find_config(list(paths))
+        config_reports = [report_target(config, r) for r in config.reports]
     except CheckerError as error:
         _fail(error.message("ru"))
+    for note in ignored_config_notes(list(paths), lang or config.lang or "ru"):  # docs/security.md
+        click.echo(f"checker: {note}", err=True)
     lang = lang or config.lang or "ru"
     fail_on = fail_on or config.fail_on or "error"
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS else "text"
-    reports = [(fmt, output)] + [_report_spec(r) for r in (*config.reports, *extra_reports)]
+    reports = [(fmt, output), *config_reports, *(_report_spec(r) for r in extra_reports)]
     for name, _ in reports:
         if name not in REPORTERS:
             _fail(f"неизвестный формат отчёта «{name}»; доступны: {', '.join(REPORTERS)}")
@@ -120,7 +136,7 @@ def check(
         ocr_max_pages=ocr_max_pages,
     )
     settings = RunSettings(
-        jobs=jobs or config.jobs or os.cpu_count() or 1,
+        jobs=capped_jobs(jobs or config.jobs),
         timeout=timeout,
         memory_mb=memory_mb,
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
@@ -128,9 +144,15 @@ def check(
     report = apply_ignore(check_paths(list(paths), packs, options, settings), ignored)
     if chosen_campaign is not None:
         report.campaign = chosen_campaign.name
+    terminal_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # https://no-color.org
     for name, path in reports:
-        use_color = (sys.stdout.isatty() if color is None else color) and path is None
-        rendered = render(name, report, color=use_color)
+        use_color = (terminal_color if color is None else color) and path is None
+        if name == "text":
+            from checker.reporters.text import render as render_text
+
+            rendered: str | bytes = render_text(report, color=use_color, show_passed=show_passed)
+        else:
+            rendered = render(name, report, color=use_color)
         if path is not None:
             write_atomic(path, rendered)
         elif isinstance(rendered, bytes):

@@ -1,4 +1,6 @@
-"""Human output for a terminal: per document, what fails first, then what passed."""
+"""Human output for a terminal, like ruff or Vale: the problems, grouped by document, then a one-line
+summary. Documents without problems are not listed; `show_passed` (`--show-passed`, `-v`) lists every
+document with its passed and not applicable checks too."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ _WORDS = {
         "noncompliant": "НЕ СООТВЕТСТВУЕТ",
         "unreadable": "НЕ ПРОЧИТАН",
         "not_checked": "НЕ ПРОВЕРЕН",
-        "unverified": "проверьте вручную",
+        "unverified": "не удалось проверить — проверьте вручную",
         "error": "ошибка",
         "warning": "предупреждение",
         "info": "замечание",
@@ -24,11 +26,18 @@ _WORDS = {
         "where": "где",
         "fix": "как исправить",
         "na": "не проверялось",
-        "summary": "Итого: документов {documents}; соответствуют {compliant}, не соответствуют {noncompliant}, "
-        "не проверены {not_checked}, не прочитаны {unreadable}; "
-        "ошибок {errors}, предупреждений {warnings}, замечаний {infos}.",
         "passed": "выполнено проверок: {n}",
         "ignored": "принято",
+        "documents_line": "Итого: документов {documents}",
+        "statuses": "соответствуют {compliant}|не соответствуют {noncompliant}|не проверены {not_checked}|"
+        "не прочитаны {unreadable}",
+        "folders_line": "папок {folders} (не соответствуют {folders_noncompliant})",
+        "findings_line": "ошибок {errors}, предупреждений {warnings}, замечаний {infos}",
+        "unverified_line": "из них проверить вручную {unverified}",
+        "ignored_line": "принято {ignored}",
+        "hidden": "показать: --show-passed",
+        "folders_title": "Папки (проверки пакета документов целиком)",
+        "pages": "стр.",
     },
     "en": {
         "type": "type",
@@ -37,18 +46,26 @@ _WORDS = {
         "noncompliant": "NONCOMPLIANT",
         "unreadable": "UNREADABLE",
         "not_checked": "NOT CHECKED",
-        "unverified": "check by hand",
+        "unverified": "could not check — check by hand",
         "error": "error",
         "warning": "warning",
         "info": "info",
         "found": "found",
         "where": "where",
         "fix": "how to fix",
-        "na": "not checked",
-        "summary": "Total: {documents} documents; {compliant} compliant, {noncompliant} noncompliant, "
-        "{not_checked} not checked, {unreadable} unreadable; {errors} errors, {warnings} warnings, {infos} infos.",
+        "na": "not applicable",
         "passed": "checks passed: {n}",
         "ignored": "accepted",
+        "documents_line": "Total: {documents} documents",
+        "statuses": "{compliant} compliant|{noncompliant} noncompliant|{not_checked} not checked|"
+        "{unreadable} unreadable",
+        "folders_line": "{folders} folders ({folders_noncompliant} noncompliant)",
+        "findings_line": "{errors} errors, {warnings} warnings, {infos} infos",
+        "unverified_line": "{unverified} of them to check by hand",
+        "ignored_line": "{ignored} accepted",
+        "hidden": "to show them: --show-passed",
+        "folders_title": "Folders (checks of a document set as a whole)",
+        "pages": "pages",
     },
 }
 _COLORS = {"red": "\033[31m", "green": "\033[32m", "yellow": "\033[33m", "dim": "\033[2m", "bold": "\033[1m"}
@@ -74,7 +91,7 @@ def printable(report: Report) -> Report:
     return type(report).model_validate(clean(report.model_dump()))
 
 
-def render(report: Report, *, color: bool = False) -> str:
+def render(report: Report, *, color: bool = False, show_passed: bool = False) -> str:
     report = printable(report)
     words = _WORDS["en" if report.lang == "en" else "ru"]
 
@@ -82,14 +99,50 @@ def render(report: Report, *, color: bool = False) -> str:
         return f"{_COLORS[name]}{text}\033[0m" if color else text
 
     out: list[str] = []
-    for doc in report.documents:
-        out.extend(_document(doc, words, paint, report.lang))
+    documents = [d for d in report.documents if d.kind != "package"]
+    folders = [d for d in report.documents if d.kind == "package"]
+    for doc in documents:
+        if show_passed or _has_problems(doc):
+            out.extend(_document(doc, words, paint, report.lang, show_passed))
+            out.append("")
+    shown_folders = [d for d in folders if show_passed or _has_problems(d)]
+    if shown_folders:
+        out.append(paint(words["folders_title"], "bold"))
         out.append("")
-    out.append(words["summary"].format(**report.summary.model_dump()))
+        for doc in shown_folders:
+            out.extend(_document(doc, words, paint, report.lang, show_passed))
+            out.append("")
+    out.append(_summary(report, words, show_passed))
     return "\n".join(out) + "\n"
 
 
-def _document(doc: DocumentReport, words: dict[str, str], paint, lang: str) -> list[str]:
+def _has_problems(doc: DocumentReport) -> bool:
+    """What a reader must act on: a verdict other than compliant, or any failing or unverified finding."""
+    return doc.verdict != "compliant" or any(f.counts_as_failure() for f in doc.findings)
+
+
+def _summary(report: Report, words: dict[str, str], show_passed: bool) -> str:
+    summary = report.summary.model_dump()
+    ignored = sum(1 for d in report.documents for f in d.findings if f.ignored is not None)
+    keys = ("compliant", "noncompliant", "not_checked", "unreadable")
+    texts = zip(words["statuses"].split("|"), keys, strict=True)
+    statuses = [text.format(**summary) for text, key in texts if summary[key]]
+    parts = [words["documents_line"].format(**summary) + (f" ({', '.join(statuses)})" if statuses else "")]
+    if summary.get("folders"):
+        parts.append(words["folders_line"].format(**summary))
+    findings = words["findings_line"].format(**summary)
+    if summary.get("unverified"):
+        findings += f" ({words['unverified_line'].format(**summary)})"
+    parts.append(findings)
+    if ignored:
+        parts.append(words["ignored_line"].format(ignored=ignored))
+    line = "; ".join(parts) + "."
+    if not show_passed and summary.get("passed"):
+        line += f" {words['passed'].format(n=summary['passed']).capitalize()} ({words['hidden']})."
+    return line
+
+
+def _document(doc: DocumentReport, words: dict[str, str], paint, lang: str, show_passed: bool) -> list[str]:
     verdict_color = {"compliant": "green", "noncompliant": "red", "unreadable": "yellow", "not_checked": "yellow"}[
         doc.verdict
     ]
@@ -97,17 +150,18 @@ def _document(doc: DocumentReport, words: dict[str, str], paint, lang: str) -> l
     if doc.verdict == "unreadable":
         lines.append(f"  {paint(words['unreadable'], verdict_color)}: {doc.reason}")
         return lines
-    lines.append(
-        f"  {words['type']}: {doc_type_name(doc.doc_type, lang)} "
-        f"({doc.doc_type}, {words['confidence']} {doc.doc_type_confidence:.2f})"
-        f" — {paint(words[doc.verdict], verdict_color)}"
-    )
+    kind = doc_type_name(doc.doc_type, lang)
+    if show_passed:
+        kind += f" ({doc.doc_type}, {words['confidence']} {doc.doc_type_confidence:.2f})"
+    pages = f", {doc.pages} {words['pages']}" if show_passed and doc.pages and doc.format == "pdf" else ""
+    lines.append(f"  {words['type']}: {kind}{pages} — {paint(words[doc.verdict], verdict_color)}")
     if doc.verdict == "not_checked" and doc.reason:
         lines.append(f"  {paint(words['not_checked'], verdict_color)}: {doc.reason}")
     for note in doc.notes:
         lines.append(paint(f"  ! {note}", "dim"))
     failing = sorted(
-        (f for f in doc.findings if f.outcome in ("fail", "unverified")), key=lambda f: -SEVERITY_RANK[f.severity]
+        (f for f in doc.findings if f.outcome in ("fail", "unverified") and (show_passed or f.ignored is None)),
+        key=lambda f: -SEVERITY_RANK[f.severity],
     )
     for finding in failing:
         icon = "✖" if finding.severity == "error" else "⚠" if finding.severity == "warning" else "ℹ"
@@ -117,6 +171,8 @@ def _document(doc: DocumentReport, words: dict[str, str], paint, lang: str) -> l
             tag += f" [{words['unverified']}]"
         lines.append(f"  {paint(icon, name)} {finding.rule_id} ({words[finding.severity]}){tag}: {finding.message}")
         lines.extend(_details(finding, words))
+    if not show_passed:
+        return lines
     for finding in doc.findings:
         if finding.outcome == "not_applicable":
             lines.append(f"  – {finding.rule_id} ({words['na']}): {finding.message}")
