@@ -188,32 +188,33 @@ def test_manifest_sets_municipality(tmp_path: Path) -> None:
 def test_config_overrides_profile_and_ignore_file(tmp_path: Path) -> None:
     doc = tmp_path / "релиз.txt"
     shutil.copy(PRESS / "no_venue.txt", doc)
+    # the operator's config: in the working directory (docs/security.md), not beside a named file
     (tmp_path / ".checker.yaml").write_text('overrides: {PR-VENUE-001: "off"}\n', encoding="utf-8")
-    code, report = run_json("check", str(doc))
+    code, report = run_json("check", str(doc), cwd=tmp_path)
     assert "PR-VENUE-001" not in {f["rule_id"] for f in report["documents"][0]["findings"]}
     assert code == 0
 
     (tmp_path / ".checker.yaml").write_text("profile: self-check\n", encoding="utf-8")
-    _, report = run_json("check", str(doc))
+    _, report = run_json("check", str(doc), cwd=tmp_path)
     assert all(f["severity"] != "info" for f in report["documents"][0]["findings"])
     venue = next(f for f in report["documents"][0]["findings"] if f["rule_id"] == "PR-VENUE-001")
 
     (tmp_path / ".checker-ignore.yaml").write_text(
         f"ignore:\n  - fingerprint: {venue['fingerprint']}\n    reason: согласовано с ИРО\n", encoding="utf-8"
     )
-    code, report = run_json("check", str(doc))
+    code, report = run_json("check", str(doc), cwd=tmp_path)
     venue = next(f for f in report["documents"][0]["findings"] if f["rule_id"] == "PR-VENUE-001")
     assert venue["ignored"] == "согласовано с ИРО"
     assert report["documents"][0]["verdict"] == "compliant"
     assert code == 0
-    code, _ = run_json("check", str(doc), "--no-ignore")
+    code, _ = run_json("check", str(doc), "--no-ignore", cwd=tmp_path)
     assert code == 1
 
 
 def test_config_error_is_reported(tmp_path: Path) -> None:
     (tmp_path / ".checker.yaml").write_text("profil: audit\n", encoding="utf-8")
     shutil.copy(PRESS / "clean.txt", tmp_path / "a.txt")
-    result = run_checker("check", str(tmp_path / "a.txt"), "--no-cache")
+    result = run_checker("check", str(tmp_path / "a.txt"), "--no-cache", cwd=tmp_path)
     assert result.returncode == 2
     assert ".checker.yaml" in result.stderr and "Traceback" not in result.stderr
 
