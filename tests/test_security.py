@@ -1,0 +1,296 @@
+"""Trust boundaries (issue 12, docs/security.md): everything inside a checked folder is the submitter's.
+
+One test (or a few) per finding of the security review; each failed on the code before the fix."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, run_checker, run_json
+
+PRESS = FIXTURES / "press_release"
+SLOW_TEXT = (
+    "Пресс-релиз. В школе прошла встреча родителей и учителей. Обсудили планы на новый учебный год "
+    "и работу кружков. Директор рассказал о ремонте спортивного зала.\n" + "a" * 60 + "!\n"
+)
+
+
+def _failing(document: dict) -> set[str]:
+    return {f["rule_id"] for f in document["findings"] if f["outcome"] == "fail" and not f.get("ignored")}
+
+
+# --- finding 1 (pack part): a catastrophic user pattern cannot hang a worker ---------------------------
+
+
+def test_catastrophic_pattern_interrupts_its_rule_not_the_document() -> None:
+    from checker.safe_regex import MESSAGE_RU, PatternTimeout, compile_pattern
+
+    pattern = compile_pattern("(a|aa)+$")
+    started = time.monotonic()
+    with pytest.raises(PatternTimeout):
+        pattern.search("a" * 60 + "!")
+    with pytest.raises(PatternTimeout):  # once it ran out, later calls give up much sooner
+        list(pattern.finditer("a" * 70 + "!"))
+    assert time.monotonic() - started < 3
+    assert MESSAGE_RU == "правило прервано: слишком долгий поиск по шаблону"
+
+
+def test_pack_with_review_pattern_finishes_every_document(tmp_path: Path) -> None:
+    pack = tmp_path / "evil.yaml"
+    pack.write_text(
+        "pack: evil\ntitle: Набор\ndoc_types: []\nrules:\n"
+        "  - id: EVIL-1\n    kind: phrases\n    title: Шаблон\n    message: не найдено\n"
+        "    any_of: [{regex: '(a|aa)+$'}]\n",
+        encoding="utf-8",
+    )
+    doc = tmp_path / "doc.txt"
+    doc.write_text(SLOW_TEXT, encoding="utf-8")
+    started = time.monotonic()
+    _code, report = run_json("check", str(doc), "--rules", str(pack), "--timeout", "30")
+    assert time.monotonic() - started < 20
+    finding = report["documents"][0]["findings"][0]
+    assert report["documents"][0]["verdict"] != "unreadable"
+    assert finding["outcome"] == "not_applicable"
+    assert "слишком долгий поиск по шаблону" in finding["message"]
+
+
+def test_no_guard_reads_re_internals() -> None:
+    root = Path(__file__).resolve().parent.parent / "checker"
+    for path in root.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "re._parser" not in text and "sre_parse" not in text, path
+
+
+# --- findings 7 and 10: the result cache holds validated data, re-homed to the copy being checked -------
+
+
+def _cache_files(cache: Path) -> list[Path]:
+    return sorted(p for p in cache.rglob("*.json") if p.parent.name != "packs")
+
+
+def test_identical_copy_does_not_inherit_an_accepted_finding(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    school_a, school_b = tmp_path / "Школа 1", tmp_path / "Школа 2"
+    school_a.mkdir()
+    school_b.mkdir()
+    shutil.copy(PRESS / "no_venue.txt", school_a / "релиз-а.txt")
+    shutil.copy(PRESS / "no_venue.txt", school_b / "релиз-б.txt")
+    first = run_checker("check", str(school_a), "--format", "json", "--cache-dir", str(cache), "--no-ignore")
+    doc_a = json.loads(first.stdout)["documents"][0]
+    failing = [f for f in doc_a["findings"] if f["outcome"] == "fail" and f["severity"] == "error"]
+    assert failing
+    ignore = "ignore:\n" + "".join(
+        f"  - fingerprint: {f['fingerprint']}\n    reason: принято для школы 1\n" for f in failing
+    )
+    (tmp_path / ".checker-ignore.yaml").write_text(ignore, encoding="utf-8")
+    cached = run_checker("check", str(school_b), "--format", "json", "--cache-dir", str(cache), cwd=tmp_path)
+    fresh = run_checker("check", str(school_b), "--format", "json", "--no-cache", cwd=tmp_path)
+    doc_cached, doc_fresh = json.loads(cached.stdout)["documents"][0], json.loads(fresh.stdout)["documents"][0]
+    assert doc_cached["verdict"] == doc_fresh["verdict"] == "noncompliant"
+    assert [f["fingerprint"] for f in doc_cached["findings"]] == [f["fingerprint"] for f in doc_fresh["findings"]]
+    assert not any(f.get("ignored") for f in doc_cached["findings"])
+
+
+def test_wrong_shaped_or_forged_cache_entry_is_dropped_and_recomputed(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    doc = tmp_path / "релиз.txt"
+    shutil.copy(PRESS / "no_venue.txt", doc)
+    run_checker("check", str(doc), "--format", "json", "--cache-dir", str(cache))
+    (entry,) = _cache_files(cache)
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    for bad in ("[1, 2]", json.dumps({"report": 5}), json.dumps({**stored, "report": "{}"})):
+        entry.write_text(bad, encoding="utf-8")
+        result = run_checker("check", str(doc), "--format", "json", "--cache-dir", str(cache))
+        assert "Traceback" not in result.stderr and "внутренняя ошибка" not in result.stderr
+        assert json.loads(result.stdout)["documents"][0]["verdict"] == "noncompliant"
+    forged = json.loads(stored["report"])
+    forged["verdict"] = "compliant"  # findings still fail: the entry contradicts itself
+    entry.write_text(json.dumps({**stored, "report": json.dumps(forged)}), encoding="utf-8")
+    result = run_checker("check", str(doc), "--format", "json", "--cache-dir", str(cache))
+    assert json.loads(result.stdout)["documents"][0]["verdict"] == "noncompliant"
+    assert json.loads(entry.read_text(encoding="utf-8"))["report"] != json.dumps(forged)  # recomputed
+
+
+def test_cache_folder_others_can_write_is_not_used(tmp_path: Path) -> None:
+    from checker.cache import private_dir
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    assert not private_dir(shared)
+    assert private_dir(tmp_path / "own")
+    assert (tmp_path / "own").stat().st_mode & 0o077 == 0
+
+
+# --- finding 14: RTF lone surrogates and emoji ------------------------------------------------------------
+
+
+def test_rtf_with_lone_surrogate_and_emoji(tmp_path: Path) -> None:
+    rtf = tmp_path / "релиз.rtf"
+    body = " ".join(["Пресс-релиз о событии в школе, прошла встреча родителей."] * 3)
+    encoded = "".join(f"\\u{ord(c) if ord(c) < 32768 else ord(c) - 65536}?" for c in body)
+    rtf.write_text(
+        "{\\rtf1\\ansi\\uc1 " + encoded + " \\u-10179?\\u-8704? \\u-10240? \\par}", encoding="ascii"
+    )
+    from checker.parsers import parse_file
+
+    text = parse_file(rtf).full_text()
+    assert "\U0001f600" in text and "\ufffd" in text
+    text.encode("utf-8")
+    result = run_checker("inspect", str(rtf))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    _code, report = run_json("check", str(rtf))
+    assert not any("Внутренняя ошибка" in f["message"] for f in report["documents"][0]["findings"])
+
+
+# --- finding 12: escape sequences never reach the terminal -----------------------------------------------
+
+
+def test_text_report_strips_control_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "папка"
+    folder.mkdir()
+    doc = folder / "\x1b]0;pwned\x07релиз\x1b[2J.txt"
+    text = (PRESS / "no_venue.txt").read_text(encoding="utf-8") + "\n\x1b[2J\x1b]0;title\x07\n"
+    doc.write_text(text, encoding="utf-8")
+    result = run_checker("check", str(folder), "--no-cache", "--format", "text")
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "релиз" in result.stdout
+
+
+# --- finding 9: the pack cache holds data, not code ------------------------------------------------------
+
+
+def test_planted_pickle_in_pack_cache_never_runs(tmp_path: Path) -> None:
+    import hashlib
+    import os
+    import pickle
+
+    from checker import __version__
+
+    marker = tmp_path / "ran"
+
+    class Planted:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    cache = tmp_path / "xdg-cache"
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "pack: own\ntitle: Набор\ndoc_types: []\nrules:\n"
+        "  - id: OWN-1\n    kind: phrases\n    title: Слово\n    message: не найдено\n    any_of: [{text: школа}]\n",
+        encoding="utf-8",
+    )
+    stat = pack.stat()
+    old_key = hashlib.sha256(
+        f"{__version__}|{pack.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()
+    ).hexdigest()
+    (cache / "checker" / "packs").mkdir(parents=True)
+    (cache / "checker" / "packs" / f"{old_key}.pickle").write_bytes(pickle.dumps(Planted()))
+    doc = tmp_path / "doc.txt"
+    doc.write_text(SLOW_TEXT, encoding="utf-8")
+    result = run_checker("check", str(doc), "--rules", str(pack), "--no-cache", env={"XDG_CACHE_HOME": str(cache)})
+    assert not marker.exists()
+    assert "Traceback" not in result.stderr
+    stored = list((cache / "checker" / "packs").glob("*.json"))
+    assert stored and json.loads(stored[0].read_text(encoding="utf-8"))["pack"]["pack"] == "own"
+    stored[0].write_text('{"key": 1, "pack": []}', encoding="utf-8")  # damaged: a normal load
+    again = run_checker("check", str(doc), "--rules", str(pack), "--no-cache", env={"XDG_CACHE_HOME": str(cache)})
+    assert again.returncode == result.returncode and "Traceback" not in again.stderr
+
+
+# --- finding 1: a config inside a checked folder is reported and ignored -------------------------------
+
+
+def _submitted_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "входящие" / "Школа 5"
+    folder.mkdir(parents=True)
+    shutil.copy(PRESS / "no_venue.txt", folder / "релиз.txt")
+    return folder
+
+
+@pytest.mark.parametrize("name", [".checker.yaml", "pyproject.toml"])
+def test_config_inside_checked_folder_is_not_obeyed(tmp_path: Path, name: str) -> None:
+    folder = _submitted_folder(tmp_path)
+    (folder / "empty.yaml").write_text("pack: empty\ntitle: Пусто\nrules: []\n", encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    evil = home / ".bashrc"
+    settings = {
+        "rules": ["empty.yaml"],
+        "overrides": {"PR-VENUE-001": "off"},
+        "jobs": 80,
+        "reports": [f"text:{evil}", "text:../../../home/.profile"],
+    }
+    if name == ".checker.yaml":
+        (folder / name).write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
+    else:
+        lines = [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in settings.items() if k != "overrides"]
+        (folder / name).write_text("[tool.checker]\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    operator = tmp_path / "оператор"
+    operator.mkdir()
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+    for target in (str(folder), str(folder.parent)):
+        result = run_checker("check", target, "--format", "json", "--no-cache", cwd=operator, env=env)
+        assert result.returncode == 1, result.stderr
+        document = json.loads(result.stdout)["documents"][0]
+        assert document["verdict"] == "noncompliant" and "PR-VENUE-001" in _failing(document)
+        assert "настройки внутри проверяемой папки не применяются" in result.stderr
+        assert str(folder / name) in result.stderr
+        assert not evil.exists() and not (home / ".profile").exists()
+
+
+def test_checking_from_inside_the_submitted_folder_still_ignores_its_config(tmp_path: Path) -> None:
+    folder = _submitted_folder(tmp_path)
+    (folder / ".checker.yaml").write_text('overrides: {PR-VENUE-001: "off"}\n', encoding="utf-8")
+    result = run_checker(
+        "check", ".", "--format", "json", "--no-cache", cwd=folder, env={"XDG_CONFIG_HOME": str(tmp_path / "x")}
+    )
+    assert "PR-VENUE-001" in _failing(json.loads(result.stdout)["documents"][0])
+
+
+def test_operator_configs_working_directory_and_user_folder(tmp_path: Path) -> None:
+    folder = _submitted_folder(tmp_path)
+    operator = tmp_path / "оператор" / "кампания"
+    operator.mkdir(parents=True)
+    xdg = tmp_path / "xdg"
+    (xdg / "checker").mkdir(parents=True)
+    (xdg / "checker" / "config.yaml").write_text('overrides: {PR-VENUE-001: "off"}\n', encoding="utf-8")
+    env = {"XDG_CONFIG_HOME": str(xdg)}
+    _code, report = run_json("check", str(folder), cwd=operator, env=env)
+    assert "PR-VENUE-001" not in _failing(report["documents"][0])  # the user's config folder
+    (operator.parent / ".checker.yaml").write_text("profile: audit\n", encoding="utf-8")
+    _code, report = run_json("check", str(folder), cwd=operator, env=env)
+    assert "PR-VENUE-001" in _failing(report["documents"][0])  # a parent of the working directory wins
+
+
+def test_report_paths_in_config_stay_in_its_folder(tmp_path: Path) -> None:
+    folder = _submitted_folder(tmp_path)
+    operator = tmp_path / "оператор"
+    operator.mkdir()
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+    for bad in (f"json:{tmp_path / 'вне.json'}", "json:../вне.json", "json:отчёт\nrm -rf ~.json"):
+        (operator / ".checker.yaml").write_text(json.dumps({"reports": [bad]}, ensure_ascii=False), encoding="utf-8")
+        result = run_checker("check", str(folder), "--no-cache", cwd=operator, env=env)
+        assert result.returncode == 2
+        assert "путь должен вести внутрь папки файла настроек" in result.stderr
+        assert not (tmp_path / "вне.json").exists()
+    (operator / ".checker.yaml").write_text('reports: ["json:отчёты/итог.json"]\n', encoding="utf-8")
+    result = run_checker("check", str(folder), "--no-cache", cwd=operator, env=env)
+    assert result.returncode == 1
+    assert json.loads((operator / "отчёты" / "итог.json").read_text(encoding="utf-8"))["documents"]
+
+
+def test_jobs_are_capped_from_any_source() -> None:
+    import os
+
+    from checker.config import MAX_JOBS, capped_jobs
+
+    cores = os.cpu_count() or 1
+    assert capped_jobs(80) == min(cores * 2, MAX_JOBS)
+    assert capped_jobs(None) == min(cores, MAX_JOBS)
+    assert capped_jobs(1) == 1
