@@ -55,7 +55,7 @@ def check_one(
     return code, document
 
 
-@pytest.mark.parametrize("fmt", ["doc", "rtf", "odt"])
+@pytest.mark.parametrize("fmt", [pytest.param("doc", marks=pytest.mark.slow), "rtf", "odt"])  # .doc: LibreOffice
 @pytest.mark.parametrize("name", sorted(TWINS))
 def test_legacy_twin_matches_docx(name: str, fmt: str) -> None:
     if fmt == "doc" and shutil.which("soffice") is None and shutil.which("catdoc") is None:
@@ -70,7 +70,7 @@ def test_legacy_twin_matches_docx(name: str, fmt: str) -> None:
     assert document["verdict"] == twin["verdict"]
 
 
-@pytest.mark.parametrize("fmt", ["docx", "doc", "rtf", "odt"])
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("doc", marks=pytest.mark.slow), "rtf", "odt"])  # .doc: LibreOffice
 def test_roadmap_table_survives_every_format(fmt: str) -> None:
     """Tables keep their structure: the empty cells are named at the same row and column as in the .docx."""
     if fmt == "doc" and shutil.which("soffice") is None:
@@ -184,6 +184,7 @@ def test_scan_has_no_text_layer(scans: dict[str, Path]) -> None:
         pdf.close()
 
 
+@pytest.mark.slow  # OCR
 @needs_tesseract
 def test_scanned_press_release_is_recognised(scans: dict[str, Path]) -> None:
     code, document = check_one(scans["press"])
@@ -196,6 +197,7 @@ def test_scanned_press_release_is_recognised(scans: dict[str, Path]) -> None:
     assert OCR_NOTE in doc.metadata.notes
 
 
+@pytest.mark.slow  # OCR
 @needs_tesseract
 def test_scanned_roadmap_is_read_and_classified(scans: dict[str, Path]) -> None:
     """The scan is read and classified, and the title and approval block are in the recognised text."""
@@ -208,6 +210,7 @@ def test_scanned_roadmap_is_read_and_classified(scans: dict[str, Path]) -> None:
     assert "УТВЕРЖДАЮ" in text
 
 
+@pytest.mark.slow  # OCR
 @needs_tesseract
 def test_mixed_pdf_ocrs_only_scanned_pages(tmp_path: Path, scans: dict[str, Path]) -> None:
     if shutil.which("qpdf") is None:
@@ -231,6 +234,7 @@ def test_mixed_pdf_ocrs_only_scanned_pages(tmp_path: Path, scans: dict[str, Path
     assert theirs[-1].startswith(ours[-1])
 
 
+@pytest.mark.slow  # OCR
 @needs_tesseract
 def test_ocr_page_cap_is_reported(scans: dict[str, Path]) -> None:
     from checker.ocr import OcrSettings
@@ -262,6 +266,7 @@ def test_ocr_option_is_validated() -> None:
 
 
 
+@pytest.mark.slow  # OCR
 @needs_tesseract
 def test_scan_note_reaches_the_report(scans: dict[str, Path]) -> None:
     """How a file was read (OCR) is in the JSON report, not only in `inspect`."""
@@ -278,6 +283,7 @@ def empty_cells(document: dict) -> set[tuple[int, int]]:
     }
 
 
+@pytest.mark.slow  # OCR
 @needs_tesseract
 def test_scanned_roadmap_table_is_rebuilt(scans: dict[str, Path]) -> None:
     """Ruling lines give the cells back: one table across the four pages, the header's four columns, and the
@@ -302,6 +308,7 @@ def test_scanned_roadmap_table_is_rebuilt(scans: dict[str, Path]) -> None:
     assert rm == {r for r in failing(twin) if r.startswith("RM-")} == set()
 
 
+@pytest.mark.slow  # OCR
 @needs_tesseract
 def test_scanned_roadmap_names_empty_cells(scans: dict[str, Path]) -> None:
     _, document = check_one(scans["roadmap_empty"], "krasnodar-2018")
@@ -310,6 +317,7 @@ def test_scanned_roadmap_names_empty_cells(scans: dict[str, Path]) -> None:
     assert empty_cells(document) == empty_cells(twin)
 
 
+@pytest.mark.slow  # OCR
 @needs_tesseract
 def test_scan_without_table_keeps_paragraphs(scans: dict[str, Path]) -> None:
     doc = parse_file(scans["press"])

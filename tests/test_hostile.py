@@ -181,6 +181,7 @@ def hostile_run(hostile: tuple[Path, dict[str, bool | None]]) -> tuple[subproces
     return result, json.loads(result.stdout), time.monotonic() - start
 
 
+@pytest.mark.slow  # a big batch of hostile files in one run
 def test_hostile_corpus_in_one_run(hostile, hostile_run) -> None:
     _, expect = hostile
     result, report, elapsed = hostile_run
@@ -206,6 +207,7 @@ def test_hostile_corpus_in_one_run(hostile, hostile_run) -> None:
         assert documents[name]["verdict"] == "compliant", name
 
 
+@pytest.mark.slow  # a big batch of hostile files in one run
 def test_hostile_reasons_name_the_problem(hostile_run) -> None:
     _, report, _ = hostile_run
     by = {Path(d["path"]).name: d for d in report["documents"]}

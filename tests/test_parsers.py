@@ -719,6 +719,7 @@ def test_pdf_encrypted(tmp_path: Path) -> None:
     assert "Иванов" in parse_file(owner_only).full_text()
 
 
+@pytest.mark.slow  # LibreOffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_pdf_from_libreoffice(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")

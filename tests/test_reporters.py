@@ -473,6 +473,7 @@ def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # Chromium
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed")
 def test_html_renders_in_chromium(tmp_path: Path) -> None:
     page = tmp_path / "report.html"

@@ -330,6 +330,7 @@ def server(tmp_path: Path):
         log.close()
 
 
+@pytest.mark.slow  # Chromium
 def test_browser_upload_shows_the_verdict(server: str, tmp_path: Path) -> None:
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed")
