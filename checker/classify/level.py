@@ -1,0 +1,113 @@
+"""The level a document belongs to: a school's, a municipality's or a region's.
+
+Read in order of trust: an adjective in the title («муниципальная дорожная карта»), a school named in
+the title, the approver («УТВЕРЖДАЮ Директор …», «утверждена приказом министерства …»), the issuer's
+letterhead. None when nothing says it."""
+
+from __future__ import annotations
+
+import re
+
+LEVEL_TYPES = frozenset(
+    {
+        "roadmap", "program", "plan_schedule", "development_program", "antirisk_program",
+        "concept_document", "info_report", "system_description",
+    }
+)  # fmt: skip
+
+_GENRE = r"(дорожн|план|программ|систем|модел|комплекс|проект|справк|отч)"
+_TITLE_ADJ = [
+    ("regional", re.compile(r"\b(региональн|краев|областн|республиканск|межмуниципальн)\w*\s+(\w+\s+)?" + _GENRE)),
+    ("municipal", re.compile(r"\b(муниципальн|районн|городск|окружн)\w*\s+(\w+\s+)?" + _GENRE)),
+    ("school", re.compile(r"\b(школьн|внутришкольн)\w*\s+(дорожн|план|программ|модел)")),
+]  # fmt: skip
+# the place named in a title: the smallest unit is the document's scope
+_TITLE_PLACE = [
+    (
+        "municipal",
+        re.compile(
+            r"\b\w+ск\w+\s+(район\w*|городск\w+\s+округ\w*|муниципальн\w+\s+(район|округ)\w*)\b|"
+            r"\b(мо|го)\s+\"?г\.|\bмуниципальн\w+\s+образовани\w+\s+\w"
+        ),
+    ),
+    (
+        "regional",
+        re.compile(r"\b\w+ск\w+\s+(крае|кра[йя]|област\w+|республик\w+)\b|\bсубъект\w*\s+(российской\s+)?федерации"),
+    ),
+]
+_SCHOOL = re.compile(
+    r"\b(м[бак]?оу|г[бак]?оу|ч?оу|моу|сош|оош|нош|сoш)\b|\bшкол[аыеу]\s*(-\s*интернат\s*)?№\s*\d|"
+    r"\b(лице[йяю]|гимнази[яию]|центр образования)\b\s*(№\s*\d|\")|\bсредн\w+ (обще)?образовательн\w+ школ|"
+    r"\bосновн\w+ общеобразовательн\w+ школ"
+)
+_REGIONAL = re.compile(
+    r"\bминистерств\w*|\bминистр\b|\bдепартамент\w*\s+(\w+\s+){0,2}образовани|\bиро\b|\bипк\b|институт\w*\s+развития\s+образования|"
+    r"\bкомитет\w*\s+(\w+\s+){0,2}образовани\w*\s+(\w+\s+){0,2}(области|края|республики)|"
+    r"\b(правительств|губернатор)\w*"
+)
+_MUNICIPAL = re.compile(
+    r"\b(управлени|отдел|комитет)\w*\s+(\w+\s+){0,2}образовани|\bмоуо\b|\bуо\b|\bадминистраци\w+\s+(\w+\s+){0,3}"
+    r"(район|город|округ|поселени|муниципальн)|\bглав\w+\s+(\w+\s+)?(район|города|округа|администрации)|"
+    r"\bмуниципальн\w+\s+(район|округ|образовани)"
+)
+_APPROVER = re.compile(r"(утверждаю|утвержден[аоы]?|утверждена)\W+(?P<who>.{0,200})", re.S)
+
+
+_NOT_SCHOOL_DIRECTOR = re.compile(r"директор\w*\s+(департамент|институт|центр\w* (оценки|мониторинга))")
+_AUTHORITY_HEAD = re.compile(
+    r"\b(начальник|руководител|председател)\w*\s+(\w+\s+){0,2}(управлени|отдел|комитет)|"
+    r"\bглав\w+\s+(\w+\s+)?(район|город|округ|администр)"
+)
+
+
+def _by_issuer(text: str) -> str | None:
+    """Regional beats municipal beats school when all are named in one stretch: the higher body issues."""
+    if _REGIONAL.search(text):
+        return "regional"
+    if _MUNICIPAL.search(text):
+        return "municipal"
+    if _SCHOOL.search(text):
+        return "school"
+    return None
+
+
+def _approver(head: str) -> str | None:
+    for m in _APPROVER.finditer(head):
+        who = m.group("who")
+        # the approver's own lines, before the next block marker
+        who = re.split(r"(^|\n)\W*(согласовано|согласован[аы]?|принят\w*|рассмотрен\w*)\b", who)[0]
+        ordered = re.search(r"(приказом|распоряжением|постановлением)\s+(?P<by>.{0,90})", who, re.S)
+        if ordered:
+            by = ordered.group("by")
+            level = _by_issuer(by)
+            if level is None and re.search(r"директор|по школе|по учреждению|по лицею|по гимназии", by):
+                level = "school"
+            if level:
+                return level
+        if re.search(r"\bдиректор\w*\b", who) and not _NOT_SCHOOL_DIRECTOR.search(who):
+            return "school"
+        if re.search(r"\b(министр|руководител\w+ департамент|ректор|заместител\w+ министр)", who):
+            return "regional"
+        if _AUTHORITY_HEAD.search(who):
+            level = _by_issuer(who)
+            return level if level != "school" else "municipal"
+    return None
+
+
+def level(doc_type: str, title: str, head: str, letterhead: str) -> str | None:
+    if doc_type not in LEVEL_TYPES:
+        return None
+    for name, pattern in _TITLE_ADJ:
+        if pattern.search(title):
+            return name
+    if _SCHOOL.search(title):
+        return "school"
+    for name, pattern in _TITLE_PLACE:
+        if pattern.search(title):
+            return name
+    found = _approver(head)
+    if found:
+        return found
+    if letterhead:
+        return _by_issuer(letterhead)
+    return None

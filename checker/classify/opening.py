@@ -1,0 +1,160 @@
+"""Where a document says what it is: the opening without debris, and its title zone.
+
+Real files carry a lot before the title: site menus, `|` debris of web tables, letterheads,
+approval blocks («УТВЕРЖДАЮ … директор … подпись … дата»), «Приложение № 1 к приказу …» lines and
+e-signature stamps. `opening_lines` skips them; `title_zone` is the first few lines after that —
+the document's own title, which says what the document IS (the rest only says what it mentions)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.document import MARGINAL_ROLES, Document
+from checker.language.normalize import normalize
+
+OPENING_CHARS = 1500
+TITLE_LINES = 4
+TITLE_CHARS = 420
+
+_DEBRIS = re.compile(r"^[\s|*•·\-–—_=#>]*$")
+_APPROVAL = re.compile(
+    r"^\W*(утверждаю|утвержден[аоы]?|утверждена|согласовано|согласован[аы]?|принят[оаы]?|рассмотрен[оаы]?|"
+    r"одобрен[оаы]?|введен[оаы]? в действие)\b"
+)
+# lines of an approval block after its marker: signer, organisation, signature, date, order
+_APPROVAL_LINE = re.compile(
+    r"(директор|начальник|руководител|заведующ|ректор|глава|председател|министр|приказ|протокол|решени|совет|"
+    r"_{2,}|\b\d{4}\s*г|управлени|администраци|\bм[бак]?оу\b|\bгбоу\b|сош|оош|лице|гимнази|"
+    r"образовани\w*\s+\w+ск\w*\s+(район|округ|кра|област)|"
+    r"\b[а-я]\.\s?[а-я]\.|^\W*\d{1,2}\W+\w+\W+\d{2,4}|^от\s|^№|^\"?\s*_*\s*\"?\s*_{2,})"
+)
+_BLOCK_DATE = re.compile(r'"\s*\d{1,2}\s*"\s*\w+\s+\d{4}|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}\s+[а-я]+\s+\d{4}')
+# a genre title ends an approval block even when the block's date came earlier
+_TITLE_START = re.compile(
+    r"^\W*(программ|дорожн|план|пресс-релиз|справк|информационн|аналитическ|концептуальн|концепци|"
+    r"среднесрочн|антирисков|лист\w* регистрации|систем\w+ работы|модел|отч[её]т|приказ\W*$|положени)"
+)
+# the letterhead over a title: ministry, authority, school's full name, town
+_LETTERHEAD = re.compile(
+    r"^(министерств|управлени|отдел\s|комитет|департамент|администраци|муниципальн\w+\s+(бюджетн|автономн|казенн)|"
+    r"государственн\w+\s+(бюджетн|автономн|казенн)|гбоу|гаоу|мбоу|маоу|мкоу|моу|средн\w+\s+общеобразовательн|"
+    r"основн\w+\s+общеобразовательн|г\.\s|город\s|ст\.\s|станиц|с\.\s|село\s|мо\s|\w+ск\w+\s+район|"
+    r"\w+ск\w+\s+(кра[йя]|област\w+|муниципальн\w+ (район|округ)))"
+)
+# «Приложение № 1 к приказу … от … №» — the annex line above a regional document's title
+_ANNEX = re.compile(r"^\W*приложение\s*(№\s*\d+)?\s*(к\s+(приказу|постановлению|распоряжению|письму|решению)|$)")
+_ESIGN = re.compile(
+    r"(подписан\w*\s+(электронной|цифровой|простой)|электронной\s+подписью|цифровой\s+подписью|"
+    r"^сертификат\b|^владелец\b|^действителен\b|^дата:\s*\d{4})"
+)
+# site navigation: menu items of school and authority web pages
+_MENU = re.compile(
+    r"^(главная|новости|контакты|о нас|о школе|документы|деятельность|образование|сведения об образовательной "
+    r"организации|основные сведения|структура и органы управления\w*|руководство.*|материально-техническое .*|"
+    r"платные образовательные услуги|вакантные места.*|педагогический состав|проект 500\+|500\+|шнор|"
+    r"сведения об организации|версия для слабовидящих|поиск|вход|меню|назад|на главную|печать|"
+    r"опубликовано:?.*|просмотров:?\s*\d*|дата публикации:?.*)\W*$"
+)
+
+
+_TITLE_INSIDE = re.compile(
+    r"\s(?=(программ\w*\s+(перехода|повышения|развития|антирисков|мер|поддержки|проведения)|дорожн\w+ карт|"
+    r"план\w*(-график|\s+мероприятий)|пресс-релиз|информационн\w+ справк|аналитическ\w+ справк|"
+    r"концептуальн\w+ документ|среднесрочн|антирисков|лист\w* регистрации|систем\w+ работы|"
+    r"модел\w+ (работы|сопровождения|поддержки)|"
+    r"отч[её]т\w* о))"
+)
+
+
+def _split_title(norm: str) -> str | None:
+    """A letterhead or approval block run together with the title on one line (wrapped text, PDF):
+    the title part, or None."""
+    m = _TITLE_INSIDE.search(norm, 0, 260)
+    return norm[m.end() :] if m else None
+
+
+def _menu_row(line: str) -> bool:
+    """`Главная | Новости | Контакты`: short items between bars (web-table or menu debris)."""
+    if line.count("|") < 2 and not (line.count("|") == 1 and len(line) < 60):
+        return False
+    parts = [p.strip() for p in line.split("|") if p.strip()]
+    return all(len(p.split()) <= 5 for p in parts)
+
+
+def _running_blocks(document: Document):
+    for block in document.blocks:
+        if block.role in MARGINAL_ROLES or block.role == "approval":
+            continue
+        yield block
+
+
+def opening_lines(document: Document) -> list[str]:
+    """Normalised lines of the opening, without debris, menus, letterheads and approval blocks."""
+    lines: list[str] = []
+    size = 0
+    in_approval = False
+    for block in _running_blocks(document):
+        for line in block.text.split("\n"):
+            norm = normalize(line)
+            if not norm or _DEBRIS.match(norm) or _menu_row(norm) or _MENU.match(norm) or _ESIGN.search(norm):
+                continue
+            if _APPROVAL.match(norm) or (not lines and len(norm) > 120 and _LETTERHEAD.match(norm)):
+                rest = _split_title(norm) if len(norm) > 60 else None
+                if rest is None:
+                    in_approval = bool(_APPROVAL.match(norm))
+                    if in_approval or len(norm) <= 120:
+                        continue
+                else:
+                    norm = rest
+                    in_approval = False
+            if in_approval and len(norm) <= 90 and _APPROVAL_LINE.search(norm) and not _TITLE_START.match(norm):
+                in_approval = not _BLOCK_DATE.search(norm)  # the date closes the block
+                continue
+            in_approval = False
+            if not lines and len(norm) <= 120 and (_LETTERHEAD.match(norm) or _ANNEX.match(norm)):
+                continue
+            lines.append(norm)
+            size += len(norm)
+        if size >= OPENING_CHARS:
+            break
+    return lines
+
+
+def opening(document: Document) -> str:
+    """The first ~1,500 characters of meaningful text (see `opening_lines`)."""
+    return "\n".join(opening_lines(document))[:OPENING_CHARS]
+
+
+_BODY_START = re.compile(r"^\W*(цель|задачи|1\.\s|№\s*(п/п)?\b|паспорт|содержание|оглавление|уважаем)")
+_DATE_LINE = re.compile(r"^\W*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+[а-я]+\s+\d{4})\W*(г\.?|года)?\W*$")
+
+
+def title_zone(lines: list[str]) -> str:
+    """The document's own title: the first lines of the opening, up to the first body-like line."""
+    picked: list[str] = []
+    size = 0
+    for line in lines:
+        if _DATE_LINE.match(line):
+            continue  # a news item's date over its headline
+        if picked and (_BODY_START.match(line) or len(line) > 200):
+            break
+        piece = line[:250]
+        picked.append(piece)
+        size += len(piece)
+        if len(picked) >= TITLE_LINES or size >= TITLE_CHARS:
+            break
+    return "\n".join(picked)
+
+
+def head_lines(document: Document, limit: int = 60) -> list[str]:
+    """The first normalised lines as they are, letterhead and approval blocks included
+    (form, level and approval are read there)."""
+    lines: list[str] = []
+    for block in document.blocks:
+        for line in block.text.split("\n"):
+            norm = normalize(line)
+            if norm and not _DEBRIS.match(norm):
+                lines.append(norm)
+                if len(lines) >= limit:
+                    return lines
+    return lines

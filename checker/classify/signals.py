@@ -1,0 +1,84 @@
+"""The signal data of type detection (rules/data/doc_types.yaml), compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from checker.paths import rules_dir
+
+
+@dataclass
+class Signal:
+    regex: re.Pattern[str]
+    weight: float
+
+
+@dataclass
+class TypeSignals:
+    title: list[Signal]
+    head: list[Signal]
+    body: list[Signal]
+    form: dict[str, float]
+
+
+@dataclass
+class Confuser:
+    name: str
+    title: list[re.Pattern[str]]
+    head: list[re.Pattern[str]]
+    need: re.Pattern[str] | None
+    strong: bool
+    reason: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class SignalSet:
+    threshold: float
+    types: dict[str, TypeSignals]
+    confusers: list[Confuser]
+
+
+def default_path() -> Path:
+    return rules_dir() / "data" / "doc_types.yaml"
+
+
+def _compile(pattern: str, parts: dict[str, str]) -> re.Pattern[str]:
+    for name, value in parts.items():
+        pattern = pattern.replace("{" + name + "}", value)
+    return re.compile(pattern, re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def load(path: Path | None = None) -> SignalSet:
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load((path or default_path()).read_text(encoding="utf-8"))
+    parts = {k: str(v) for k, v in (data.get("parts") or {}).items()}
+
+    def signals(spec: dict, key: str) -> list[Signal]:
+        return [Signal(_compile(s["re"], parts), float(s["w"])) for s in spec.get(key, []) or []]
+
+    types = {
+        name: TypeSignals(
+            signals(spec, "title"),
+            signals(spec, "head"),
+            signals(spec, "body"),
+            {k: float(v) for k, v in (spec.get("form") or {}).items()},
+        )
+        for name, spec in data["types"].items()
+    }
+    confusers = [
+        Confuser(
+            name=name,
+            title=[_compile(p, parts) for p in spec.get("title", []) or []],
+            head=[_compile(p, parts) for p in spec.get("head", []) or []],
+            need=_compile(spec["need"], parts) if spec.get("need") else None,
+            strong=bool(spec.get("strong", False)),
+            reason=dict(spec.get("reason") or {}),
+        )
+        for name, spec in (data.get("confusers") or {}).items()
+    ]
+    return SignalSet(float(data.get("threshold", 0.5)), types, confusers)

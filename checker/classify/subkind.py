@@ -1,0 +1,52 @@
+"""Sub-kinds: a press release, a news item or an announcement; a plan or a report on its execution."""
+
+from __future__ import annotations
+
+import re
+
+from .form import Form
+
+_FUTURE = re.compile(
+    r"\b(состоится|состоятся|пройдет|пройдут|будет проведен\w*|будут проведен\w*|будет организован\w*|"
+    r"приглаша(ем|ются|ет)|планируется|начало в \d|регистрация (участников )?(по ссылке|открыта)|"
+    r"заявки (на участие )?принимаются|ждем вас)\b"
+)
+_PAST = re.compile(
+    r"\b(состоял(ся|ась|ось|ись)|прош[её]?л[аио]?|был[аио]? проведен\w*|провел[аи]?|приняли участие|"
+    r"принял[аи]? участие|обсудили|рассмотрели|выступил[аи]?|поделил\w+|подвели итоги|собрал[аио]?|"
+    r"познакомились|отметил[аи]?|организовал[аи]?)\b"
+)
+_COUNT = re.compile(
+    r"(приняли участие|участвовали|присутствовали|собрал\w*|участниками стали)\W+(\w+\W+){0,3}\d+|"
+    r"\b\d+\s+(педагог|участник|человек|руководител|учител|специалист|представител|директор|заместител)"
+)
+_PRESS_TITLE = re.compile(r"^\W{0,3}пресс-релиз", re.M)
+
+
+def press_subkind(title: str, opening: str, body: str) -> str:
+    future = len(_FUTURE.findall(opening))
+    past = len(_PAST.findall(opening))
+    if future > past:
+        return "announcement"
+    if _PRESS_TITLE.search(title):
+        return "press_release"
+    if _COUNT.search(body[:20_000]) and len(body) > 1200:
+        return "press_release"
+    return "news"
+
+
+_EXECUTION_TITLE = re.compile(r"(выполнени\w*|исполнени\w*)\s+(\w+\s+)?плана|отч[её]т\w*\s+о\s+(выполнении|исполнении)")
+
+
+def plan_subkind(title: str, form: Form) -> str:
+    return "execution_report" if form.execution_column or _EXECUTION_TITLE.search(title) else "plan"
+
+
+def subkind(doc_type: str, title: str, opening: str, body: str, form: Form) -> str | None:
+    if doc_type == "press_release":
+        return press_subkind(title, opening, body)
+    if doc_type == "plan_schedule":
+        return plan_subkind(title, form)
+    if doc_type == "letter":
+        return "letter"
+    return None
