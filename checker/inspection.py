@@ -10,6 +10,25 @@ from checker.document import Document, Metadata
 from checker.language.dates import find_dates
 from checker.language.text import AnalyzedText
 
+# What the layout passes suspected but could not rebuild, for people (ru, en).
+SUSPECTED: dict[str, tuple[str, str]] = {
+    "flattened_table": ("похоже, таблица превратилась в текст и не восстановлена", "a table seems flattened into text"),
+    "truncated": ("текст обрывается на полуслове", "the text stops mid-sentence"),
+    "contents_only": ("после оглавления почти нет текста", "little text after the contents page"),
+    "ocr_poor": ("распознанный текст плохого качества", "poor OCR quality"),
+}
+ROLES: dict[str, tuple[str, str]] = {
+    "header": ("колонтитул", "header"),
+    "footer": ("нижний колонтитул", "footer"),
+    "footnote": ("сноска", "footnote"),
+    "endnote": ("концевая сноска", "endnote"),
+    "comment": ("примечание", "comment"),
+    "contents": ("оглавление", "contents"),
+    "approval": ("гриф", "approval"),
+    "esign": ("электронная подпись", "e-signature"),
+    "stamp": ("штамп", "stamp"),
+}
+
 
 def _dates(text: str) -> list[dict]:
     out = []
@@ -51,6 +70,8 @@ def inspection(document: Document, lemmas: bool = False) -> dict:
         }
         if block.heading_reason:
             item["heading_reason"] = block.heading_reason
+        if block.role:
+            item["role"] = block.role
         if block.table is not None:
             item["rows"] = [row.texts for row in block.table.rows]
             item["columns"] = table_columns(block)
@@ -85,6 +106,10 @@ def render_inspection(document: Document, fmt: str, lemmas: bool = False, lang: 
     ]
     for note in meta.get("notes", []):
         lines.append(f"! {note}")
+    for note in meta.get("recovered", []):
+        lines.append(("восстановлено: " if ru else "recovered: ") + note)
+    for code in meta.get("suspected", []):
+        lines.append(("подозрение: " if ru else "suspected: ") + SUSPECTED.get(code, (code, code))[0 if ru else 1])
     lines.append("")
     for item in data["blocks"]:
         loc = item["location"]
@@ -97,7 +122,8 @@ def render_inspection(document: Document, fmt: str, lemmas: bool = False, lang: 
                 lines.append(f"    {number:>3}: " + " | ".join(c.replace(chr(10), ' ') for c in row))
         else:
             tag = item["kind"] + (f"/{item['heading_reason']}" if "heading_reason" in item else "")
-            lines.append(f"{where} [{tag}] {item['text']}")
+            tag += f", {ROLES.get(item['role'], (item['role'],) * 2)[0 if ru else 1]}" if "role" in item else ""
+            lines.append(f"{where} [{tag}] " + item["text"].replace(chr(10), " / "))
         for date in item.get("dates", []):
             span = date["first"] if date["first"] == date["last"] else f"{date['first']} … {date['last']}"
             problem = f" ✖ {date['problem']}" if date["problem"] else ""

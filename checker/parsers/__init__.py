@@ -100,7 +100,7 @@ def parse_file(path: Path, fmt: str | None = None, ocr: OcrSettings | None = Non
             f"Reading {shown} is not supported yet: save the file as .docx or .pdf",
         )
     try:
-        return parser(path, ocr=ocr) if fmt == "pdf" else parser(path)
+        document = parser(path, ocr=ocr) if fmt == "pdf" else parser(path)
     except UnreadableError:
         raise
     except RecursionError:
@@ -109,3 +109,7 @@ def parse_file(path: Path, fmt: str | None = None, ocr: OcrSettings | None = Non
         ) from None
     except Exception as exc:
         raise _map_exception(exc, fmt) from None
+    # Layout recovery (flattened tables, passports, contents pages, stamps…) for every format, once.
+    from checker.layout import TextSource, recover
+
+    return recover(document, TextSource(path) if fmt in ("txt", "md") else None)

@@ -1,0 +1,194 @@
+"""Approval stamps side by side, and the «ПРОЕКТ» stamp.
+
+«СОГЛАСОВАНО» on the left and «УТВЕРЖДАЮ» on the right is a borderless two-column table in the
+source; flattened, it arrives as that table, as one line with both markers followed by lines
+holding both columns, or as the two columns interleaved line by line. Each shape is split into
+one block per stamp, in order, with role `approval` and its own lines, so a rule that reads a
+stamp from its marker down sees the right signer and date.
+
+A line of a paired stamp is split at a wide gap, else between two signature lines or two dates,
+else before a signer's position; a line that splits no way stays with the left stamp. In the
+interleaved shape a date closes its column and the rest of the lines go to the other one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.document import Block, Document, Location
+from checker.layout.lines import Context, Line, Splice, apply_splices, free_runs, run_lines, text_block
+
+_MARKER = (
+    r"(?:согласовано|согласована|согласован|утверждаю|утверждено|утверждена|утвержден|принято|принята|"
+    r"принят|рассмотрено|рассмотрена|одобрено|одобрена)"
+)
+_MARKER_AT_START = re.compile(rf"^\s*{_MARKER}\b", re.IGNORECASE)
+_MARKER_ALONE = re.compile(rf"^{_MARKER}\s*:?$", re.IGNORECASE)
+_TWO_MARKERS = re.compile(rf"^({_MARKER}\s*:?)\s+({_MARKER}\s*:?)$", re.IGNORECASE)
+_STAMP = re.compile(r"^(?:проект|проект документа)\s*\.?$", re.IGNORECASE)
+_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|_{2,})"
+_DATE = re.compile(
+    rf"«?\s*[\d_]{{1,2}}\s*»?\s+{_MONTHS}\s+(?:\d{{4}}|20_*|_+)\s*(?:г\.?|года)?"
+    r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:г\.?|года)?|_{1,3}\.\s*_{1,3}\.\s*(?:20)?[\d_]+",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(r"_{3,}")
+_GAP = re.compile(r"\t+| {2,}")
+_ROLE = re.compile(
+    r"\s(?=(?:Директор|Начальник|Председатель|Заместитель|Руководитель|Глава|Министр|Ректор|Заведующ\w*|"
+    r"Протокол|Приказ|Решение|Решением|Распоряжение)\b)"
+)
+_TITLE = re.compile(
+    r"^(?:программа|муниципальн\w+\s+дорожн|дорожн\w+\s+карт|план\b|паспорт|положение|пресс-релиз)", re.IGNORECASE
+)
+_MAX_LINES = 12
+_MAX_LINE_CHARS = 160
+
+
+def _split_line(text: str) -> tuple[str, str] | None:
+    parts = [p.strip() for p in _GAP.split(text) if p.strip()]
+    if len(parts) == 2:
+        return parts[0], parts[1]
+    signs = list(_SIGNATURE.finditer(text))
+    if len(signs) == 2:
+        # `____ Е.В. Мазурова ____ А.А. Сидорова`: the right stamp starts at its underscores
+        cut = signs[1].start()
+        while cut > 0 and not text[cut - 1].isspace():
+            cut -= 1
+        if text[:cut].strip():
+            return text[:cut].strip(), text[cut:].strip()
+    dates = list(_DATE.finditer(text))
+    if len(dates) == 2 and text[: dates[1].start()].strip():
+        return text[: dates[1].start()].strip(), text[dates[1].start() :].strip()
+    roles = list(_ROLE.finditer(text))
+    if roles:
+        cut = roles[-1].start()
+        return text[:cut].strip(), text[cut:].strip()
+    return None
+
+
+def _closes(text: str) -> bool:
+    return bool(_DATE.search(text))
+
+
+def _ends(text: str) -> bool:
+    return len(text) > _MAX_LINE_CHARS or bool(_TITLE.match(text)) or bool(_MARKER_AT_START.match(text))
+
+
+def _paired(lines: list[Line], i: int) -> tuple[int, list[Line], list[Line]] | None:
+    """`СОГЛАСОВАНО УТВЕРЖДАЮ` then lines holding both columns: (last line, left, right)."""
+    m = _TWO_MARKERS.match(lines[i].text)
+    if m is None:
+        return None
+    left = [Line(m.group(1).strip(), lines[i].block, lines[i].line)]
+    right = [Line(m.group(2).strip(), lines[i].block, lines[i].line)]
+    last = i
+    for j in range(i + 1, min(i + 1 + _MAX_LINES, len(lines))):
+        text = lines[j].text
+        if _ends(text):
+            break
+        split = _split_line(text)
+        if split is None:
+            left.append(lines[j])
+        else:
+            left.append(Line(split[0], lines[j].block, lines[j].line))
+            right.append(Line(split[1], lines[j].block, lines[j].line))
+        last = j
+        if _closes(left[-1].text) and _closes(right[-1].text):
+            break
+    return (last, left, right) if last > i else None
+
+
+def _interleaved(lines: list[Line], i: int) -> tuple[int, list[Line], list[Line]] | None:
+    """Two markers on two lines, then the columns' lines alternating."""
+    if not (i + 1 < len(lines) and _MARKER_ALONE.match(lines[i].text) and _MARKER_ALONE.match(lines[i + 1].text)):
+        return None
+    columns: list[list[Line]] = [[lines[i]], [lines[i + 1]]]
+    closed = [False, False]
+    turn = 0
+    last = i + 1
+    for j in range(i + 2, min(i + 2 + 2 * _MAX_LINES, len(lines))):
+        text = lines[j].text
+        if _ends(text) or all(closed):
+            break
+        if closed[turn]:
+            turn = 1 - turn
+        columns[turn].append(lines[j])
+        if _closes(text):
+            closed[turn] = True
+        turn = 1 - turn
+        last = j
+    if last == i + 1:
+        return None
+    return last, columns[0], columns[1]
+
+
+def _from_table(block: Block) -> list[Block] | None:
+    """A borderless table of stamps: one block per column that starts with a marker."""
+    table = block.table
+    if table is None or not table.rows or len(table.rows) > 8:
+        return None
+    width = max(len(r.cells) for r in table.rows)
+    if width < 2 or width > 4:
+        return None
+    columns: dict[int, list[str]] = {}
+    for row in table.rows:
+        for c, cell in enumerate(row.cells):
+            if cell.text.strip():
+                columns.setdefault(c, []).extend(s.strip() for s in cell.text.split("\n") if s.strip())
+    marked = [c for c, texts in sorted(columns.items()) if texts and _MARKER_AT_START.match(texts[0])]
+    if len(marked) < 2 or len(marked) != len(columns):
+        return None
+    page = table.page_start if table.page_start is not None else block.location.page
+    return [
+        Block(kind="paragraph", text="\n".join(columns[c]), location=Location(page=page), role="approval")
+        for c in marked
+    ]
+
+
+def run(document: Document, context: Context) -> Document:
+    notes: list[str] = []
+    split_tables = 0
+    for i in range(len(document.blocks) - 1, -1, -1):
+        block = document.blocks[i]
+        if block.kind == "table" and block.role is None:
+            stamps = _from_table(block)
+            if stamps:
+                document.blocks[i : i + 1] = stamps
+                split_tables += 1
+    if split_tables:
+        context.changed = True
+        notes.append("таблица с грифами рядом («СОГЛАСОВАНО» | «УТВЕРЖДАЮ») разделена на отдельные грифы")
+
+    splices: list[Splice] = []
+    all_lines: list[Line] = []
+    paired = stamps_seen = 0
+    for start, end in list(free_runs(document)):
+        lines = run_lines(document, start, end, context.source)
+        offset = len(all_lines)
+        all_lines.extend(lines)
+        i = 0
+        while i < len(lines):
+            if _STAMP.match(lines[i].text):
+                splices.append(Splice(offset + i, offset + i, [text_block([lines[i]], document.blocks, "stamp")]))
+                stamps_seen += 1
+                i += 1
+                continue
+            found = _paired(lines, i) or _interleaved(lines, i)
+            if found is None:
+                i += 1
+                continue
+            last, left, right = found
+            blocks = [text_block(left, document.blocks, "approval"), text_block(right, document.blocks, "approval")]
+            splices.append(Splice(offset + i, offset + last, blocks))
+            paired += 1
+            i = last + 1
+    if apply_splices(document, all_lines, splices):
+        context.changed = True
+        if paired:
+            pairs = "одна пара" if paired == 1 else f"пар: {paired}"
+            notes.append("грифы, стоявшие рядом в две колонки, разделены: " + pairs)
+        if stamps_seen:
+            notes.append("отметка «ПРОЕКТ» распознана как штамп, а не заголовок")
+    document.metadata.recovered.extend(notes)
+    return document

@@ -1,0 +1,158 @@
+"""Contents pages: «Содержание» / «Оглавление» and its entries (dot leaders and page numbers, or
+Word's «Error! Bookmark not defined.» where the page number should be). Entries get role
+`contents`: evidence that a section is planned, never that it has content, so a rule reading
+sections does not take an entry for an empty section.
+
+Entries without leaders count only after a contents title, and only when they end with a page
+number or name a heading that comes later. Three leader entries make a contents page without a
+title. When the text stops soon after the contents page, `contents_only` is suspected.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.document import Block, Document
+from checker.layout.lines import (
+    Context,
+    Line,
+    Splice,
+    apply_splices,
+    fold_label,
+    free_runs,
+    plural,
+    run_lines,
+    text_block,
+)
+
+_TITLE = re.compile(r"^(?:содержание|оглавление)(?:\s+программы)?\s*[:.]?$", re.IGNORECASE)
+_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}|·{4,}|(?:\s\.){3,}")
+# An entry: text, leaders, a page number (or the broken field) at the end.
+_ENTRY_END = re.compile(
+    r"(?:(?:\.\s?){3,}|…+|_{3,}|·{3,}|\t| {3,})\s*(?:\d{1,3}(?:\s*[-–]\s*\d{1,3})?|[IVX]{1,4})\s*$"
+    r"|(?:error!\s*bookmark\s+not\s+defined|ошибка!\s*закладка\s+не\s+определена)\.?\s*$",
+    re.IGNORECASE,
+)
+_PAGE_END = re.compile(r"\S\s+\d{1,3}$")
+# Several entries run together in one block (a PDF paragraph): split after each page number.
+_ENTRY_SPLIT = re.compile(
+    r"(?<=\d)\s+(?=(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[А-ЯЁA-Z])"
+    r"|(?<=defined\.)\s+|(?<=определена\.)\s+",
+)
+_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s*")
+_MIN_UNTITLED = 3
+_SHORT_REST = 500  # characters after the contents below which the text looks like the contents alone
+
+
+def _entry_key(text: str) -> str:
+    text = _ENTRY_END.sub("", text)
+    text = _LEADER.sub(" ", text)
+    return fold_label(_NUMBERING.sub("", text.strip()))
+
+
+def _split_entries(line: Line) -> list[Line]:
+    if len(_ENTRY_END.findall(line.text)) and len(_LEADER.findall(line.text)) >= 2:
+        parts = [p.strip() for p in _ENTRY_SPLIT.split(line.text) if p and p.strip()]
+        if len(parts) >= 2 and all(_ENTRY_END.search(p) for p in parts):
+            return [Line(p, line.block, line.line) for p in parts]
+    return [line]
+
+
+def _later_headings(document: Document) -> set[str]:
+    return {_entry_key(b.text) for b in document.blocks if b.kind == "heading" and b.role is None}
+
+
+def _entries(lines: list[Line], i: int, titled: bool, headings: set[str]) -> int:
+    """Index after the last entry of a contents run starting at line i."""
+    j = i
+    while j < len(lines):
+        text = lines[j].text
+        if _ENTRY_END.search(text) and (_LEADER.search(text) or "\t" in text or titled or "!" in text):
+            j += 1
+            continue
+        if titled and (_PAGE_END.search(text) or _entry_key(text) in headings) and len(text) <= 200:
+            j += 1
+            continue
+        # An entry wrapped onto two lines: the leader is on the second.
+        nxt = lines[j + 1].text if j + 1 < len(lines) else ""
+        if _LEADER.search(nxt) and _ENTRY_END.search(nxt) and (nxt[:1].islower() or len(text) >= 40):
+            j += 2
+            continue
+        break
+    return j
+
+
+def run(document: Document, context: Context) -> Document:
+    headings: set[str] | None = None
+    splices: list[Splice] = []
+    all_lines: list[Line] = []
+    total = 0
+    for start, end in list(free_runs(document)):
+        raw = run_lines(document, start, end, context.source)
+        if not any(_LEADER.search(ln.text) or _TITLE.match(ln.text) or "!" in ln.text for ln in raw):
+            all_lines.extend(raw)
+            continue
+        lines = [part for ln in raw for part in _split_entries(ln)]
+        offset = len(all_lines)
+        all_lines.extend(lines)
+        i = 0
+        while i < len(lines):
+            titled = bool(_TITLE.match(lines[i].text))
+            if titled:
+                if headings is None:
+                    headings = _later_headings(document)
+                stop = _entries(lines, i + 1, True, headings)
+                count = stop - i - 1
+                if count < 2:
+                    i += 1
+                    continue
+            else:
+                if not (_ENTRY_END.search(lines[i].text) and _LEADER.search(lines[i].text)):
+                    i += 1
+                    continue
+                stop = _entries(lines, i, False, set())
+                count = stop - i
+                if count < _MIN_UNTITLED:
+                    i = stop if stop > i else i + 1
+                    continue
+            blocks = _blocks(lines[i:stop], document.blocks, titled)
+            splices.append(Splice(offset + i, offset + stop - 1, blocks))
+            total += count
+            i = stop
+    if apply_splices(document, all_lines, splices):
+        context.changed = True
+        document.metadata.recovered.append(
+            "распознано оглавление: " + plural(total, "пункт", "пункта", "пунктов")
+            + " (это план разделов, а не их текст)"
+        )
+        _suspect_contents_only(document)
+    return document
+
+
+def _blocks(lines: list[Line], blocks: list[Block], titled: bool) -> list[Block]:
+    out: list[Block] = []
+    k = 0
+    if titled:
+        title = text_block([lines[0]], blocks, "contents", kind="heading")
+        title.level = 1
+        title.heading_reason = "contents"
+        out.append(title)
+        k = 1
+    while k < len(lines):
+        group = [lines[k]]
+        # the first half of a wrapped entry goes with its second half
+        if not _ENTRY_END.search(lines[k].text) and k + 1 < len(lines) and _LEADER.search(lines[k + 1].text):
+            group.append(lines[k + 1])
+            k += 1
+        entry = text_block(group, blocks, "contents")
+        entry.text = " ".join(ln.text for ln in group)
+        out.append(entry)
+        k += 1
+    return out
+
+
+def _suspect_contents_only(document: Document) -> None:
+    last_contents = max(i for i, b in enumerate(document.blocks) if b.role == "contents")
+    rest = sum(len(b.text) for b in document.blocks[last_contents + 1 :] if b.role is None)
+    if rest < _SHORT_REST and "contents_only" not in document.metadata.suspected:
+        document.metadata.suspected.append("contents_only")

@@ -1,0 +1,92 @@
+"""Electronic-signature stamps: «Документ подписан электронной подписью», the certificate, its owner
+and validity (the stamp GOST R 7.0.97 describes), or a PDF viewer's signature panel («Подписан: …,
+DN: …, Дата: …»). The stamp becomes one block with role `esign`: it is evidence of a signature,
+not running text, and its lines are no section.
+
+A short line inside the stamp that is not one of its fields (the signer's «И.И. Иванов» printed
+beside it) is kept outside, before the stamp.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.document import Block, Document
+from checker.layout.lines import Context, Line, Splice, apply_splices, free_runs, run_lines, text_block
+
+_TRIGGER = re.compile(
+    r"документ\s+подписан\s+(?:усиленной\s+)?(?:квалифицированной\s+)?(?:простой\s+)?электронной\s+(?:цифровой\s+)?подписью",
+    re.IGNORECASE,
+)
+_TRIGGER_HEAD = re.compile(r"^документ\s+подписан$", re.IGNORECASE)
+_TRIGGER_TAIL = re.compile(
+    r"^(?:усиленной\s+)?(?:квалифицированной\s+)?электронной\s+(?:цифровой\s+)?подписью$", re.IGNORECASE
+)
+_PANEL = re.compile(r"^подписан(?:о)?\s*:", re.IGNORECASE)
+_FIELD = re.compile(
+    r"^(?:сертификат\b|серийный\s+номер\b|владелец\b|действителен\b|срок\s+действия\b|издатель\b|"
+    r"кем\s+выдан\b|дата\s+подписания\b|подписан(?:о)?\s*:|dn\s*:|основание\s*:|местоположение\s*:|"
+    r"дата\s*:\s*\d{4}|(?:cn|sn|g|t|o|ou|e|l|s|c|street|огрн|снилс|инн(?:\s+юл)?)\s*=|"
+    r"(?:foxit|adobe|acrobat)\b)",
+    re.IGNORECASE,
+)
+_NAME_LINE = re.compile(r"^[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+$|^[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.$")
+_MAX_GAP = 4  # lines of a wrapped field value between two fields
+_MAX_LINES = 30
+
+
+def _start(lines: list[Line], i: int) -> int | None:
+    """Index of the stamp's last trigger line when a stamp starts at line i, else None."""
+    text = lines[i].text
+    if _TRIGGER.search(text):
+        return i
+    if _TRIGGER_HEAD.match(text) and i + 1 < len(lines) and _TRIGGER_TAIL.match(lines[i + 1].text):
+        return i + 1
+    if _PANEL.match(text) and any(re.match(r"^dn\s*:", ln.text, re.IGNORECASE) for ln in lines[i + 1 : i + 8]):
+        return i
+    return None
+
+
+def _stamp(lines: list[Line], i: int, head_end: int) -> tuple[int, list[Line], list[Line]]:
+    """(last line, stamp lines, lines kept outside) of the stamp that starts at line i."""
+    last = head_end
+    j = head_end + 1
+    while j < len(lines) and j - i < _MAX_LINES:
+        nxt = next((k for k in range(j, min(j + _MAX_GAP + 1, len(lines))) if _FIELD.match(lines[k].text)), None)
+        if nxt is None:
+            break
+        last = nxt
+        j = nxt + 1
+    stamp: list[Line] = []
+    outside: list[Line] = []
+    for k in range(i, last + 1):
+        line = lines[k]
+        (outside if _NAME_LINE.match(line.text) else stamp).append(line)
+    return last, stamp, outside
+
+
+def run(document: Document, context: Context) -> Document:
+    splices: list[Splice] = []
+    all_lines: list[Line] = []
+    for start, end in list(free_runs(document)):
+        lines = run_lines(document, start, end, context.source)
+        offset = len(all_lines)
+        all_lines.extend(lines)
+        i = 0
+        while i < len(lines):
+            head_end = _start(lines, i)
+            if head_end is None:
+                i += 1
+                continue
+            last, stamp, outside = _stamp(lines, i, head_end)
+            blocks: list[Block] = [text_block([ln], document.blocks, None) for ln in outside]
+            blocks.append(text_block(stamp, document.blocks, "esign"))
+            splices.append(Splice(offset + i, offset + last, blocks))
+            i = last + 1
+    if apply_splices(document, all_lines, splices):
+        context.changed = True
+        n = len(splices)
+        document.metadata.recovered.append(
+            "распознан штамп электронной подписи" if n == 1 else f"распознаны штампы электронной подписи: {n}"
+        )
+    return document

@@ -1,0 +1,236 @@
+"""The document as lines, for the layout passes: what a flattened layout left behind is a run of
+lines, whatever block boundaries the parser drew through it.
+
+A .txt parser joins a line that starts with a small letter onto the line above (a wrapped
+paragraph); a table flattened one cell per line loses its cell boundaries that way. For text
+files the passes therefore read the source lines themselves (`TextSource`, loaded only when a
+pass asks); other formats give their block texts split at line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.document import Block, Document, Location, Table
+from checker.parsers.headings import strip_artefacts
+
+
+@dataclass
+class Line:
+    text: str  # stripped, never empty
+    block: int  # index into document.blocks
+    line: int | None = None  # 1-based source line (.txt/.md)
+
+
+class TextSource:
+    """The lines of a text file, decoded the way `parse_text` decodes them, read on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lines: list[str] | None = None
+
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            from checker.parsers.text import decode_text
+
+            text, _ = decode_text(self.path.read_bytes())
+            text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+            self._lines = [strip_artefacts(s).rstrip() for s in text.split("\n")]
+        return self._lines
+
+
+@dataclass
+class Context:
+    """What every pass may use beside the Document."""
+
+    source: TextSource | None = None
+    changed: bool = False  # a pass replaced blocks: number them again at the end
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def block_lines(document: Document, index: int, source: TextSource | None) -> list[Line]:
+    """The lines of one non-table block: the source lines it was built from (text files), else its
+    text split at line breaks."""
+    block = document.blocks[index]
+    if source is not None and block.location.line is not None:
+        start = block.location.line
+        end = None
+        for nxt in document.blocks[index + 1 :]:
+            if nxt.location.line is not None:
+                end = nxt.location.line
+                break
+        raw = source.lines()
+        stop = len(raw) if end is None else min(end - 1, len(raw))
+        out = [Line(s.strip(), index, n) for n, s in enumerate(raw[start - 1 : stop], start=start) if s.strip()]
+        # Trust the source only when it holds the block's words (the parser may have split a unit).
+        joined = " ".join(" ".join(ln.text for ln in out).split())
+        first = _words(block.text)[:1]
+        if out and first and first[0].strip("*#") in joined:
+            return out
+    return [Line(s.strip(), index, None) for s in block.text.split("\n") if s.strip()]
+
+
+def free_runs(document: Document) -> Iterable[tuple[int, int]]:
+    """Ranges [start, end) of consecutive blocks that are running text: not tables, no role yet."""
+    start = None
+    for i, block in enumerate(document.blocks):
+        free = block.kind != "table" and block.role is None
+        if free and start is None:
+            start = i
+        elif not free and start is not None:
+            yield start, i
+            start = None
+    if start is not None:
+        yield start, len(document.blocks)
+
+
+def run_lines(document: Document, start: int, end: int, source: TextSource | None) -> list[Line]:
+    out: list[Line] = []
+    for i in range(start, end):
+        out.extend(block_lines(document, i, source))
+    return out
+
+
+@dataclass
+class Splice:
+    """Replace lines [first, last] (inclusive, indexes into one list of Lines) by new blocks."""
+
+    first: int
+    last: int
+    blocks: list[Block]
+    lines: list[Line] = field(default_factory=list)
+
+
+def apply_splices(document: Document, lines: list[Line], splices: list[Splice]) -> bool:
+    """Replace the blocks the spliced lines came from; text of a touched block outside the spliced
+    lines stays as a block of its own (before: the block's kind, after: a paragraph)."""
+    if not splices:
+        return False
+    used: set[int] = set()
+    plan: list[tuple[int, int, list[Block]]] = []
+    for sp in sorted(splices, key=lambda s: s.first):
+        first_block, last_block = lines[sp.first].block, lines[sp.last].block
+        if any(b in used for b in range(first_block, last_block + 1)):
+            continue  # two structures in one block: keep the first, leave the other be
+        used.update(range(first_block, last_block + 1))
+        new: list[Block] = []
+        before = [ln for ln in lines[: sp.first] if ln.block == first_block]
+        after = [ln for ln in lines[sp.last + 1 :] if ln.block == last_block]
+        if before:
+            new.append(rest_block(document.blocks[first_block], before, keep_kind=True))
+        new.extend(sp.blocks)
+        if after:
+            new.append(rest_block(document.blocks[last_block], after, keep_kind=False))
+        plan.append((first_block, last_block, new))
+    for first_block, last_block, new in reversed(plan):
+        document.blocks[first_block : last_block + 1] = new
+    return True
+
+
+def rest_block(block: Block, lines: list[Line], keep_kind: bool) -> Block:
+    sep = " " if lines[0].line is not None else "\n"
+    kind = block.kind if keep_kind else "paragraph"
+    return Block(
+        kind=kind,
+        text=sep.join(ln.text for ln in lines),
+        location=located(block.location, lines[0].line),
+        level=block.level if kind == "heading" else None,
+        heading_reason=block.heading_reason if kind == "heading" else None,
+    )
+
+
+def located(location: Location, line: int | None) -> Location:
+    return Location(page=location.page, line=line if line is not None else location.line)
+
+
+def text_block(lines: list[Line], blocks: list[Block], role: str | None, kind: str = "paragraph") -> Block:
+    """One block from lines: its text keeps the line breaks."""
+    origin = blocks[lines[0].block]
+    return Block(
+        kind=kind,  # type: ignore[arg-type]
+        text="\n".join(ln.text for ln in lines),
+        location=located(origin.location, lines[0].line),
+        role=role,  # type: ignore[arg-type]
+    )
+
+
+def table_text(table: Table) -> str:
+    """A table block's text, as every parser writes it: cells by « | », rows by line breaks."""
+    return "\n".join(" | ".join(" ".join(t.split()) for t in row.texts) for row in table.rows)
+
+
+def map_texts(document: Document, fix: Callable[[str], str]) -> int:
+    """Apply `fix` to every block text and table cell; returns how many texts changed."""
+    changed = 0
+    for block in document.blocks:
+        if block.table is not None:
+            touched = False
+            for row in block.table.rows:
+                for cell in row.cells:
+                    new = fix(cell.text)
+                    if new != cell.text:
+                        cell.text = new
+                        touched = True
+                        changed += 1
+            if touched:
+                block.text = table_text(block.table)
+            continue
+        new = fix(block.text)
+        if new != block.text:
+            block.text = new
+            changed += 1
+    return changed
+
+
+def all_texts(document: Document) -> Iterable[str]:
+    for block in document.blocks:
+        if block.table is not None:
+            for row in block.table.rows:
+                for cell in row.cells:
+                    yield cell.text
+        else:
+            yield block.text
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """«1 строка», «3 строки», «5 строк»."""
+    n10, n100 = n % 10, n % 100
+    if n10 == 1 and n100 != 11:
+        word = one
+    elif 2 <= n10 <= 4 and not 12 <= n100 <= 14:
+        word = few
+    else:
+        word = many
+    return f"{n} {word}"
+
+
+def fold_label(text: str) -> str:
+    """Lower case, ё→е, one space, no edge punctuation: for comparing labels and headings."""
+    return " ".join(text.lower().replace("ё", "е").split()).strip(" .:;,-–—")
+
+
+NUMBER_ONLY_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
+
+
+def table_from_rows(rows: list[tuple[int | None, list[str]]], page: int | None, line: int | None = None) -> Block:
+    """A table block from rows of cell texts, as the .txt parser builds its tables; a row of one
+    cell (a section title across the table) spans the full width instead of leaving empty cells."""
+    from checker.parsers.text import table_block  # the one builder of text tables
+
+    block = table_block(rows, page=page)
+    width = max(len(cells) for _, cells in rows)
+    assert block.table is not None
+    for row, (_, cells) in zip(block.table.rows, rows, strict=True):
+        if len(cells) == 1 and width > 1:
+            row.cells = row.cells[:1]
+            row.cells[0].col_span = width
+    block.text = table_text(block.table)
+    if line is not None:
+        block.location.line = line
+    return block

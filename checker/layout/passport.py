@@ -1,0 +1,206 @@
+"""Programme passports (label | value) rebuilt as a two-column table.
+
+In a flattened passport the labels («Наименование программы», «Цель программы», «Сроки реализации
+программы», …) come with the value on the same line («Срок реализации: 2021–2024 гг.», «Цель
+программы – …»), with the value on the lines below, or all labels first and all values after.
+After a «Паспорт …» title the pass reads known labels (a label may wrap over up to three lines),
+and builds a table of (label, value) rows: no role, as the parsers build a passport drawn as a
+table. It needs three labels with values; labels-first is paired only when the values are exactly
+as many as the labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.document import Document
+from checker.layout.lines import (
+    Context,
+    Line,
+    Splice,
+    apply_splices,
+    fold_label,
+    free_runs,
+    plural,
+    run_lines,
+    table_from_rows,
+)
+from checker.parsers.text import join_wrapped
+
+_P = r"(?:\s+программы(?:\s+развития)?)?"
+_LABELS = [
+    rf"(?:полное\s+)?наименование{_P}(?:\s+(?:оо|образовательной\s+организации|учреждения|школы))?",
+    rf"основани[ея](?:\s+для\s+разработки{_P})?",
+    rf"документы,?\s+послужившие\s+основанием\s+для\s+(?:разработки|создания){_P}",
+    r"нормативн\w*(?:[-\s]+правов\w*)?\s+(?:база|основани\w*|документы|обеспечение)",
+    rf"(?:основные\s+)?разработчик(?:и)?{_P}|заказчик{_P}|координатор{_P}|руководител[ьи]{_P}|автор(?:ы)?{_P}",
+    rf"(?:основные\s+)?исполнител(?:и|ь){_P}(?:\s+(?:основных\s+)?мероприятий)?|участники(?:\s+реализации)?{_P}",
+    rf"ответственн\w+\s+(?:исполнител\w+|за\s+реализацию){_P}",
+    rf"(?:основная\s+|стратегическая\s+|главная\s+)?цел(?:ь|и){_P}",
+    rf"(?:основные\s+)?задачи{_P}",
+    rf"срок(?:и)?(?:\s+и\s+этапы)?\s+(?:реализации|действия|исполнения){_P}|период\s+реализации{_P}",
+    rf"этапы(?:\s+(?:и\s+сроки\s+)?реализации)?{_P}",
+    rf"(?:ожидаемые|планируемые)(?:\s+конечные)?\s+результаты(?:\s+реализации)?{_P}",
+    rf"(?:объ[её]мы?\s+и\s+)?источники\s+финансирования{_P}|(?:финансовое|ресурсное)\s+обеспечение{_P}",
+    rf"(?:целевые\s+)?(?:показатели|индикаторы)(?:\s+и\s+(?:показатели|индикаторы))?(?:\s+\w+)?{_P}",
+    rf"(?:система|порядок|организация)\s+(?:контроля|управления)(?:\s+(?:за|над))?(?:\s+(?:исполнением|реализацией))?{_P}",
+    rf"контроль(?:\s+(?:за|над))?\s+(?:исполнением|реализацией){_P}|механизм(?:ы)?\s+реализации{_P}",
+    rf"(?:основные|приоритетные)\s+направления{_P}|перечень\s+подпрограмм|структура{_P}|краткая\s+аннотация{_P}",
+    rf"назначение{_P}|миссия(?:\s+школы)?",
+]
+_LABEL = re.compile("(?:" + "|".join(_LABELS) + ")")
+_LABEL_I = re.compile("(?:" + "|".join(_LABELS) + ")", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*:\s*|\s+[–—-]\s+|\s*[–—]\s*")
+_TITLE = re.compile(r"^(?:(\d{1,2})\.?\s*)?паспорт(?:\s+\S+){0,8}$", re.IGNORECASE)
+_HEADER_PAIR = {"наименование", "содержание", "наименование показателя", "значение", "характеристика"}
+_SECTION = re.compile(
+    r"^(?:(\d{1,2})\.|[IVX]{1,4}\.|раздел\s+\d+)\s*(?:введение|пояснительная|информационная|анализ|концепция|"
+    r"содержание|план|дорожная|мероприятия|обоснование|характеристика|описание|общие)",
+    re.IGNORECASE,
+)
+_MAX_LINES = 200
+_MAX_PREAMBLE = 4
+_MIN_ROWS = 3
+
+
+def _label_only(lines: list[Line], j: int) -> int:
+    """How many lines (1–3) the label at line j spans when the line(s) are a label alone; 0 if not."""
+    for span in (3, 2, 1):
+        if j + span > len(lines):
+            continue
+        text = " ".join(ln.text for ln in lines[j : j + span])
+        if len(text) <= 120 and _LABEL.fullmatch(fold_label(text)):
+            return span
+    return 0
+
+
+def _label_value(text: str) -> tuple[str, str] | None:
+    """`Срок реализации: 2021–2024 гг.`, `Цель программы – …` → (label, value)."""
+    raw = text.strip()
+    m = _LABEL_I.match(raw.replace("ё", "е").replace("Ё", "Е"))
+    if m is None:
+        return None
+    rest = raw[m.end() :]
+    sep = _SEPARATOR.match(rest)
+    if sep is None or not rest[sep.end() :].strip():
+        return None
+    return raw[: m.end()].strip(), rest[sep.end() :].strip()
+
+
+def _join_value(parts: list[str]) -> str:
+    text = ""
+    for p in parts:
+        if not text:
+            text = p
+        elif p[:1].islower():
+            text = join_wrapped(text, p)
+        else:
+            text += "\n" + p
+    return text
+
+
+def _read(lines: list[Line], i: int, number: int | None) -> tuple[int, list[tuple[Line, list[str]]]] | None:
+    """The passport after its title at line i: (first label line, rows) or None."""
+    entries: list[tuple[Line, str, list[str]]] = []
+    first = None
+    j = i + 1
+    preamble = 0
+    last = i
+    while j < len(lines) and j - i < _MAX_LINES:
+        text = lines[j].text
+        if _SECTION.match(text) or _TITLE.match(text):
+            break
+        if number is not None and re.match(rf"^{number + 1}\.\s*[А-ЯЁ]", text):
+            break
+        span = _label_only(lines, j)
+        if span:
+            if first is None:
+                first = j
+            label = " ".join(ln.text for ln in lines[j : j + span]).rstrip(":").strip()
+            entries.append((lines[j], label, []))
+            last = j + span - 1
+            j += span
+            continue
+        pair = _label_value(text)
+        if pair is not None:
+            if first is None:
+                first = j
+            entries.append((lines[j], pair[0], [pair[1]]))
+            last = j
+            j += 1
+            continue
+        if not entries:
+            if fold_label(text) in _HEADER_PAIR or preamble < _MAX_PREAMBLE:
+                preamble += 1
+                j += 1
+                continue
+            return None
+        entries[-1][2].append(text)
+        last = j
+        j += 1
+    if first is None:
+        return None
+    entries = _labels_first(entries)
+    if entries is None:
+        return None
+    rows = [(line, [label, _join_value(values)]) for line, label, values in entries]
+    filled = sum(1 for _, cells in rows if cells[1])
+    if filled < _MIN_ROWS or len(rows) - filled > 1:
+        return None
+    return first, last, rows  # type: ignore[return-value]
+
+
+def _labels_first(entries: list[tuple[Line, str, list[str]]]) -> list[tuple[Line, str, list[str]]] | None:
+    """Labels all first, then the values: a run of empty labels whose last label holds all the values."""
+    out = list(entries)
+    k = 0
+    while k < len(out):
+        if out[k][2]:
+            k += 1
+            continue
+        end = k
+        while end < len(out) and not out[end][2]:
+            end += 1
+        # out[k:end] are empty; out[end] (if any) holds the values of the whole run
+        if end < len(out) and end - k >= 2 and len(out[end][2]) > 1:
+            values = out[end][2]
+            run = out[k : end + 1]
+            if len(values) != len(run):
+                return None  # values that wrap: no way to pair them
+            for n, (line, label, _) in enumerate(run[:-1]):
+                out[k + n] = (line, label, [values[n]])
+            line, label, _ = run[-1]
+            out[end] = (line, label, [values[-1]])
+        k = end + 1
+    return out
+
+
+def run(document: Document, context: Context) -> Document:
+    splices: list[Splice] = []
+    all_lines: list[Line] = []
+    notes: list[str] = []
+    for start, end in list(free_runs(document)):
+        if not any("аспорт" in document.blocks[b].text[:40] for b in range(start, end)):
+            all_lines.extend(run_lines(document, start, end, context.source))
+            continue
+        lines = run_lines(document, start, end, context.source)
+        offset = len(all_lines)
+        all_lines.extend(lines)
+        for i, line in enumerate(lines):
+            m = _TITLE.match(line.text)
+            if m is None:
+                continue
+            found = _read(lines, i, int(m.group(1)) if m.group(1) else None)
+            if found is None:
+                continue
+            first, last, rows = found  # type: ignore[misc]
+            page = document.blocks[lines[first].block].location.page
+            block = table_from_rows([(ln.line, cells) for ln, cells in rows], page)
+            splices.append(Splice(offset + first, offset + last, [block]))
+            shown = plural(len(rows), "строка", "строки", "строк")
+            notes.append(f"паспорт собран в таблицу «показатель — значение»: {shown}")
+            break
+    if apply_splices(document, all_lines, splices):
+        context.changed = True
+        document.metadata.recovered.extend(notes)
+    return document
