@@ -31,27 +31,42 @@ from conftest import SEEDS, needs_seeds  # noqa: E402  ($CHECKER_SEEDS or <repo>
 OWN = ("RM-", "PG-", "PS-")  # this file checks the rules of roadmap.yaml, program.yaml, plan_schedule.yaml
 
 # fixture → (campaign, expected doc type, verdict, failing rule ids of our packs)
-CASES: dict[str, tuple[str, str, str, set[str]]] = {
+CASES: dict[str, tuple[str | None, str, str, set[str]]] = {
     "roadmap/roadmap_clean": ("krasnodar-2018", "roadmap", "compliant", set()),
-    "roadmap/roadmap_empty_cells": ("krasnodar-2018", "roadmap", "noncompliant", {"RM-TABLE-001"}),
+    "roadmap/roadmap_empty_cells": ("krasnodar-2018", "roadmap", "noncompliant", {"RM-TABLE-001", "RM-TABLE-002"}),
     "roadmap/roadmap_vague_dates": ("krasnodar-2018", "roadmap", "compliant", {"RM-TABLE-001"}),
+    # approved as an appendix to the authority's order (genre: approved), but not signed (the campaign's demand)
     "roadmap/roadmap_no_signature": ("krasnodar-2018", "roadmap", "noncompliant", {"RM-SIGN-001"}),
     "program/program_clean": ("krasnodar-2018", "program", "compliant", set()),
     "program/program_only_approve": ("krasnodar-2018", "program", "noncompliant", {"PG-AGREE-001"}),
     "program/program_several_schools": ("krasnodar-2018", "program", "noncompliant", {"PG-SCHOOL-001"}),
     "program/program_period": ("krasnodar-2018", "program", "noncompliant", {"PG-PERIOD-001", "PG-PERIOD-002"}),
-    "program/program_blank_date": ("krasnodar-2018", "program", "noncompliant", {"PG-APPROVE-001"}),
+    "program/program_blank_date": ("krasnodar-2018", "program", "noncompliant", {"PG-APPROVE-001", "PG-APPROVE-002"}),
     "program/program_no_mandatory": ("stavropol-2021", "program", "noncompliant", {"PG-MANDATORY-001"}),
 }
 # the same programmes under the other campaign: the mandatory sections are Stavropol's only
 CASES["program/program_no_mandatory@krasnodar"] = ("krasnodar-2018", "program", "compliant", set())
 CASES["program/program_clean@stavropol"] = ("stavropol-2021", "program", "compliant", set())
+# without a campaign only the genre and programme layers run: the campaign's demands are not defects
+CASES["roadmap/roadmap_clean@none"] = (None, "roadmap", "compliant", set())
+CASES["roadmap/roadmap_empty_cells@none"] = (None, "roadmap", "noncompliant", {"RM-TABLE-001"})
+CASES["roadmap/roadmap_no_signature@none"] = (None, "roadmap", "compliant", set())
+CASES["program/program_only_approve@none"] = (None, "program", "compliant", set())
+CASES["program/program_several_schools@none"] = (None, "program", "compliant", set())
+CASES["program/program_period@none"] = (None, "program", "noncompliant", {"PG-PERIOD-001"})
+CASES["program/program_blank_date@none"] = (None, "program", "compliant", {"PG-APPROVE-001"})
+CASES["program/program_no_mandatory@none"] = (None, "program", "compliant", set())
 
 
-def run_cli(path: Path, campaign: str) -> dict:
+CAMPAIGN_RULES = {"RM-TITLE-002", "RM-TABLE-002", "RM-DIR-001", "RM-TYPES-001", "RM-LEVEL-001", "RM-SCHOOLS-001",
+                  "RM-SIGN-001", "RM-DEADLINE-001", "PG-SCHOOL-001", "PG-APPROVE-002", "PG-AGREE-001",
+                  "PG-PERIOD-002", "PG-PERIOD-003", "PG-DEADLINE-001", "PG-MANDATORY-001"}  # fmt: skip
+
+
+def run_cli(path: Path, campaign: str | None) -> dict:
+    extra = ["--campaign", campaign] if campaign else []
     result = subprocess.run(
-        [sys.executable, "-m", "checker", "check", str(path), "--format", "json", "--campaign", campaign,
-         "--no-cache"],
+        [sys.executable, "-m", "checker", "check", str(path), "--format", "json", *extra, "--no-cache"],
         capture_output=True, text=True, cwd=ROOT, timeout=180,
     )  # fmt: skip
     assert result.returncode in (0, 1), result.stderr
@@ -80,14 +95,17 @@ def test_fixture_failing_rules(case: str, suffix: str, reports: dict) -> None:
     assert doc["doc_type"] == doc_type
     assert {f["rule_id"] for f in _own_failures(doc)} == failing
     assert doc["verdict"] == verdict
+    if campaign is None:  # no campaign: no campaign-layer rule fires, and none is even listed
+        assert not [f for f in doc["findings"] if f["rule_id"] in CAMPAIGN_RULES and f["outcome"] != "not_applicable"]
 
 
 @pytest.mark.parametrize("suffix", ["docx", "pdf"])
 def test_roadmap_empty_cells_named(suffix: str) -> None:
     doc = run_cli(FIXTURES / f"roadmap/roadmap_empty_cells.{suffix}", "krasnodar-2018")
-    failures = [f for f in _own_failures(doc) if f["rule_id"] == "RM-TABLE-001"]
-    found = {(f["location"]["row"], f["location"]["column"]) for f in failures}
-    assert found == {(5, 4), (10, 5), (15, 3)}
+    failures = [f for f in _own_failures(doc) if f["rule_id"] in ("RM-TABLE-001", "RM-TABLE-002")]
+    found = {(f["rule_id"], f["location"]["row"], f["location"]["column"]) for f in failures}
+    # the participants column is the campaign's demand (RM-TABLE-002); the genre table checks the rest
+    assert found == {("RM-TABLE-001", 5, 4), ("RM-TABLE-002", 10, 5), ("RM-TABLE-001", 15, 3)}
     messages = " ".join(f["message"] for f in failures)
     assert "Строка 5 (" in messages and "не заполнен столбец «Ответственные»" in messages
     assert "Строка 10 (" in messages and "«Участники»" in messages
@@ -300,7 +318,10 @@ def test_deadline_sources() -> None:
     on_time = findings(DEADLINE, late, krasnodar, submitted=dt.date(2018, 10, 18))
     assert on_time[0].outcome == "pass"
     from_title = document_from_text("Приложение к приказу от 22.10.2018 № 5\n\nДорожная карта")
-    assert "из строки «от …»" in findings(DEADLINE, from_title, krasnodar)[0].message
+    from_order = findings(DEADLINE, from_title, krasnodar)[0].message
+    assert "из ссылки на приказ об утверждении («приложение к приказу»)" in from_order
+    dated_title = document_from_text("Дорожная карта от 22.10.2018\n\nМероприятия")
+    assert "из строки «от …»" in findings(DEADLINE, dated_title, krasnodar)[0].message
     assert findings(DEADLINE, late, load_campaign("stavropol-2021"))[0].outcome == "not_applicable"
     assert findings(DEADLINE, late)[0].outcome == "not_applicable"
 

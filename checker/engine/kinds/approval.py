@@ -1,149 +1,86 @@
-"""`approval`: the approval stamp («УТВЕРЖДАЮ»), the agreement stamp («СОГЛАСОВАНО») or a signature
-line at the end: block present, the signer's role, a name with initials, a signature line, a real date.
+"""`approval`: the document is approved, in a form its level uses (checker/approval.py finds them all).
 
-A block is the marker line and the short lines after it (or, in a table cell, the cell and the cells
-below it); a signature block is a line with `____` and the role in it or just above it."""
+Forms: a signature block («УТВЕРЖДАЮ» / «СОГЛАСОВАНО» / a closing signature line), an order («Утверждена
+приказом … от … №», «Приложение к приказу …»), a council protocol, an electronic signature. Who must have
+approved it: `issuers` when the rule names them (a campaign's demand), else by the document's level
+(`by_level`: school → the school or higher, municipal → the education authority or higher, regional → the
+ministry), else anyone. A signature block is checked for its parts (role, name, signature line, date);
+the best approval found decides, so an order next to an unfilled stamp is enough."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
+from checker.approval import (
+    FORM_WORDS,
+    FORMS,
+    ISSUER_WORDS,
+    PLACEHOLDER,
+    Approval,
+    expected_issuers,
+    find_approvals,
+)
 from checker.engine.context import CheckContext
 from checker.engine.rule import Localized, Outcome, RuleBase, valid_regex
-from checker.language.text import Unit
 from checker.safe_regex import compile_pattern
 
 Marker = Literal["approve", "agree", "sign"]
-MARKERS: dict[str, re.Pattern[str]] = {
-    "approve": re.compile(r"(?m)^\s*(утверждаю|утвержден[аоы]?)\b"),
-    "agree": re.compile(r"(?m)^\s*(согласовано|согласован[аы]?)\b"),
-}
+Form = Literal["signature", "order", "protocol", "esign"]
+Issuer = Literal["school", "municipal", "regional"]
 _LABEL = {"approve": "УТВЕРЖДАЮ", "agree": "СОГЛАСОВАНО", "sign": "подпись"}
-NAME = re.compile(
-    r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
-)
-# «__» ______ 20__ г.  /  __.__.20__  : a date left for the hand to fill in
-PLACEHOLDER = re.compile(
-    r"[«\"]\s*_+\s*[»\"]\s*_{2,}\s*(?:(?:20|19)[\d_]*|_+)?\s*(?:г\.?|года)?"
-    r"|_{1,3}\s*\.\s*_{1,3}\s*\.\s*(?:20)?[\d_]*_?"
-    r"|(?:20|19)_{2}\s*(?:г\.?|года)"
-)
-_SIGN_LINE = re.compile(r"_{3,}|\(подпись\)|/подпись/", re.IGNORECASE)
-_TITLE_START = re.compile(r"^\s*(программа|муниципальн\w+\s+дорожн|дорожн\w+\s+карт|план\b|паспорт)")
-_MAX_LINES = 6
-
-
-@dataclass
-class ApprovalBlock:
-    marker: str  # approve | agree | sign
-    shown: str  # the marker as written, for messages
-    units: list[Unit]
-
-    @property
-    def text(self) -> str:
-        return "\n".join(u.text.clean for u in self.units)
-
-
-def find_blocks(ctx: CheckContext, marker: str) -> list[ApprovalBlock]:
-    units = ctx.text.units
-    blocks: list[ApprovalBlock] = []
-    if marker == "sign":
-        for i, unit in enumerate(units):
-            if _SIGN_LINE.search(PLACEHOLDER.sub(" ", unit.text.clean)):
-                before = [u for u in units[max(0, i - 2) : i] if u.text.words <= 25]
-                after = [u for u in units[i + 1 : i + 2] if _has_date_or_blank(u.text.clean)]
-                blocks.append(ApprovalBlock("sign", _LABEL["sign"], [*before, unit, *after]))
-        return blocks
-    pattern = MARKERS[marker]
-    for i, unit in enumerate(units):
-        m = pattern.search(unit.text.folded)
-        if m is None:
-            continue
-        shown = unit.text.clean[m.start(1) : m.end(1)].upper()
-        taken = [unit]
-        if unit.location.table is not None:
-            # a stamp in a table cell: the cell and the cells below it in the same column
-            for nxt in units[i + 1 :]:
-                if nxt.block is not unit.block or len(taken) > _MAX_LINES:
-                    break
-                if nxt.location.column == unit.location.column and not _is_marker(nxt):
-                    taken.append(nxt)
-        elif not _has_date_or_blank(unit.text.clean[m.end() :]):
-            for nxt in units[i + 1 : i + 1 + _MAX_LINES]:
-                if _is_marker(nxt) or nxt.text.words > 25 or _TITLE_START.search(nxt.text.folded):
-                    break
-                if nxt.block.kind == "table" and unit.block.kind != "table":
-                    break
-                taken.append(nxt)
-                if _has_date_or_blank(nxt.text.clean):
-                    break  # the date closes a stamp
-        blocks.append(ApprovalBlock(marker, shown, taken))
-    return blocks
-
-
-def _is_marker(unit: Unit) -> bool:
-    return any(p.search(unit.text.folded) for p in MARKERS.values())
-
-
-def _has_date_or_blank(text: str) -> bool:
-    return bool(PLACEHOLDER.search(text)) or block_date(text) is not None
-
-
-def block_date(text: str) -> tuple[dt.date, str] | None:
-    """A full date in a stamp (placeholders removed first), with its text."""
-    from checker.language.dates import find_dates
-
-    for m in find_dates(PLACEHOLDER.sub(" ", text)):
-        if m.kind == "date" and m.precision == "day" and m.first_day() is not None:
-            return m.first_day(), m.text  # type: ignore[return-value]
-    return None
-
-
-def approval_date(ctx: CheckContext) -> tuple[dt.date, str, Unit] | None:
-    """The date of the first approval stamp that has one: УТВЕРЖДАЮ, then СОГЛАСОВАНО, then a signature."""
-    for marker in ("approve", "agree", "sign"):
-        for block in find_blocks(ctx, marker):
-            found = block_date(block.text)
-            if found is not None:
-                return found[0], block.shown, block.units[0]
-    return None
-
 
 _MSG = {
     "missing": Localized(
-        ru="В блоке «{marker}» не хватает: {missing}. {fix}",
-        en="The «{marker}» block lacks: {missing_en}. {fix_en}",
+        ru="В блоке «{marker}» не хватает: {missing}.",
+        en="The «{marker}» block lacks: {missing_en}.",
     ),
     "placeholder": Localized(
         ru="Дата в блоке «{marker}» не заполнена («{blank}»): впишите дату {verb}.",
         en="The date in the «{marker}» block is a blank placeholder («{blank}»): fill in the date.",
+    ),
+    "issuer": Localized(
+        ru="Утверждение не того уровня: найдено — {found}; нужно утверждение от имени {expected}.",
+        en="Approved at the wrong level: found {found}; it must be approved by {expected_en}.",
+    ),
+    "act": Localized(
+        ru="У приказа об утверждении нет ни даты, ни номера: «{found}»; укажите «от ДД.ММ.ГГГГ № …».",
+        en="The approving order has neither a date nor a number: «{found}»; add «от DD.MM.YYYY № …».",
     ),
 }
 _ELEMENTS = {
     "role": ("должность подписывающего ({roles})", "the signer's position ({roles})"),
     "name": ("фамилия с инициалами (И.И. Иванов)", "a surname with initials (И.И. Иванов)"),
     "signature": ("линия для подписи (____)", "a signature line (____)"),
-    "date": ("дата («15» октября 2018 г.)", "a date («15» октября 2018 г.)"),
+    "date": ("дата (например, «15» октября 2021 г.)", "a date (e.g. «15» октября 2021 г.)"),
 }
+_LEVEL_SHOWN = {"school": "школьный", "municipal": "муниципальный", "regional": "региональный"}
 
 
 class ApprovalRule(RuleBase):
     kind: Literal["approval"]
-    marker: list[Marker] = Field(description="approve (УТВЕРЖДАЮ), agree (СОГЛАСОВАНО), sign (a signature line)")
-    roles: list[str] = Field(default_factory=list, description="regexes on the normalised text; one must match")
+    marker: list[Marker] = Field(
+        default_factory=lambda: ["approve"],
+        description="signature blocks that count: approve (УТВЕРЖДАЮ), agree (СОГЛАСОВАНО), sign (a signature line)",
+    )
+    forms: list[Form] = Field(
+        default_factory=lambda: ["signature"],
+        description="forms of approval that count: signature, order, protocol (council), esign",
+    )
+    issuers: list[Issuer] = Field(
+        default_factory=list, description="levels that may approve (or higher); empty = by level or anyone"
+    )
+    by_level: bool = Field(False, description="who may approve follows the document's level")
+    roles: list[str] = Field(default_factory=list, description="regexes on the signer's lines; one must match")
     roles_label: str | None = Field(None, description="how to name the expected signer in messages")
     require_name: bool = True
     require_signature_line: bool = False
     require_date: bool = False
 
-    @field_validator("marker", mode="before")
+    @field_validator("marker", "forms", mode="before")
     @classmethod
     def _listify(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
@@ -155,53 +92,121 @@ class ApprovalRule(RuleBase):
             valid_regex(pattern)
         return value
 
-    def _missing(self, block: ApprovalBlock) -> tuple[list[str], str | None]:
-        text = block.text
-        folded = "\n".join(u.text.folded for u in block.units)
+    def _accepted(self, ctx: CheckContext) -> set[str] | None:
+        if self.issuers:
+            return set(self.issuers)
+        return expected_issuers(ctx.level) if self.by_level else None
+
+    def _candidates(self, ctx: CheckContext) -> list[Approval]:
+        out = []
+        for approval in find_approvals(ctx.text):
+            if approval.form not in self.forms:
+                continue
+            if approval.form == "signature" and approval.marker not in self.marker:
+                continue
+            out.append(approval)
+        return out
+
+    def _missing(self, approval: Approval) -> tuple[list[str], str | None]:
+        """What a signature block lacks, and its unfilled date placeholder."""
+        if approval.form != "signature":
+            return [], None
         missing = []
-        if self.roles and not any(compile_pattern(r, re.IGNORECASE).search(folded) for r in self.roles):
+        if self.roles:
+            if not any(compile_pattern(r, re.IGNORECASE).search(approval.folded) for r in self.roles):
+                missing.append("role")
+        elif self.by_level and not approval.issuers:
             missing.append("role")
-        if self.require_name and not NAME.search(text):
+        if self.require_name and not approval.has_name:
             missing.append("name")
-        if self.require_signature_line and not _SIGN_LINE.search(PLACEHOLDER.sub(" ", text)):
+        if self.require_signature_line and not approval.has_signature_line:
             missing.append("signature")
         blank = None
-        if self.require_date and block_date(text) is None:
-            m = PLACEHOLDER.search(text)
-            if m is not None and m.group().count("_") >= 2:
-                blank = m.group().strip()
+        if self.require_date and approval.date is None:
+            if approval.blank_date is not None:
+                blank = approval.blank_date
             else:
                 missing.append("date")
         return missing, blank
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
-        candidates = [b for marker in self.marker for b in find_blocks(ctx, marker)]
-        label = " / ".join(_LABEL[m] for m in self.marker)
+        lang = ctx.lang
+        accepted = self._accepted(ctx)
+        candidates = self._candidates(ctx)
+        params: dict[str, Any] = {
+            "marker": " / ".join(_LABEL[m] for m in self.marker),
+            "roles": self._roles(accepted, lang),
+            "expected": self._roles(accepted, "ru"),
+            "forms": self._forms(lang),
+            "level": _LEVEL_SHOWN.get(ctx.level or "", "—"),
+        }
         if not candidates:
-            yield Outcome(False, {"marker": label, "roles": self._roles()})
+            yield Outcome(False, params)
             return
-        scored = [(len(m) + (blank is not None), i, b, m, blank) for i, b in enumerate(candidates)
-                  for m, blank in [self._missing(b)]]  # fmt: skip
-        _, _, block, missing, blank = min(scored, key=lambda s: (s[0], s[1]))
-        evidence = " ".join(block.text.split())[:200]
-        location = block.units[0].location
-        params: dict[str, Any] = {"marker": block.shown, "roles": self._roles(), "found": evidence}
+        scored = []
+        for index, approval in enumerate(candidates):
+            missing, blank = self._missing(approval)
+            issuer_ok = approval.satisfies(accepted)
+            act_ok = approval.form != "order" or approval.date is not None or approval.number is not None
+            # fewer defects first; a right-level approval beats a complete one of the wrong level
+            unfilled = 0.5 if approval.form == "signature" and approval.date is None and approval.blank_date else 0
+            defects = len(missing) + (blank is not None) + (0 if act_ok else 1) + unfilled
+            scored.append(((0 if issuer_ok else 1, defects, index), approval, missing, blank, issuer_ok, act_ok))
+        _, approval, missing, blank, issuer_ok, act_ok = min(scored, key=lambda s: s[0])
+        evidence = " ".join(approval.text.split())[:200]
+        location = approval.units[0].location
+        params.update(marker=approval.shown, found=approval.describe(lang))
+        if not issuer_ok:
+            params.update(expected=self._roles(accepted, "ru"), expected_en=self._roles(accepted, "en"))
+            yield Outcome(False, params, evidence, location, message=_MSG["issuer"])
+            return
         if blank is not None:
-            verb = {"approve": "утверждения", "agree": "согласования"}.get(block.marker, "подписания")
-            blank_params = {**params, "blank": blank, "verb": verb}
-            yield Outcome(False, blank_params, evidence, location, message=_MSG["placeholder"])
+            verb = {"approve": "утверждения", "agree": "согласования"}.get(approval.marker, "подписания")
+            yield Outcome(False, {**params, "blank": blank, "verb": verb}, evidence, location,
+                          message=_MSG["placeholder"])  # fmt: skip
         if missing:
-            ru = [_ELEMENTS[e][0].format(roles=self._roles()) for e in missing]
-            en = [_ELEMENTS[e][1].format(roles=self._roles()) for e in missing]
+            roles = self._roles(accepted, lang)
             params.update(
-                missing="; ".join(ru),
-                missing_en="; ".join(en),
-                fix="Допишите их в блок «" + block.shown + "».",
-                fix_en="Add them to the block.",
+                missing="; ".join(_ELEMENTS[e][0].format(roles=self._roles(accepted, "ru")) for e in missing),
+                missing_en="; ".join(_ELEMENTS[e][1].format(roles=roles) for e in missing),
             )
             yield Outcome(False, params, evidence, location, message=_MSG["missing"])
-        if blank is None and not missing:
+        if not act_ok:
+            yield Outcome(False, {**params, "found": evidence}, evidence, location, message=_MSG["act"])
+        if blank is None and not missing and act_ok:
+            if approval.form == "signature" and approval.date is None and approval.blank_date:
+                # the date is not required here, but an unfilled one is worth saying
+                verb = {"approve": "утверждения", "agree": "согласования"}.get(approval.marker, "подписания")
+                yield Outcome(False, {**params, "blank": approval.blank_date, "verb": verb}, evidence, location,
+                              severity="warning", message=_MSG["placeholder"])  # fmt: skip
+                return
             yield Outcome(True, params, evidence, location)
 
-    def _roles(self) -> str:
-        return self.roles_label or ", ".join(self.roles) or "—"
+    def _roles(self, accepted: set[str] | None, lang: str) -> str:
+        if self.roles_label:
+            return self.roles_label
+        if accepted:
+            lowest = min(accepted, key=lambda a: {"school": 1, "municipal": 2, "regional": 3}[a])
+            return ISSUER_WORDS[lowest][1 if lang == "en" else 0]
+        return "руководитель или орган, утверждающий документ" if lang != "en" else "the approving head or body"
+
+    def _forms(self, lang: str) -> str:
+        words = []
+        for form in FORMS:
+            if form not in self.forms:
+                continue
+            if form == "signature":
+                words.append(" / ".join(f"«{_LABEL[m]}»" if m != "sign" else "подпись" for m in self.marker))
+            else:
+                words.append(FORM_WORDS[form][1 if lang == "en" else 0])
+        return ", ".join(words)
+
+
+__all__ = ["PLACEHOLDER", "ApprovalRule", "approval_date"]
+
+
+def approval_date(ctx: CheckContext):
+    """The date of the first approval that has one (the deadline kind reads it)."""
+    from checker.approval import approval_date as _date
+
+    return _date(ctx.text)

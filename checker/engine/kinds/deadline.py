@@ -20,6 +20,9 @@ _FROM = re.compile(r"(?:^|\s)от\s*$")
 _SOURCES = {
     "submitted": ("дата подачи, указанная при проверке (--submitted)", "the submission date given (--submitted)"),
     "stamp": ("из грифа «{marker}»", "from the «{marker}» stamp"),
+    "order": ("из ссылки на приказ об утверждении («{marker}»)", "from the approving order («{marker}»)"),
+    "protocol": ("из протокола об утверждении", "from the approving minutes"),
+    "esign": ("из электронной подписи", "from the electronic signature"),
     "title": ("из строки «от …» в начале документа", "from «от …» at the top"),
     "modified": ("из свойств файла: дата изменения", "from the file's modification date"),
     "created": ("из свойств файла: дата создания", "from the file's creation date"),
@@ -63,12 +66,13 @@ class DeadlineRule(RuleBase):
     def _document_date(self, ctx: CheckContext):
         if ctx.submitted is not None:
             return ctx.submitted, ("submitted", ""), None, None
-        from checker.engine.kinds.approval import approval_date
+        from checker.approval import dated_approval
 
-        stamp = approval_date(ctx)
-        if stamp is not None:
-            day, marker, unit = stamp
-            return day, ("stamp", marker), unit.text.clean[:160], unit.location
+        stamp = dated_approval(ctx.text)
+        if stamp is not None and stamp.date is not None:
+            unit = stamp.units[0]
+            source = "stamp" if stamp.form == "signature" else stamp.form
+            return stamp.date, (source, stamp.shown), unit.text.clean[:160], unit.location
         for unit, mention in ctx.dates:
             if id(unit) not in {id(u) for u in ctx.text.select("start", self.start_blocks)}:
                 continue

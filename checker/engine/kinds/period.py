@@ -163,8 +163,20 @@ _MSG = {
         en="The periods differ: the title says {title_period}, the passport {passport}; make them agree.",
     ),
     "length": Localized(
-        ru="Срок реализации {found} — это {length} (по {reading}), а требуется {expected} учебных года.",
+        ru="Срок реализации {found} — это {length} (по {reading}), а требуется {expected_words}.",
         en="The period {found} is {length} ({reading}), but {expected} school years are required.",
+    ),
+    "question": Localized(
+        ru="Срок «{found}» можно прочитать двояко: {calendar} или {school} ({school_years}); требуется "
+        "{expected_words}. Уточните, какие учебные годы входят в программу.",
+        en="The period «{found}» reads two ways: {calendar_en} or {school_en} ({school_years}); {expected} school "
+        "years are required. State which school years the programme covers.",
+    ),
+    "unseen_passport": Localized(
+        ru="Не удалось проверить: срок в названии ({title_period}), а паспорт, похоже, в таблице, которую не "
+        "удалось восстановить — сверьте срок в паспорте вручную.",
+        en="Could not be checked: the title states {title_period}, but the passport seems to be in a table that "
+        "could not be rebuilt; compare the passport's period by hand.",
     ),
 }
 _READING = {
@@ -198,7 +210,8 @@ class PeriodRule(RuleBase):
         }
         stated = title or passport
         if "agreement" in self.checks:
-            yield self._agreement(title, passport, params)
+            suspected = bool({"flattened_table", "truncated"} & set(ctx.document.metadata.suspected))
+            yield self._agreement(title, passport, params, suspected)
         if "length" in self.checks:
             expected = self._expected(ctx)
             if expected is None:
@@ -208,13 +221,15 @@ class PeriodRule(RuleBase):
             else:
                 yield self._length(stated, expected, ctx.lang, params)
 
-    def _agreement(self, title: Span | None, passport: Span | None, params: dict) -> Outcome:
+    def _agreement(self, title: Span | None, passport: Span | None, params: dict, suspected: bool = False) -> Outcome:
         if title is None and passport is None:
             return Outcome(False, params, message=_MSG["none"])
         where = _evidence(title or passport)
         if title is None:
             return Outcome(False, params, *where, message=_MSG["no_title"])
         if passport is None:
+            if suspected:
+                return Outcome(False, params, *where, unverified=True, message=_MSG["unseen_passport"])
             return Outcome(False, params, *where, message=_MSG["no_passport"])
         same = (title.start_year, title.end_year) == (passport.start_year, passport.end_year)
         if title.start_year is None or passport.start_year is None:
@@ -229,14 +244,38 @@ class PeriodRule(RuleBase):
         reading = _READING[span.basis][1 if lang == "en" else 0]
         shown = (" or " if lang == "en" else " или ").join(map(str, sorted(lengths)))
         word = "years" if lang == "en" else _years_word(max(lengths) if lengths else 0)
-        params = {**params, "found": span.text, "length": f"{shown} {word}", "reading": reading, "expected": expected}
-        return Outcome(expected in lengths, params, *_evidence(span), message=_MSG["length"])
+        params = {**params, "found": span.text, "length": f"{shown} {word}", "reading": reading, "expected": expected,
+                  "expected_words": f"{expected} {_school_years_word(expected)}"}  # fmt: skip
+        if expected in lengths:
+            return Outcome(True, params, *_evidence(span))
+        if span.start_year is not None and span.end_year is not None:
+            diff = span.end_year - span.start_year
+            if span.basis == "calendar" and expected == diff:
+                # «2018–2021 годы»: 4 calendar years, or the school years 2018/19 … 2020/21? Ask, do not fail.
+                years = ", ".join(f"{y}/{(y + 1) % 100:02d}" for y in range(span.start_year, span.end_year))
+                params.update(
+                    calendar=f"{diff + 1} {_years_word(diff + 1)} по календарю",
+                    school=f"{diff} {_school_years_word(diff)}",
+                    calendar_en=f"{diff + 1} calendar years",
+                    school_en=f"{diff} school years",
+                    school_years=years,
+                )
+                return Outcome(False, params, *_evidence(span), severity="warning", message=_MSG["question"])
+        return Outcome(False, params, *_evidence(span), message=_MSG["length"])
 
 
 def _evidence(span: Span | None) -> tuple:
     if span is None or span.unit is None:
         return (None, None)
     return (snippet(span.unit.text.clean, span.start, span.end), span.unit.location)
+
+
+def _school_years_word(n: int) -> str:
+    if n % 10 == 1 and n % 100 != 11:
+        return "учебный год"
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return "учебных года"
+    return "учебных лет"
 
 
 def _years_word(n: int) -> str:

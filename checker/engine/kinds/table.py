@@ -227,6 +227,12 @@ def _with_continuations(
 
 
 _M = {
+    "unseen": Localized(
+        ru="Не удалось проверить таблицу мероприятий: {reason}. Проверьте вручную, что в ней есть столбцы "
+        "{columns} и они заполнены.",
+        en="Could not check the table of measures: {reason}. Check by hand that it has the columns {columns}, "
+        "filled in.",
+    ),
     "no_table": Localized(
         ru="Не найдена таблица мероприятий: нет таблицы со столбцами {columns}. "
         "Оформите план таблицей с этими столбцами.",
@@ -242,7 +248,7 @@ _M = {
     ),
     "unparsed": Localized(
         ru="Строка {row} («{label}»): в столбце «{column}» не распознан срок «{value}»; "
-        "укажите дату, период или месяц (например, «до 19.10.2018», «сентябрь 2018»).",
+        "укажите дату, период или месяц (например, «до 20.10.2025», «сентябрь 2025», «I квартал»).",
         en="Row {row} («{label}»): the «{column}» value «{value}» is not a date; give a date, period or month.",
     ),
     "vague": Localized(
@@ -262,6 +268,14 @@ _M = {
         en="Row {row} («{label}»): «{value}» lies outside the document period ({period}).",
     ),
 }
+_DOUBT = {
+    "flattened": ("в тексте есть таблица, но её строки и столбцы не восстановлены",
+                  "the text holds a table whose rows and columns could not be rebuilt"),
+    "header": ("есть строка с названиями столбцов, но сама таблица не распознана",
+               "a line names the columns, but the table itself was not recognised"),
+    "ocr": ("текст получен распознаванием скана, таблица могла не распознаться",
+            "the text comes from OCR, the table may not have been recognised"),
+}  # fmt: skip
 _WHAT = {
     "activity": ("мероприятие", "the activity"),
     "date": ("срок", "the date"),
@@ -285,7 +299,14 @@ class TableRule(RuleBase):
         names = [c.name.get(lang) for c in self.columns if c.required]
         table = find_table(ctx.document, self.columns)
         if table is None:
-            yield Outcome(False, {"columns": ", ".join(f"«{n}»" for n in names)})
+            params = {"columns": ", ".join(f"«{n}»" for n in names)}
+            doubt = self._unseen_table(ctx)
+            if doubt is not None:
+                reason, evidence, location = doubt
+                params["reason"] = reason[1 if lang == "en" else 0]
+                yield Outcome(False, params, evidence, location, unverified=True, message=_M["unseen"])
+                return
+            yield Outcome(False, params)
             return
         first = table.blocks[0]
         where = first.location.model_copy()
@@ -318,6 +339,24 @@ class TableRule(RuleBase):
                 else f"rows checked: {checked}; columns: {found}"
             )
             yield Outcome(True, {"found": summary, "rows": checked}, None, where)
+
+    def _unseen_table(self, ctx: CheckContext) -> tuple[tuple[str, str], str | None, Location | None] | None:
+        """Why a table may be there although none was recognised: the layout pass saw a flattened one,
+        the text came from OCR, or a line reads like the table's header (column names in a row)."""
+        meta = ctx.document.metadata
+        if "flattened_table" in meta.suspected:
+            return _DOUBT["flattened"], None, None
+        for unit in ctx.text.select("text"):
+            if unit.text.words > 30:
+                continue
+            named = sum(
+                1 for c in self.columns if c.required and column_score(unit.text.clean, c.phrasings()) >= 80
+            )
+            if named >= 2 and named >= sum(1 for c in self.columns if c.required) - 1:
+                return _DOUBT["header"], unit.text.clean[:160], unit.location
+        if meta.ocr or meta.scanned:
+            return _DOUBT["ocr"], None, None
+        return None
 
     def _row(self, ctx: CheckContext, table: MeasuresTable, number: int, row: Row, period) -> Iterable[Outcome]:
         lang = ctx.lang

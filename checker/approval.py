@@ -1,0 +1,358 @@
+"""Approval in all its real forms, one model for every rule that asks whether a document is approved.
+
+Real documents are approved in four ways (domain.md §9):
+- a signature block: «УТВЕРЖДАЮ / СОГЛАСОВАНО / УТВЕРЖДЕНО» with the signer's role, name and date, or a
+  closing line «Начальник управления образования ________ И.И. Иванов»;
+- an order: «УТВЕРЖДЕНА приказом министерства … от 12.03.2021 № 417», «Приложение № 3 к приказу … от … №»;
+- a council protocol: «Принята на педагогическом совете, протокол № 1 от 30.08.2021», «Рассмотрено на
+  заседании …»;
+- an electronic signature: «Документ подписан электронной подписью», a certificate, its owner.
+
+Each found approval says who issued it (school, municipal or regional level) as far as its words tell,
+so a rule can ask for the form each level uses: a school document is approved by the director, a school
+order or a council; a municipal one by the head of the education authority or its order; a regional one
+by an order of the ministry (department). An approval by a higher level is at least as good.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from checker.language.text import DocumentText, Unit
+
+Form = Literal["signature", "order", "protocol", "esign"]
+Issuer = Literal["school", "municipal", "regional"]
+FORMS: tuple[Form, ...] = ("signature", "order", "protocol", "esign")
+RANK: dict[str, int] = {"school": 1, "municipal": 2, "regional": 3}
+
+# «У Т В Е Р Ж Д А Ю» (letter-spaced) is closed up by the layout pass; the marker tolerates it anyway
+_SPACED = r"\s?".join
+MARKERS: dict[str, re.Pattern[str]] = {
+    "approve": re.compile(
+        r"(?m)^\W{0,3}(?:(?:согласовано|согласован[аы]?)\W+)?"
+        r"(утверждаю|утвержден[аоы]?|утв\.|" + _SPACED("утверждаю") + r"|" + _SPACED("утверждено") + r")(?![а-я])"
+    ),
+    "agree": re.compile(r"(?m)^\W{0,3}(согласовано|согласован[аы]?|" + _SPACED("согласовано") + r")(?![а-я])"),
+}
+# «Утверждена приказом …», «утверждено распоряжением …»: an approval by an act
+_BY_ACT = re.compile(r"(утвержд\w*|утв\.)\s*:?\s*(\S+\s+){0,3}?(приказ|распоряжени|постановлени)\w*")
+_APPENDIX = re.compile(r"приложени\w*\s*(№\s*\d+\s*|\d+\s*)?к\s+(\S+\s+){0,2}?(приказ|распоряжени|постановлени)\w*")
+_ACT_NUMBER = re.compile(r"№\s*([\w/.-]*\d[\w/.-]*)|\bn\s*(\d[\w/.-]*)")
+_PROTOCOL_BODY = re.compile(
+    r"(педагогическ\w+|методическ\w+|управляющ\w+|научно-методическ\w+|экспертн\w+)\s+совет\w*|педсовет\w*|"
+    r"коллеги\w+|совет\w*\s+(школы|учреждения|организации)|общ\w+\s+собрани\w+"
+)
+_PROTOCOL = re.compile(
+    r"(принят\w*|рассмотрен\w*|одобрен\w*|согласован\w*|утвержден\w*)\s+(\S+\s+){0,4}?"
+    r"(на\s+)?(заседани\w+|педагогическ\w+\s+совет|педсовет|методическ\w+\s+совет|управляющ\w+\s+совет|коллеги)"
+    r"|протокол\w*\s*(заседания\s+)?(№|n\b|от\b)"
+)
+_ESIGN = re.compile(
+    r"(документ\s+)?подписан\w*\s+(\w+\s+){0,2}электронн\w+\s+подпись|электронн\w+\s+подпис\w+\s*:|"
+    r"сведения\s+о\s+сертификате\s+(эп|электронной)|сертификат\s*(№|:)?\s*[0-9a-f]{12,}"
+)
+_ESIGN_FIELDS = re.compile(r"(сертификат|владелец|действителен|подписант|дата\s+подписания)")
+SIGN_LINE = re.compile(r"_{3,}|\(подпись\)|/подпись/", re.IGNORECASE)
+NAME = re.compile(
+    r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
+    r"|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична)\b"
+)
+# «__» ______ 20__ г.  /  __.__.20__  : a date left for the hand to fill in
+PLACEHOLDER = re.compile(
+    r"[«\"]\s*_+\s*[»\"]\s*_{2,}\s*(?:(?:20|19)[\d_]*|_+)?\s*(?:г\.?|года)?"
+    r"|_{1,3}\s*\.\s*_{1,3}\s*\.\s*(?:20)?[\d_]*_?"
+    r"|(?:20|19)_{2}\s*(?:г\.?|года)"
+)
+_TITLE_START = re.compile(
+    r"^\s*(программа|муниципальн\w+\s+дорожн|региональн\w+\s+дорожн|дорожн\w+\s+карт|план\b|план-график|паспорт"
+    r"|концептуальн|среднесрочн)"
+)
+_MAX_LINES = 7
+# who issued an approval, by its words; the earliest signal names the main issuer
+_ISSUERS: dict[str, re.Pattern[str]] = {
+    "regional": re.compile(
+        r"\bминистерств\w*|\bминистр\w*|\bгубернатор\w*|\bправительств\w+|"
+        r"(департамент|комитет|управлени)\w*\s+(\w+\s+){0,4}?(края|области|республики|автономного\s+округа)|"
+        r"(институт\w*\s+развития\s+образования|\bиро\b|\bипк\w*\b)"
+    ),
+    "municipal": re.compile(
+        r"(управлени|отдел|комитет|департамент)\w*\s+(\w+\s+){0,2}?образовани\w*|"
+        r"администраци\w+\s+(муниципальн|город|район|\w+ского\s+(района|округа))\w*|\bмоуо\b|\bмоу?о\b|"
+        r"глав\w+\s+(администрации|района|города|муниципального)|"
+        r"муниципальн\w+\s+(методическ|совет|коллеги)\w*"
+    ),
+    "school": re.compile(
+        r"директор\w*|педагогическ\w+\s+совет\w*|педсовет\w*|управляющ\w+\s+совет\w*|"
+        r"\b(м[бак]?оу|гбоу|маоу|мбоу|мкоу|чоу|ноу)\b|\bсош\b|\bоош\b|\bнош\b|школ\w*|лице[йя]\w*|гимнази\w*|"
+        r"общеобразовательн\w+\s+(организаци|учреждени)\w*"
+    ),
+}
+ISSUER_WORDS = {
+    "school": ("школы (директор, приказ по школе или педагогический совет)",
+               "the school (director, school order or teachers' council)"),
+    "municipal": ("органа управления образованием (его руководитель или приказ)",
+                  "the education authority (its head or its order)"),
+    "regional": ("министерства (департамента) образования региона, его приказом",
+                 "the regional ministry (department), by its order"),
+}  # fmt: skip
+FORM_WORDS = {
+    "signature": ("гриф «{marker}»", "«{marker}» block"),
+    "order": ("приказ", "an order"),
+    "protocol": ("решение совета (протокол)", "a council decision (minutes)"),
+    "esign": ("электронная подпись", "an electronic signature"),
+}
+
+
+@dataclass
+class Approval:
+    """One approval found in a document."""
+
+    form: Form
+    marker: str  # approve | agree | sign | order | protocol | esign
+    shown: str  # the marker as written, for messages («УТВЕРЖДАЮ», «приказ», …)
+    units: list[Unit]
+    issuers: set[str] = field(default_factory=set)  # every level its words name
+    issuer: str | None = None  # the level named first (the signer's own)
+    date: dt.date | None = None
+    date_text: str | None = None
+    blank_date: str | None = None  # «__» ______ 20__ г.
+    number: str | None = None  # order or protocol number
+
+    @property
+    def text(self) -> str:
+        return "\n".join(u.text.clean for u in self.units)
+
+    @property
+    def folded(self) -> str:
+        return "\n".join(u.text.folded for u in self.units)
+
+    @property
+    def has_name(self) -> bool:
+        return bool(NAME.search(self.text))
+
+    @property
+    def has_signature_line(self) -> bool:
+        return bool(SIGN_LINE.search(PLACEHOLDER.sub(" ", self.text)))
+
+    def describe(self, lang: str = "ru") -> str:
+        words = FORM_WORDS[self.form][1 if lang == "en" else 0].format(marker=self.shown)
+        evidence = " ".join(self.text.split())
+        return f"{words}: «{evidence[:120]}{'…' if len(evidence) > 120 else ''}»"
+
+    def satisfies(self, accepted: set[str] | None) -> bool:
+        """Issued at an accepted level (or higher). An order, protocol or e-signature that does not say
+        who issued it is taken as it is (precision first); a signature needs a recognisable signer."""
+        if accepted is None:
+            return True
+        if not self.issuers:
+            return self.form != "signature"
+        lowest = min(RANK[a] for a in accepted)
+        return any(RANK[i] >= lowest for i in self.issuers)
+
+
+def issuers_of(folded: str) -> tuple[set[str], str | None]:
+    found: list[tuple[int, str]] = []
+    for level, pattern in _ISSUERS.items():
+        m = pattern.search(folded)
+        if m is not None:
+            found.append((m.start(), level))
+    found.sort()
+    return {lvl for _, lvl in found}, (found[0][1] if found else None)
+
+
+def block_date(text: str) -> tuple[dt.date, str] | None:
+    """A full date in an approval (placeholders removed first), with its text."""
+    from checker.language.dates import find_dates
+
+    for m in find_dates(PLACEHOLDER.sub(" ", text)):
+        if m.kind == "date" and m.precision == "day" and m.first_day() is not None:
+            return m.first_day(), m.text  # type: ignore[return-value]
+    return None
+
+
+def _has_date_or_blank(text: str) -> bool:
+    return bool(PLACEHOLDER.search(text)) or block_date(text) is not None
+
+
+def _is_marker(unit: Unit) -> bool:
+    return any(p.search(unit.text.folded) for p in MARKERS.values())
+
+
+def _finish(approval: Approval) -> Approval:
+    folded = approval.folded
+    approval.issuers, approval.issuer = issuers_of(folded)
+    found = block_date(approval.text)
+    if found is not None:
+        approval.date, approval.date_text = found
+    else:
+        m = PLACEHOLDER.search(approval.text)
+        if m is not None and m.group().count("_") >= 2:
+            approval.blank_date = m.group().strip()
+    numbers = list(_ACT_NUMBER.finditer(folded))
+    if numbers:  # «Приложение № 3 к приказу … № 233»: the act's number is the last one
+        approval.number = numbers[-1].group(1) or numbers[-1].group(2)
+    return approval
+
+
+def _body(text: DocumentText) -> list[Unit]:
+    return text.select("all")
+
+
+def _signature_blocks(units: list[Unit], marker: str) -> list[Approval]:
+    pattern = MARKERS[marker]
+    out: list[Approval] = []
+    for i, unit in enumerate(units):
+        m = pattern.search(unit.text.folded)
+        if m is None:
+            continue
+        shown = re.sub(r"\s+", "", unit.text.clean[m.start(1) : m.end(1)]).upper().rstrip(".:")
+        taken = [unit]
+        if unit.location.table is not None:
+            # a stamp in a table cell: the cell and the cells below it in the same column
+            for nxt in units[i + 1 :]:
+                if nxt.block is not unit.block or len(taken) > _MAX_LINES:
+                    break
+                if nxt.location.column == unit.location.column and not _is_marker(nxt):
+                    taken.append(nxt)
+        elif not _has_date_or_blank(unit.text.clean[m.end() :]):
+            for nxt in units[i + 1 : i + 1 + _MAX_LINES]:
+                if nxt.text.words > 25 or _TITLE_START.search(nxt.text.folded):
+                    break
+                if _is_marker(nxt) and unit.block.role != "approval":
+                    break
+                if nxt.block.kind == "table" and unit.block.kind != "table":
+                    break
+                taken.append(nxt)
+                if _has_date_or_blank(nxt.text.clean) and unit.block.role != "approval":
+                    break  # the date closes a stamp
+        folded = "\n".join(u.text.folded for u in taken)
+        if marker == "approve" and _BY_ACT.search(folded):
+            out.append(_finish(Approval("order", "order", shown, taken)))
+        elif _PROTOCOL.search(folded) and _PROTOCOL_BODY.search(folded) and not SIGN_LINE.search(folded):
+            out.append(_finish(Approval("protocol", "protocol", shown, taken)))
+        else:
+            out.append(_finish(Approval("signature", marker, shown, taken)))
+    return out
+
+
+def _closing_signatures(units: list[Unit]) -> list[Approval]:
+    """A signature line «Начальник управления образования ________ И.И. Иванов», with the role above it."""
+    out: list[Approval] = []
+    for i, unit in enumerate(units):
+        if unit.location.table is not None and unit.block.role != "approval":
+            continue  # blank cells of a table are not signatures
+        if SIGN_LINE.search(PLACEHOLDER.sub(" ", unit.text.clean)):
+            before = [u for u in units[max(0, i - 2) : i] if u.text.words <= 25 and u.location.table is None]
+            after = [u for u in units[i + 1 : i + 2] if _has_date_or_blank(u.text.clean)]
+            out.append(_finish(Approval("signature", "sign", "подпись", [*before, unit, *after])))
+    return out
+
+
+def _acts(units: list[Unit]) -> list[Approval]:
+    """Orders and protocols outside a stamp: «Приложение № 3 к приказу …», «Принята на педсовете …»."""
+    out: list[Approval] = []
+    for i, unit in enumerate(units):
+        folded = unit.text.folded
+        if unit.text.words > 60:
+            continue
+        window = units[i : i + 3]
+        text = "\n".join(u.text.folded for u in window)
+        if _APPENDIX.search(folded) or (_BY_ACT.search(folded) and not MARKERS["approve"].search(folded)):
+            taken = [u for u in window if u is unit or (u.text.words <= 20 and not _TITLE_START.search(u.text.folded))]
+            shown = "приложение к приказу" if _APPENDIX.search(folded) else "приказ"
+            out.append(_finish(Approval("order", "order", shown, _until_title(taken))))
+        elif _PROTOCOL.search(folded) and _PROTOCOL_BODY.search(text) and not _is_marker(unit):
+            out.append(_finish(Approval("protocol", "protocol", "протокол", _until_title(window))))
+    return out
+
+
+def _until_title(units: list[Unit]) -> list[Unit]:
+    out = units[:1]
+    for u in units[1:]:
+        if _TITLE_START.search(u.text.folded) or u.text.words > 25:
+            break
+        out.append(u)
+    return out
+
+
+def _esigns(text: DocumentText) -> list[Approval]:
+    units = text.units  # e-signature blocks may be marginal (role esign): look at every unit
+    out: list[Approval] = []
+    used: set[int] = set()
+    for i, unit in enumerate(units):
+        if i in used:
+            continue
+        if unit.block.role == "esign" or _ESIGN.search(unit.text.folded):
+            taken = [unit]
+            for j in range(i + 1, min(i + 1 + _MAX_LINES, len(units))):
+                nxt = units[j]
+                field_line = nxt.block.role == "esign" or bool(_ESIGN_FIELDS.search(nxt.text.folded))
+                owner = nxt.text.words <= 6 and bool(NAME.search(nxt.text.clean))
+                if field_line or owner or nxt.block is unit.block:
+                    taken.append(nxt)
+                    used.add(j)
+                else:
+                    break
+            out.append(_finish(Approval("esign", "esign", "электронная подпись", taken)))
+    return out
+
+
+def find_approvals(text: DocumentText) -> list[Approval]:
+    """Every approval of the document, in document order of forms: stamps, orders, protocols, e-signatures."""
+    cache = getattr(text, "_approvals", None)
+    if cache is not None:
+        return cache
+    units = _body(text)
+    found = [
+        *_signature_blocks(units, "approve"),
+        *_signature_blocks(units, "agree"),
+        *_acts(units),
+        *_closing_signatures(units),
+        *_esigns(text),
+    ]
+    # a stamp that also is an order line («УТВЕРЖДЕНО приказом …») is found twice: keep one
+    unique: list[Approval] = []
+    seen: set[tuple[int, str, str]] = set()
+    for approval in found:
+        key = (id(approval.units[0]), approval.form, approval.marker)
+        if key not in seen:
+            seen.add(key)
+            unique.append(approval)
+    text._approvals = unique  # type: ignore[attr-defined]
+    return unique
+
+
+def approval_forms(text: DocumentText) -> list[str]:
+    """The forms of approval a document carries (for the classification and reports)."""
+    forms = {a.form for a in find_approvals(text) if a.marker != "agree"}
+    return [f for f in FORMS if f in forms]
+
+
+def expected_issuers(level: str | None) -> set[str] | None:
+    """Who may approve a document of a level: that level or a higher one; None = anyone (level unknown)."""
+    if level not in RANK:
+        return None
+    return {lvl for lvl, rank in RANK.items() if rank >= RANK[level]}
+
+
+def dated_approval(text: DocumentText) -> Approval | None:
+    """The first approval that has a date: «УТВЕРЖДАЮ», an order, a protocol, «СОГЛАСОВАНО», a signature
+    line, an e-signature."""
+    approvals = find_approvals(text)
+    order = {"approve": 0, "order": 1, "protocol": 2, "agree": 3, "sign": 4, "esign": 5}
+    for approval in sorted(approvals, key=lambda a: order.get(a.marker, 9)):
+        if approval.date is not None:
+            return approval
+    return None
+
+
+def approval_date(text: DocumentText) -> tuple[dt.date, str, Unit] | None:
+    """The date of the first dated approval, how its marker is written and where it starts."""
+    approval = dated_approval(text)
+    if approval is None or approval.date is None:
+        return None
+    return approval.date, approval.shown, approval.units[0]
