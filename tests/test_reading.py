@@ -427,3 +427,82 @@ def test_odt_reading_prints_nothing(tmp_path: Path, capfd: pytest.CaptureFixture
     parse_file(make_odt(tmp_path / "quiet.odt", "<text:p>Тихо.</text:p>", manifest_head=MANIFEST_DOCTYPE))
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
+
+
+# --- .rtf written by hand, as Word and StarWriter write it ----------------------------------------
+
+
+def cp1251(text: str) -> str:
+    """Russian text as RTF escapes (`\\'cc\\'c1…`), the way Word writes it with \\ansicpg1251."""
+    return "".join(ch if ord(ch) < 128 else f"\\'{ch.encode('cp1251')[0]:02x}" for ch in text)
+
+
+def make_rtf(path: Path, body: str, head: str = "") -> Path:
+    path.write_text(
+        "{\\rtf1\\ansi\\ansicpg1251\\deff0{\\fonttbl{\\f0\\fswiss\\fcharset204 Arial;}"
+        "{\\f1\\fnil\\fcharset2 Symbol;}}" + head + "\n" + body + "\n}\n",
+        encoding="ascii",
+    )
+    return path
+
+
+def test_rtf_lists_are_lists(tmp_path: Path) -> None:
+    def item(marker: str, text: str, extra: str = "") -> str:
+        marker_group = f"{{\\listtext\\pard\\plain {marker}\\tab}}"
+        return f"{marker_group}\\pard\\plain \\fi-360\\li720{extra}\\ls1 \\f0 {cp1251(text)}\\par\n"
+
+    body = (
+        f"\\pard\\plain \\f0 {cp1251('Задачи семинара:')}\\par\n"
+        + item("\\f1 \\'b7", "обсудить результаты")
+        + item("\\f1 \\u61623\\'3f", "составить план")
+        + item("\\f0 1.", "подготовка")
+        + item("\\f0 2.", "проведение")
+        + item("\\f0 3.", "Общие положения", "\\outlinelevel0")
+        + f"\\pard\\plain \\f0 {cp1251('Конец.')}\\par"
+    )
+    doc = parse_file(make_rtf(tmp_path / "list.rtf", body))
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("paragraph", "Задачи семинара:"),
+        ("list_item", "обсудить результаты"),
+        ("list_item", "составить план"),
+        ("list_item", "подготовка"),
+        ("list_item", "проведение"),
+        ("heading", "3. Общие положения"),  # a numbered outline paragraph keeps its number
+        ("paragraph", "Конец."),
+    ]
+    assert not doc.tables
+
+
+def test_rtf_footnotes_endnotes_headers_and_footers(tmp_path: Path) -> None:
+    head = (
+        f"\\fet2{{\\header \\pard\\plain \\qc \\f0 {cp1251('МБОУ СОШ № 5')}\\par}}"
+        "{\\footer \\pard\\plain \\qc {\\field{\\*\\fldinst PAGE}{\\fldrslt 1}}\\par}"
+        f"{{\\footerf \\pard\\plain \\f0 {cp1251('Исполнитель: Сидорова О.П.')}\\par}}"
+    )
+    body = (
+        f"\\pard\\plain \\f0 {cp1251('Семинар проведён')}{{\\super\\chftn}}"
+        f"{{\\footnote \\pard\\plain \\f0 {{\\super\\chftn}} {cp1251('Приказ № 77 от 01.10.2018.')}\\par}}"
+        f"{cp1251(' в школе.')}\\par\n"
+        f"\\pard\\plain \\f0 {cp1251('Итоги подведены')}{{\\super\\chftn}}"
+        f"{{\\footnote\\ftnalt \\pard\\plain \\f0 {cp1251('Протокол хранится в школе.')}\\par}}.\\par"
+    )
+    doc = parse_file(make_rtf(tmp_path / "notes.rtf", body, head))
+    assert roles(doc) == [
+        ("header", "paragraph", "МБОУ СОШ № 5"),
+        (None, "paragraph", "Семинар проведён в школе."),
+        (None, "paragraph", "Итоги подведены."),
+        ("footer", "paragraph", "Исполнитель: Сидорова О.П."),  # the page number is not text
+        ("footnote", "paragraph", "Приказ № 77 от 01.10.2018."),
+        ("endnote", "paragraph", "Протокол хранится в школе."),
+    ]
+
+
+def test_starwriter_rtf_with_a_star_inside_a_group(tmp_path: Path) -> None:
+    """StarWriter writes `\\*` before a character style in the middle of a group: that must not hide
+    the rest of the group (the whole text read empty)."""
+    body = (
+        f"\\pard\\plain {{\\rtlch \\ltrch\\loch\\f0\\fs24\\lang1049\\*\\cs14 {cp1251('Пресс-релиз семинара')}}}\\par\n"
+        f"\\pard\\plain {{\\*\\bkmkstart x}}{{\\f0 {cp1251('Текст пресс-релиза.')}}}\\par"
+    )
+    doc = parse_file(make_rtf(tmp_path / "sw.rtf", body))
+    assert [b.text for b in doc.blocks] == ["Пресс-релиз семинара", "Текст пресс-релиза."]
