@@ -4,6 +4,7 @@ the web page through the Starlette TestClient."""
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 from pathlib import Path
 
@@ -236,3 +237,64 @@ def test_colour_in_a_terminal_unless_no_color() -> None:
     assert "\033[31m" in _run_in_terminal({})
     plain = _run_in_terminal({"NO_COLOR": "1"})
     assert "PR-VENUE-001" in plain and "\033[" not in plain
+
+
+# ------------------------------------------------------------------ 7. rules explain, for a methodologist
+
+EXPLAINED_PACK = """pack: trial
+title: Проба
+doc_types: [press_release]
+rules:
+  - id: T-VENUE-001
+    kind: phrases
+    title: {ru: Место проведения, en: Venue}
+    layer: programme
+    source: "Методические рекомендации ИРО, 2018, п. 3"
+    description: {ru: "Пресс-релиз называет школу, на базе которой прошёл семинар.", en: "The venue is named."}
+    any_of: ["на базе", {regex: 'в\\\\s+мб?оу\\\\s+сош'}]
+    message: {ru: "Не указано место проведения: {found}", en: "No venue: {found}"}
+    suggestion: {ru: "Напишите «на базе МАОУ СОШ № …». Найдено: {found}.", en: "Name the school."}
+    examples:
+      pass: ["Семинар прошёл на базе МАОУ СОШ № 3."]
+      fail: ["Семинар прошёл успешно."]
+"""
+
+
+def test_rules_explain_reads_like_a_methodologist_wrote_it(tmp_path: Path) -> None:
+    pack = tmp_path / "проба.yaml"
+    pack.write_text(EXPLAINED_PACK, encoding="utf-8")
+    result = run_checker("rules", "explain", "T-VENUE-001", "--rules", str(pack))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:8] == [
+        "T-VENUE-001 — Место проведения",
+        "",
+        "Документы: Пресс-релиз о модельном семинаре",
+        "Если не выполнено: ошибка — документ не соответствует требованиям",
+        "",
+        "Что требуется:",
+        "  Пресс-релиз называет школу, на базе которой прошёл семинар.",
+        "Что программа ищет в документе:",
+    ]
+    out = result.stdout
+    assert "  – на базе\n  – а также другие написания того же\n" in out
+    assert "Почему: этого требует методика программы ШНОР / «500+».\n" in out
+    assert "Откуда требование: Методические рекомендации ИРО, 2018, п. 3\n" in out
+    assert "Пример, который проходит:\n  | Семинар прошёл на базе МАОУ СОШ № 3.\n" in out
+    assert "Пример, который не проходит:\n  | Семинар прошёл успешно.\nПрограмма скажет: Не указано место" in out
+    assert "Как исправить: Напишите «на базе МАОУ СОШ № …»." in out
+    for internal in ("{", "}", "regex", "\\s", "phrases", "any_of", "kind", ".yaml", "severity", "gap"):
+        assert internal not in out, internal
+    english = run_checker("rules", "explain", "T-VENUE-001", "--rules", str(pack), "--lang", "en")
+    assert "Why: the ШНОР / «500+» programme methodology requires it." in english.stdout
+    assert "Failing example:" in english.stdout
+
+
+def test_every_shipped_rule_explains_without_internals() -> None:
+    from checker.engine.explain import explain
+    from checker.engine.pack import load_packs
+
+    for pack in load_packs(None):
+        for rule in pack.rules:
+            text = "\n".join(explain(rule, list(rule.applies_to or pack.doc_types), "ru"))
+            assert not re.search(r"\{\w*\}|\(\?P?<|\\[swdb]|regex|Нужна кампания", text), (rule.id, text)
+            assert "Что требуется:" in text and "Почему:" in text, rule.id

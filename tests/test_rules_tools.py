@@ -58,7 +58,7 @@ def test_explain_shows_config_and_examples() -> None:
     result = cli("explain", "CD-RISKS-002")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "vocabulary" in out and "Дефицит педагогических кадров" in out
+    assert "Что программа ищет в документе" in out and "Дефицит педагогических кадров" in out
     assert "Пример, который проходит" in out and "Пример, который не проходит" in out
     english = cli("explain", "LT-NUMBER-001", "--lang", "en")
     assert "Outgoing number" in english.stdout and "Failing example" in english.stdout

@@ -59,48 +59,16 @@ def rules_list(paths: tuple[Path, ...], doc_type: str | None, lang: str) -> None
 @_RULES_OPTION
 @_LANG_OPTION
 def rules_explain(rule_id: str, paths: tuple[Path, ...], lang: str) -> None:
-    """Описание правила: что и как проверяет, сообщение, примеры."""
-    from checker.engine.examples import config_items
+    """Правило для методиста: что требуется, почему, откуда, примеры, как исправить."""
+    from checker.engine.explain import explain
 
     packs = _load(paths, lang)
     found = [(p, r) for p in packs for r in p.rules if r.id.lower() == rule_id.lower()]
     if not found:
         _fail(f"правило {rule_id} не найдено" if lang == "ru" else f"rule {rule_id} not found")
     pack, rule = found[0]
-    en = lang == "en"
-    label = {
-        "pack": "Pack" if en else "Набор",
-        "types": "Document types" if en else "Типы документов",
-        "severity": "Severity" if en else "Серьёзность",
-        "kind": "Kind" if en else "Вид проверки",
-        "how": "What it checks and how" if en else "Что и как проверяет",
-        "message": "Message" if en else "Сообщение",
-        "suggestion": "Suggestion" if en else "Как исправить",
-        "pass": "Passing example" if en else "Пример, который проходит",
-        "fail": "Failing example" if en else "Пример, который не проходит",
-        "campaign": "Needs a campaign (--campaign)" if en else "Нужна кампания (--campaign)",
-    }
-    click.echo(f"{rule.id}: {rule.title.get(lang)}")
-    if rule.description:
-        click.echo(rule.description.get(lang))
-    click.echo(f"{label['pack']}: {pack.pack} ({pack.source})")
-    click.echo(f"{label['types']}: {', '.join(rule.applies_to or pack.doc_types) or '*'}")
-    click.echo(f"{label['severity']}: {rule.severity}")
-    click.echo(f"{label['kind']}: {rule.kind}")
-    if rule.requires:
-        click.echo(label["campaign"])
-    click.echo(f"{label['how']}:")
-    for name, value in config_items(rule, lang):
-        click.echo(f"  {name}: {value}")
-    click.echo(f"{label['message']}: {rule.message.get(lang)}")
-    if rule.suggestion:
-        click.echo(f"{label['suggestion']}: {rule.suggestion.get(lang)}")
-    if rule.examples:
-        for key, texts in (("pass", rule.examples.passing), ("fail", rule.examples.failing)):
-            if texts:
-                click.echo(f"{label[key]}:")
-                for line in texts[0].splitlines():
-                    click.echo(f"  | {line}")
+    for line in explain(rule, list(rule.applies_to or pack.doc_types), lang):
+        click.echo(line)
 
 
 @rules.command("validate")
