@@ -24,6 +24,7 @@ from checker.engine.kinds.placeholder import PlaceholderRule
 from checker.engine.kinds.repetition import RepetitionRule
 from checker.engine.kinds.section import SectionRule
 from checker.engine.kinds.table import TableRule
+from checker.engine.kinds.tense import TenseRule
 from checker.engine.kinds.vocabulary import VocabularyRule
 from checker.engine.kinds.year_dates import YearDatesRule
 
@@ -48,6 +49,7 @@ RULE_KINDS = (
     EmptySectionRule,
     PastDatesRule,
     YearDatesRule,
+    TenseRule,
 )
 
 AnyRule = Annotated[Union[RULE_KINDS], Field(discriminator="kind")]  # noqa: UP007 - a runtime tuple

@@ -1,4 +1,9 @@
-"""`date`: the document states a full date (day, month, year), e.g. the date of the event."""
+"""`date`: the document states a date to some precision, e.g. the date of the event; optionally the
+date must fall inside a campaign event's window.
+
+A single day, a span of days («17–20 февраля 2026 года») and, for coarser precisions, a month or a
+year all count. News items often leave the year to the page they stand on («31 января»):
+`year_required: false` accepts a day and month without a year."""
 
 from __future__ import annotations
 
@@ -8,13 +13,17 @@ from typing import Literal
 from pydantic import Field
 
 from checker.engine.context import CheckContext
-from checker.engine.rule import Outcome, RuleBase
+from checker.engine.rule import Localized, Outcome, RuleBase
+from checker.engine.unverified import absence_outcome
 from checker.language.text import snippet
+
+_ALLOWED = {"day": {"day"}, "month": {"day", "month"}, "year": {"day", "month", "year"}}
 
 
 class DateRule(RuleBase):
     kind: Literal["date"]
     precision: Literal["day", "month", "year"] = Field("day", description="how precise the date must be")
+    year_required: bool = Field(True, description="false: «31 января» (day and month, no year) is enough")
     window: str | None = Field(
         None, description="a campaign event key; the date must fall inside that event's window"
     )
@@ -22,24 +31,31 @@ class DateRule(RuleBase):
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
         from checker.language.dates import format_date
 
-        allowed = {"day": {"day"}, "month": {"day", "month"}, "year": {"day", "month", "year"}}[self.precision]
+        allowed = _ALLOWED[self.precision]
         units = {id(u) for u in self.units(ctx)}
+        event = ctx.campaign.event(self.window) if self.window is not None and ctx.campaign is not None else None
         for unit, mention in ctx.dates:
-            if id(unit) not in units or mention.kind not in ("date", "month", "period"):
+            if id(unit) not in units or mention.kind not in ("date", "month", "period", "range"):
                 continue
-            if mention.precision not in allowed or mention.first is None or mention.first.year is None:
+            if mention.precision not in allowed or mention.first is None:
                 continue
-            day = mention.first_day()
+            if mention.first.year is None and self.year_required:
+                continue
+            day = mention.first_day(event.start.year if event is not None else None)
             params = {"found": mention.text, "date": format_date(day) if day else mention.text}
             evidence = snippet(unit.text.clean, mention.start, mention.end)
             if self.window is None:
                 yield Outcome(True, params, evidence, unit.location)
                 return
-            if ctx.campaign is None:
+            if event is None:
                 yield Outcome(None, params, evidence, unit.location)
                 return
-            event = ctx.campaign.event(self.window)
             params.update(window=event.describe(ctx.lang), expected=event.describe(ctx.lang))
             yield Outcome(event.contains(day), params, evidence, unit.location)
             return
-        yield Outcome(False, {"found": "—"})
+        if self.window is not None:  # no date to compare: the missing date is another rule's finding
+            yield Outcome(None, {"found": "—"}, message=Localized(
+                ru="Не проверялось: в документе нет даты, которую можно сравнить со сроками кампании.",
+                en="Not checked: the document has no date to compare with the campaign's window."))
+            return
+        yield absence_outcome(ctx, {"found": "—"})

@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from checker.engine.context import CheckContext
 from checker.engine.rule import Outcome, RuleBase
+from checker.language.numerals import agree
 
 
 class LengthRule(RuleBase):
@@ -27,5 +28,10 @@ class LengthRule(RuleBase):
         ok = (self.min_chars is None or size >= self.min_chars) and (
             self.max_chars is None or size <= self.max_chars
         )
-        expected = f"{self.min_chars or 0}–{self.max_chars or '∞'}"
-        yield Outcome(ok, {"found": size, "expected": expected})
+        if self.min_chars is not None and self.max_chars is not None:
+            expected = f"{self.min_chars}–{agree(self.max_chars, 'знак')}"
+        elif self.min_chars is not None:
+            expected = f"не меньше {agree(self.min_chars, 'знак')}"
+        else:
+            expected = f"не больше {agree(self.max_chars or 0, 'знак')}"
+        yield Outcome(ok, {"found": size, "chars": agree(size, "знак"), "expected": expected})

@@ -1,4 +1,8 @@
-"""`phrases`: any_of / all_of / none_of, each matched on lemmas, as text or by regex."""
+"""`phrases`: any_of / all_of / none_of, each matched on lemmas, as text or by regex.
+
+An item is a pattern or a named concept (`{name: …, synonyms: [...]}`). Messages name what is
+missing in words: a concept by its name, a lemma or text pattern by its words, the any_of group by
+`any_name` (or the rule's title) — a regular expression never reaches the user."""
 
 from __future__ import annotations
 
@@ -8,14 +12,39 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from checker.engine.context import CheckContext
-from checker.engine.rule import Outcome, Pattern, RuleBase
+from checker.engine.rule import Concept, Localized, Outcome, Pattern, RuleBase
+from checker.engine.unverified import doubt_reason
+from checker.language.matching import Hit
+
+Item = Concept | Pattern
+
+
+def item_name(item: Item, lang: str, fallback: str) -> str:
+    """What an item looks for, in words."""
+    if isinstance(item, Concept):
+        return item.name.get(lang)
+    if item.regex is None:
+        return item.label
+    return fallback
+
+
+def item_search(item: Item, ctx: CheckContext, units: list) -> Hit | None:
+    patterns = item.synonyms if isinstance(item, Concept) else [item]
+    return next((h for p in patterns if (h := p.matcher(ctx).search(units)) is not None), None)
+
+
+def item_hits(item: Item, ctx: CheckContext, units: list) -> Iterable[Hit]:
+    patterns = item.synonyms if isinstance(item, Concept) else [item]
+    for pattern in patterns:
+        yield from pattern.matcher(ctx).finditer(units)
 
 
 class PhrasesRule(RuleBase):
     kind: Literal["phrases"]
-    any_of: list[Pattern] = Field(default_factory=list, description="at least one must appear")
-    all_of: list[Pattern] = Field(default_factory=list, description="every one must appear")
-    none_of: list[Pattern] = Field(default_factory=list, description="none may appear")
+    any_of: list[Item] = Field(default_factory=list, description="at least one must appear")
+    any_name: Localized | None = Field(None, description="what the any_of group looks for, in words")
+    all_of: list[Item] = Field(default_factory=list, description="every one must appear")
+    none_of: list[Item] = Field(default_factory=list, description="none may appear")
 
     @model_validator(mode="after")
     def _something_to_check(self) -> PhrasesRule:
@@ -25,29 +54,41 @@ class PhrasesRule(RuleBase):
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
         units = self.units(ctx)
+        lang = ctx.lang
+        title = self.title.get(lang)
         first_hit = None
         missing: list[str] = []
         if self.any_of:
-            hits = [p.matcher(ctx).search(units) for p in self.any_of]
-            found = [h for h in hits if h is not None]
-            if found:
-                first_hit = found[0]
+            found = next((h for item in self.any_of if (h := item_search(item, ctx, units)) is not None), None)
+            if found is not None:
+                first_hit = found
+            elif self.any_name is not None:
+                missing.append(self.any_name.get(lang))
             else:
-                missing.append(" / ".join(p.label for p in self.any_of))
-        for pattern in self.all_of:
-            hit = pattern.matcher(ctx).search(units)
+                names = dict.fromkeys(item_name(i, lang, title) for i in self.any_of)
+                missing.append(" / ".join(names))
+        for item in self.all_of:
+            hit = item_search(item, ctx, units)
             if hit is None:
-                missing.append(pattern.label)
+                missing.append(item_name(item, lang, title))
             elif first_hit is None:
                 first_hit = hit
-        forbidden = []
-        for pattern in self.none_of:
-            for hit in pattern.matcher(ctx).finditer(units):
-                forbidden.append(hit)
-        if forbidden:
-            hit = forbidden[0]
-            yield Outcome.from_hit(False, hit, found=hit.text, missing=", ".join(missing))
-            return
-        yield Outcome.from_hit(
-            not missing, first_hit, missing=", ".join(missing), found=first_hit.text if first_hit else ""
+        for item in self.none_of:
+            hit = next(iter(item_hits(item, ctx, units)), None)
+            if hit is not None:  # a forbidden phrase: one finding, at its place
+                yield Outcome.from_hit(False, hit, found=hit.text, missing=", ".join(missing),
+                                       forbidden=item_name(item, lang, hit.text))
+                return
+        outcome = Outcome.from_hit(
+            not missing, first_hit, missing=", ".join(dict.fromkeys(missing)),
+            found=first_hit.text if first_hit else "",
         )
+        if missing and doubt_reason(ctx) is not None:
+            why = doubt_reason(ctx)
+            assert why is not None
+            outcome.unverified = True
+            outcome.message = Localized(
+                ru=f"Не удалось проверить: не найдено ({', '.join(missing)}), но {why[0]} — проверьте вручную.",
+                en=f"Could not be checked: not found ({', '.join(missing)}), but {why[1]}; check it by hand.",
+            )
+        yield outcome

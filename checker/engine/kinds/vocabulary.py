@@ -35,6 +35,7 @@ class VocabularyRule(RuleBase):
     )
     threshold: float = Field(85, ge=50, le=100, description="minimal fuzzy score (0-100) on lemmas")
     min_items: int = Field(0, ge=0, description="extract mode: how many items must be found")
+    hint_floor: float = Field(60, ge=0, le=100, description="a closest listed name is offered only at this score")
 
     @field_validator("item")
     @classmethod
@@ -74,9 +75,11 @@ class VocabularyRule(RuleBase):
                     known.append(name)
                     continue
                 failed = True
+                hint = name if score >= self.hint_floor else "—"
+                closest = f"; ближайший из перечня: «{name}»" if score >= self.hint_floor else ""
                 yield Outcome(
                     False,
-                    {"found": raw, "best": name, "score": round(score)},
+                    {"found": raw, "best": hint, "score": round(score), "closest": closest},
                     snippet(unit.text.clean, start, end),
                     unit.location,
                 )
