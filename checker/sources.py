@@ -260,21 +260,71 @@ def _corrupt_zip() -> UnreadableError:
     )
 
 
+def _cfb_streams(data: bytes) -> dict[str, tuple[int, int]]:
+    """Stream names (lower case) → (start sector, size) from a Compound File's directory, following the
+    FAT chain of the directory through the header's FAT sectors. Empty when the container is damaged."""
+    if len(data) < 512:
+        return {}
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    if shift not in (9, 12):
+        return {}
+    sector = 1 << shift
+    fat_sectors = [int.from_bytes(data[0x4C + 4 * i : 0x50 + 4 * i], "little") for i in range(109)]
+    fat: list[int] = []
+    for fs in fat_sectors:
+        if fs >= 0xFFFFFFFA:
+            break
+        chunk = data[(fs + 1) * sector : (fs + 2) * sector]
+        fat.extend(int.from_bytes(chunk[j : j + 4], "little") for j in range(0, len(chunk), 4))
+    streams: dict[str, tuple[int, int]] = {}
+    current = int.from_bytes(data[0x30:0x34], "little")
+    for _ in range(256):  # a directory of 256 sectors is far beyond any document
+        if current >= 0xFFFFFFFA or (current + 2) * sector > len(data):
+            break
+        chunk = data[(current + 1) * sector : (current + 2) * sector]
+        for off in range(0, len(chunk) - 127, 128):
+            entry = chunk[off : off + 128]
+            length = int.from_bytes(entry[0x40:0x42], "little")
+            if entry[0x42] == 2 and 2 <= length <= 64:
+                name = entry[: length - 2].decode("utf-16-le", "replace").lower()
+                start = int.from_bytes(entry[0x74:0x78], "little")
+                streams.setdefault(name, (start, int.from_bytes(entry[0x78:0x7C], "little")))
+        current = fat[current] if current < len(fat) else 0xFFFFFFFE
+    return streams
+
+
+def _word_encrypted(data: bytes, streams: dict[str, tuple[int, int]]) -> bool:
+    """The FIB's fEncrypted bit (Word 6–2003 password protection keeps the WordDocument stream)."""
+    entry = streams.get("worddocument")
+    if entry is None or entry[1] < 4096:  # a small stream would live in the mini stream: not a real FIB
+        return False
+    sector = 1 << int.from_bytes(data[0x1E:0x20], "little")
+    fib = data[(entry[0] + 1) * sector : (entry[0] + 1) * sector + 12]
+    if len(fib) < 12 or fib[:2] not in (b"\xec\xa5", b"\xdc\xa5"):  # wIdent: Word 97+ / Word 6–95
+        return False
+    return bool(int.from_bytes(fib[10:12], "little") & 0x0100)
+
+
 def _sniff_ole(path: Path, size: int) -> str:
-    """Old binary Office files share one container; the stream names tell Word from Excel."""
+    """Old binary Office files share one container; the stream names tell Word from Excel (in any
+    letter case: some writers spell them differently)."""
     with path.open("rb") as fh:
         data = fh.read(min(size, 8 * 1024 * 1024))
+    streams = _cfb_streams(data)
 
     def has(name: str) -> bool:
-        return name.encode("utf-16-le") in data
+        return name.lower() in streams or name.encode("utf-16-le") in data
 
+    encrypted = UnreadableError(
+        "encrypted",
+        "Документ Office зашифрован паролем — пришлите копию без пароля",
+        "The Office document is password-protected: send a copy without the password",
+    )
     if has("EncryptionInfo") or has("EncryptedPackage"):
-        raise UnreadableError(
-            "encrypted",
-            "Документ Office зашифрован паролем — пришлите копию без пароля",
-            "The Office document is password-protected: send a copy without the password",
-        )
+        raise encrypted
     if has("WordDocument"):
+        if _word_encrypted(data, streams):
+            raise encrypted
         return "doc"
     if has("Workbook") or has("Book"):
         raise _not_a_document(path, "таблица Excel (.xls)", "an Excel workbook (.xls)", ".xls")

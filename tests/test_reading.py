@@ -506,3 +506,38 @@ def test_starwriter_rtf_with_a_star_inside_a_group(tmp_path: Path) -> None:
     )
     doc = parse_file(make_rtf(tmp_path / "sw.rtf", body))
     assert [b.text for b in doc.blocks] == ["Пресс-релиз семинара", "Текст пресс-релиза."]
+
+
+# --- sniffing: what a file really is, and why it cannot be read -----------------------------------
+
+LEGACY_DOC = Path(__file__).resolve().parents[1] / "fixtures" / "legacy" / "press_release_clean.doc"
+
+
+def _word_stream_offset(data: bytes) -> int:
+    from checker.sources import _cfb_streams
+
+    start, _ = _cfb_streams(data)["worddocument"]
+    return (start + 1) * (1 << int.from_bytes(data[0x1E:0x20], "little"))
+
+
+def test_password_protected_doc_is_called_encrypted(tmp_path: Path) -> None:
+    data = bytearray(LEGACY_DOC.read_bytes())
+    assert sniff(LEGACY_DOC) == "doc"
+    fib = _word_stream_offset(bytes(data))
+    assert data[fib : fib + 2] == b"\xec\xa5"
+    data[fib + 11] |= 0x01  # FIB flags, bit fEncrypted (0x0100)
+    path = tmp_path / "secret.doc"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableError) as err:
+        sniff(path)
+    assert err.value.code == "encrypted"
+    assert err.value.message_ru == "Документ Office зашифрован паролем — пришлите копию без пароля"
+
+
+def test_doc_stream_names_in_another_case(tmp_path: Path) -> None:
+    data = LEGACY_DOC.read_bytes()
+    name = "WordDocument".encode("utf-16-le")
+    assert data.count(name) == 1
+    path = tmp_path / "upper.doc"
+    path.write_bytes(data.replace(name, "WORDDOCUMENT".encode("utf-16-le")))
+    assert sniff(path) == "doc"
