@@ -159,6 +159,14 @@ def roadmap(rng: Random, author: str, defects: set[str]) -> Built:
         ])))  # fmt: skip
         els.append(Para("Задачи: выявить дефициты школ и педагогов; организовать методическое сопровождение; "
                         "обеспечить мониторинг изменений."))  # fmt: skip
+    if level == "school":
+        defects.discard("no_target_schools")  # a school's own roadmap names the school in its title
+    elif "no_target_schools" not in defects:
+        targets = sorted({school(rng, pl) for _ in range(rng.randint(2, 5))})
+        els.append(Para({"A": f"Участники: школы с низкими результатами обучения — {', '.join(targets)}.",
+                         "C": f"Перечень школ, включённых в программу поддержки: {'; '.join(targets)}.",
+                         "D": f"Школы-участницы проекта: {', '.join(targets)}."}.get(author,
+                        f"Школы с низкими результатами: {', '.join(targets)}.")))  # fmt: skip
     cols = {
         "A": ["№", "Мероприятие", "Сроки", "Ответственные", "Участники"],
         "B": ["№ п/п", "Содержание деятельности", "Срок исполнения", "Ответственный", "Ожидаемый результат"],
@@ -211,7 +219,9 @@ def plan_schedule(rng: Random, author: str, defects: set[str]) -> Built:
         cols = _drop_dates(cols)
     rows = _rows(rng, level, year, year if author != "B" else year + 1, cols, rng.randint(6, 10), defects)
     els: list[Element] = [*head, Para(title, "title"), Table(rows), *tail]
-    return Built(els, level, None, form, sorted(defects), title, year, pl.region)
+    # a plan-schedule with an execution column is a report on the plan (domain.md §9)
+    subkind = "execution_report" if any("исполнен" in c or "выполнен" in c for c in cols) else "plan"
+    return Built(els, level, subkind, form, sorted(defects), title, year, pl.region)
 
 
 # ------------------------------------------------------------------------------------------------ programme

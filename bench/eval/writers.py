@@ -170,6 +170,22 @@ def _stable_zip(data: bytes, path: Path) -> None:
 
 # ------------------------------------------------------------------------------------------------ pdf
 
+
+def _widths(header: list[str], ncols: int) -> list[float]:
+    """Narrow number columns, wide activity columns, as people lay them out."""
+    if len(header) != ncols:
+        return [1.0] * ncols
+    out = []
+    for cell in header:
+        low = cell.lower()
+        if low.startswith("№") or low in ("урок",):
+            out.append(0.45)
+        elif any(w in low for w in ("мероприят", "содержани", "наименовани", "тема", "фамилия", "ф.и.о")):
+            out.append(2.4)
+        else:
+            out.append(1.2)
+    return out
+
 _FONTS_READY = False
 
 
@@ -220,7 +236,7 @@ def to_pdf(elements: list[Element], path: Path, title: str, author: str) -> None
 
     def table(rows: list[list[str]], rel: list[float] | None, ruled: bool) -> RLTable:
         ncols = max(len(r) for r in rows)
-        rel = rel or [1.0] * ncols
+        rel = rel or _widths(rows[0], ncols)
         col_w = [width * w / sum(rel) for w in rel]
         data, spans = [], []
         for i, row in enumerate(rows):
