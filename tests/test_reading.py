@@ -541,3 +541,56 @@ def test_doc_stream_names_in_another_case(tmp_path: Path) -> None:
     path = tmp_path / "upper.doc"
     path.write_bytes(data.replace(name, "WORDDOCUMENT".encode("utf-16-le")))
     assert sniff(path) == "doc"
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+
+def make_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """A text PDF with DejaVu (Cyrillic), one line list per page."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("DejaVu fonts are not installed")
+    pdfmetrics.registerFont(TTFont("DejaVu", str(font)))
+    c = canvas.Canvas(str(path))
+    for lines in pages:
+        c.setFont("DejaVu", 12)
+        y = 780
+        for line in lines:
+            c.drawString(60, y, line)
+            y -= 18
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_pdf_header_after_junk_is_a_pdf(tmp_path: Path) -> None:
+    """Some producers (and mail gateways) put bytes before `%PDF-`: within the first KB it is still a PDF."""
+    clean = make_pdf(tmp_path / "clean.pdf", [["Пресс-релиз модельного семинара"]])
+    path = tmp_path / "junk.pdf"
+    path.write_bytes(b"\r\n" + b"X" * 500 + b"\r\n" + clean.read_bytes())
+    assert sniff(path) == "pdf"
+    assert [b.text for b in parse_file(path).blocks] == ["Пресс-релиз модельного семинара"]
+
+
+def test_broken_pdf_is_corrupt_not_encrypted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium answers «Incorrect password» for some damaged files: without /Encrypt that is damage."""
+    pdfium = pytest.importorskip("pypdfium2")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise pdfium.PdfiumError("Failed to load document (PDFium: Incorrect password error).")
+
+    path = make_pdf(tmp_path / "broken.pdf", [["Текст"]])
+    monkeypatch.setattr(pdfium, "PdfDocument", refuse)
+    with pytest.raises(UnreadableError) as err:
+        parse_file(path)
+    assert err.value.code == "corrupt" and err.value.message_ru == "Файл PDF повреждён и не читается"
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(path.read_bytes().replace(b"trailer\n<<", b"trailer\n<< /Encrypt 99 0 R"))
+    with pytest.raises(UnreadableError) as err:
+        parse_file(locked)
+    assert err.value.code == "encrypted"

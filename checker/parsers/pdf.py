@@ -100,9 +100,20 @@ def _open(path: Path) -> Any:
     try:
         return pdfium.PdfDocument(str(path))  # no password: owner-only encryption opens fine
     except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
+        # PDFium answers «password» for some broken files too: only a file with an /Encrypt entry is
+        # encrypted; without one it is damaged.
+        if "password" in str(exc).lower() and _declares_encryption(path):
             raise _encrypted() from None
         raise UnreadableError("corrupt", "Файл PDF повреждён и не читается", f"Corrupt PDF: {exc}") from None
+
+
+def _declares_encryption(path: Path) -> bool:
+    """An /Encrypt entry anywhere in the file (trailer or cross-reference stream dictionary; both are
+    never compressed). The file is already under the size cap."""
+    try:
+        return b"/Encrypt" in path.read_bytes()
+    except OSError:
+        return True
 
 
 def _pdf_date(value: str | None) -> datetime | None:
