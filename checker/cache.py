@@ -146,7 +146,9 @@ def rehome(
 ) -> tuple[DocumentReport, DocumentFacts | None]:
     """A cached result for the file at `path`: its path and the fingerprints that name the file."""
     from checker.report import fingerprint
+    from checker.sources import shown_path
 
+    path = shown_path(path)
     findings = [
         f.model_copy(update={"fingerprint": fingerprint(path, f.rule_id, f.location, f.evidence)})
         for f in report.findings

@@ -41,13 +41,15 @@ class RunSettings(BaseModel):
 
 
 def unreadable(path: str, error: UnreadableError, lang: str, fmt: str | None = None) -> DocumentReport:
+    from checker.sources import shown_path, shown_text
+
     return DocumentReport(
-        path=path,
+        path=shown_path(path),
         format=fmt,
         doc_type="unknown",
         doc_type_confidence=0.0,
         verdict="unreadable",
-        reason=error.message(lang),
+        reason=shown_text(error.message(lang)),
         reason_code=error.code,
     )
 
@@ -155,7 +157,9 @@ def check_input_with_facts(
         document = parse_file(Path(path), fmt, ocr=ocr)
     except UnreadableError as error:
         return unreadable(path, error, options.lang, fmt), None
-    document.path = path
+    from checker.sources import shown_path
+
+    document.path = shown_path(path)  # a name that is not UTF-8 opened by its bytes, shown with U+FFFD
     report = check_document(document, packs, options)
     facts = extract_facts(document, report.doc_type)
     if report.municipality is None:

@@ -471,7 +471,8 @@ class InputFile(BaseModel):
 
     @classmethod
     def failed(cls, path: str, error: UnreadableError) -> InputFile:
-        return cls(path=path, error_code=error.code, error_ru=error.message_ru, error_en=error.message_en)
+        ru, en = shown_text(error.message_ru), shown_text(error.message_en)
+        return cls(path=path, error_code=error.code, error_ru=ru, error_en=en)
 
 
 def _examine(shown: str) -> InputFile:
@@ -498,9 +499,64 @@ def _skipped_name(name: str) -> bool:
     return name.startswith(".") or name.startswith("~$")
 
 
-def _walk(shown: str, real_dirs: set[str], real_files: set[str]) -> list[str]:
-    """Document files under a folder, sorted, following symlinks but never the same folder twice."""
-    found: list[str] = []
+_CONTROL_CHARS = {c: "\ufffd" for c in (*range(32), *range(127, 160))}
+
+
+def shown_path(path: str) -> str:
+    """A path as reports show it. Inside, paths keep the file system's bytes (a name that is not valid
+    UTF-8, from a Windows ZIP unpacked on Linux, arrives with surrogate escapes and still opens); shown,
+    every byte that is not UTF-8 and every control character becomes U+FFFD, so every report format and
+    the terminal survive it."""
+    try:
+        raw = os.fsencode(path)
+    except (UnicodeEncodeError, TypeError):
+        raw = str(path).encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace").translate(_CONTROL_CHARS)
+
+
+def shown_text(text: str) -> str:
+    """A message that may quote a file name with surrogate escapes, made safe for every report format."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
+
+
+def _outside(child: str, target: str) -> InputFile:
+    shown = shown_path(child)
+    return InputFile.failed(
+        child,
+        UnreadableError(
+            "link_outside",
+            f"Ссылка за пределы папки: {shown} → {shown_path(target)}; по ссылке не проверяется",
+            f"A link out of the checked folder: {shown} → {shown_path(target)}; not followed",
+        ),
+    )
+
+
+def _special(child: str) -> InputFile:
+    shown = shown_path(child)
+    return InputFile.failed(
+        child,
+        UnreadableError(
+            "special_file",
+            f"Это не обычный файл (канал, сокет или устройство), он не открывается: {shown}",
+            f"Not a regular file (pipe, socket or device), not opened: {shown}",
+        ),
+    )
+
+
+def _within(real: str, roots: list[str]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _walk(shown: str, roots: list[str], real_dirs: set[str], real_files: set[str]) -> list[InputFile]:
+    """Document files under a folder, sorted. Symbolic links are never followed: one that leads out of
+    the checked folders is reported («ссылка за пределы папки»); one that stays inside is left to its
+    target, which is checked where it lives (a link in school A's folder never takes school B's file).
+    Pipes, sockets and devices are reported and never opened."""
+    found: list[InputFile] = []
     try:
         real = os.path.realpath(shown)
         if real in real_dirs:
@@ -514,17 +570,24 @@ def _walk(shown: str, real_dirs: set[str], real_files: set[str]) -> list[str]:
             continue
         child = os.path.join(shown, entry.name)
         try:
-            st = os.stat(child)  # follows symlinks; a dangling link raises
+            if entry.is_symlink():
+                target = os.path.realpath(child)
+                if not _within(target, roots):
+                    found.append(_outside(child, target))
+                continue
+            st = entry.stat(follow_symlinks=False)
         except OSError:
             continue
         if stat.S_ISDIR(st.st_mode):
-            found.extend(_walk(child, real_dirs, real_files))
-        elif stat.S_ISREG(st.st_mode) and Path(entry.name).suffix.lower() in DOCUMENT_EXTENSIONS:
-            real_file = os.path.realpath(child)
-            if real_file not in real_files:
-                real_files.add(real_file)
-                found.append(child)
-        # fifos, sockets and devices are never opened: reading a fifo would block.
+            found.extend(_walk(child, roots, real_dirs, real_files))
+        elif stat.S_ISREG(st.st_mode):
+            if Path(entry.name).suffix.lower() in DOCUMENT_EXTENSIONS:
+                real_file = os.path.realpath(child)
+                if real_file not in real_files:
+                    real_files.add(real_file)
+                    found.append(_examine(child))
+        else:
+            found.append(_special(child))  # reading a fifo would block; a device is not a document
     return found
 
 
@@ -533,27 +596,30 @@ def discover(paths: list[str]) -> list[InputFile]:
 
     Files given explicitly are always included, whatever their extension (a missing one becomes an
     InputFile with a not_found error). Folders are walked recursively in sorted order; there only
-    document extensions count, and hidden files and Office lock files (`~$…`) are skipped."""
+    document extensions count, and hidden files and Office lock files (`~$…`) are skipped; links and
+    special files are reported (see `_walk`)."""
     result: list[InputFile] = []
     real_dirs: set[str] = set()
     real_files: set[str] = set()
+    roots = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     for given in paths:
         if os.path.isdir(given):
             if os.path.realpath(given) in real_dirs:
                 continue  # the same folder given twice, or already inside a walked one
-            files = _walk(given, real_dirs, real_files)
+            files = _walk(given, roots, real_dirs, real_files)
             if not files:
+                shown = shown_path(given)
                 result.append(
                     InputFile.failed(
                         given,
                         UnreadableError(
                             "empty",
-                            f"В папке нет документов (.docx, .doc, .pdf, .txt, .md, .rtf, .odt): {given}",
-                            f"No documents (.docx, .doc, .pdf, .txt, .md, .rtf, .odt) in the folder {given}",
+                            f"В папке нет документов (.docx, .doc, .pdf, .txt, .md, .rtf, .odt): {shown}",
+                            f"No documents (.docx, .doc, .pdf, .txt, .md, .rtf, .odt) in the folder {shown}",
                         ),
                     )
                 )
-            result.extend(_examine(f) for f in files)
+            result.extend(files)
             continue
         real_files.add(os.path.realpath(given))
         result.append(_examine(given))
