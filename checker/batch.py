@@ -215,6 +215,9 @@ class Progress:
     def step(self, path: str) -> None:
         self.done += 1
         if self.enabled:
+            from checker.sources import shown_path
+
+            path = shown_path(path)  # no escape sequences from file names on the terminal
             name = path if len(path) <= 50 else "…" + path[-49:]
             sys.stderr.write(f"\r\033[K[{self.done}/{self.total}] {name}")
             sys.stderr.flush()
