@@ -14,7 +14,7 @@ from checker.language.text import AnalyzedText
 SUSPECTED: dict[str, tuple[str, str]] = {
     "flattened_table": ("похоже, таблица превратилась в текст и не восстановлена", "a table seems flattened into text"),
     "truncated": ("текст обрывается на полуслове", "the text stops mid-sentence"),
-    "contents_only": ("после оглавления почти нет текста", "little text after the contents page"),
+    "contents_only": ("разделов из оглавления в тексте нет", "the sections of the contents page are not in the text"),
     "ocr_poor": ("распознанный текст плохого качества", "poor OCR quality"),
 }
 ROLES: dict[str, tuple[str, str]] = {

@@ -58,8 +58,14 @@ def _split_entries(line: Line) -> list[Line]:
     return [line]
 
 
-def _later_headings(document: Document) -> set[str]:
-    return {_entry_key(b.text) for b in document.blocks if b.kind == "heading" and b.role is None}
+def _later_headings(lines: list[Line]) -> set[str]:
+    """Keys of the lines that occur twice: an entry and the section title it points to."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for line in lines:
+        key = _entry_key(line.text)
+        (twice if key in seen else seen).add(key)
+    return twice
 
 
 def _entries(lines: list[Line], i: int, titled: bool, headings: set[str]) -> int:
@@ -70,7 +76,8 @@ def _entries(lines: list[Line], i: int, titled: bool, headings: set[str]) -> int
         if _ENTRY_END.search(text) and (_LEADER.search(text) or "\t" in text or titled or "!" in text):
             j += 1
             continue
-        if titled and (_PAGE_END.search(text) or _entry_key(text) in headings) and len(text) <= 200:
+        leaders = any(_LEADER.search(ln.text) for ln in lines[i:j])
+        if titled and not leaders and (_PAGE_END.search(text) or _entry_key(text) in headings) and len(text) <= 200:
             j += 1
             continue
         # An entry wrapped onto two lines: the leader is on the second.
@@ -100,7 +107,7 @@ def run(document: Document, context: Context) -> Document:
             titled = bool(_TITLE.match(lines[i].text))
             if titled:
                 if headings is None:
-                    headings = _later_headings(document)
+                    headings = _later_headings(lines)
                 stop = _entries(lines, i + 1, True, headings)
                 count = stop - i - 1
                 if count < 2:
@@ -152,7 +159,12 @@ def _blocks(lines: list[Line], blocks: list[Block], titled: bool) -> list[Block]
 
 
 def _suspect_contents_only(document: Document) -> None:
-    last_contents = max(i for i, b in enumerate(document.blocks) if b.role == "contents")
-    rest = sum(len(b.text) for b in document.blocks[last_contents + 1 :] if b.role is None)
-    if rest < _SHORT_REST and "contents_only" not in document.metadata.suspected:
+    """Most entries name sections that the text after the contents does not have."""
+    blocks = document.blocks
+    last = max(i for i, b in enumerate(blocks) if b.role == "contents")
+    entries = [_entry_key(b.text) for b in blocks if b.role == "contents" and b.kind != "heading"]
+    entries = [e for e in entries if e]
+    rest = " ".join(fold_label(b.text) for b in blocks[last + 1 :] if b.role is None and b.kind != "table")
+    missing = sum(1 for e in entries if e not in rest)
+    if entries and 2 * missing > len(entries) and "contents_only" not in document.metadata.suspected:
         document.metadata.suspected.append("contents_only")

@@ -65,6 +65,39 @@ def _stamp(lines: list[Line], i: int, head_end: int) -> tuple[int, list[Line], l
     return last, stamp, outside
 
 
+_INLINE_NAME = re.compile(r"\s*([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+)\s+(?=сертификат|владелец)", re.IGNORECASE)
+_VALID_TO = re.compile(r"действителен\s+с\s+\S+\s+по\s+[\d.]+\d", re.IGNORECASE)
+_INLINE_FIELDS = re.compile(r"\b(?:сертификат|владелец|действителен)\b", re.IGNORECASE)
+
+
+def _inline(line: Line, blocks: list[Block]) -> list[Block] | None:
+    """A stamp run together with the text around it (a PDF paragraph): «Директор ДОКУМЕНТ ПОДПИСАН
+    ЭЛЕКТРОННОЙ ПОДПИСЬЮ Л.П. Кравец Сертификат … Действителен с … по …» → «Директор Л.П. Кравец»
+    and the stamp."""
+    text = line.text
+    m = _TRIGGER.search(text)
+    if m is None or not _INLINE_FIELDS.search(text, m.end()):
+        return None
+    before = text[: m.start()].strip()
+    rest = text[m.start() :]
+    name = _INLINE_NAME.match(rest, m.end() - m.start())
+    if name:
+        before = f"{before} {name.group(1)}".strip()
+        rest = rest[: name.start(1)] + rest[name.end() :]
+    valid = list(_VALID_TO.finditer(rest))
+    after = ""
+    if valid:
+        after = rest[valid[-1].end() :].strip(" .")
+        rest = rest[: valid[-1].end()]
+    out: list[Block] = []
+    if before:
+        out.append(text_block([Line(before, line.block, line.line)], blocks, None))
+    out.append(text_block([Line(" ".join(rest.split()), line.block, line.line)], blocks, "esign"))
+    if after:
+        out.append(text_block([Line(after, line.block, line.line)], blocks, None))
+    return out
+
+
 def run(document: Document, context: Context) -> Document:
     splices: list[Splice] = []
     all_lines: list[Line] = []
@@ -74,6 +107,11 @@ def run(document: Document, context: Context) -> Document:
         all_lines.extend(lines)
         i = 0
         while i < len(lines):
+            inline = _inline(lines[i], document.blocks)
+            if inline is not None:
+                splices.append(Splice(offset + i, offset + i, inline))
+                i += 1
+                continue
             head_end = _start(lines, i)
             if head_end is None:
                 i += 1

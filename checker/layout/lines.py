@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.document import Block, Document, Location, Table
-from checker.parsers.headings import strip_artefacts
+from checker.parsers.headings import heading_level, heading_reason, strip_artefacts
 
 
 @dataclass
@@ -123,14 +123,36 @@ def apply_splices(document: Document, lines: list[Line], splices: list[Splice]) 
         before = [ln for ln in lines[: sp.first] if ln.block == first_block]
         after = [ln for ln in lines[sp.last + 1 :] if ln.block == last_block]
         if before:
-            new.append(rest_block(document.blocks[first_block], before, keep_kind=True))
+            title = _numbered_title(before[-1]) if len(before) > 1 else None
+            new.append(rest_block(document.blocks[first_block], before[:-1] if title else before, keep_kind=True))
+            if title:
+                new.append(_heading(document.blocks[first_block], before[-1]))
         new.extend(sp.blocks)
         if after:
-            new.append(rest_block(document.blocks[last_block], after, keep_kind=False))
+            if _numbered_title(after[0]):
+                new.append(_heading(document.blocks[last_block], after[0]))
+                after = after[1:]
+            if after:
+                new.append(rest_block(document.blocks[last_block], after, keep_kind=False))
         plan.append((first_block, last_block, new))
     for first_block, last_block, new in reversed(plan):
         document.blocks[first_block : last_block + 1] = new
     return True
+
+
+def _numbered_title(line: Line) -> bool:
+    """A section title («2. Анализ состояния школы») that a wrapped paragraph had swallowed."""
+    return heading_reason(line.text) == "numbered"
+
+
+def _heading(block: Block, line: Line) -> Block:
+    return Block(
+        kind="heading",
+        text=line.text,
+        location=located(block.location, line.line),
+        level=heading_level(line.text, reason="numbered"),
+        heading_reason="numbered",
+    )
 
 
 def rest_block(block: Block, lines: list[Line], keep_kind: bool) -> Block:

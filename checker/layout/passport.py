@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from checker.document import Document
+from checker.document import Block, Document
 from checker.layout.lines import (
     Context,
     Line,
@@ -21,6 +21,7 @@ from checker.layout.lines import (
     apply_splices,
     fold_label,
     free_runs,
+    located,
     plural,
     run_lines,
     table_from_rows,
@@ -52,6 +53,7 @@ _LABEL = re.compile("(?:" + "|".join(_LABELS) + ")")
 _LABEL_I = re.compile("(?:" + "|".join(_LABELS) + ")", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*:\s*|\s+[–—-]\s+|\s*[–—]\s*")
 _TITLE = re.compile(r"^(?:(\d{1,2})\.?\s*)?паспорт(?:\s+\S+){0,8}$", re.IGNORECASE)
+_HINT = re.compile("паспорт", re.IGNORECASE)
 _HEADER_PAIR = {"наименование", "содержание", "наименование показателя", "значение", "характеристика"}
 _SECTION = re.compile(
     r"^(?:(\d{1,2})\.|[IVX]{1,4}\.|раздел\s+\d+)\s*(?:введение|пояснительная|информационная|анализ|концепция|"
@@ -175,12 +177,52 @@ def _labels_first(entries: list[tuple[Line, str, list[str]]]) -> list[tuple[Line
     return out
 
 
+_TITLE_START = re.compile(r"^(?:\d{1,2}\.?\s*)?паспорт\b", re.IGNORECASE)
+# A label with its separator inside running text: capitalised, after the start or a space.
+_INLINE = re.compile(r"(?:(?<=\s)|^)(?=[А-ЯЁ])(" + "|".join(_LABELS) + r")(?:\s*:\s*|\s+[–—-]\s+)", re.IGNORECASE)
+
+
+def _stream(lines: list[Line], document: Document) -> tuple[int, int, list[Block], int] | None:
+    """A passport whose lines ran together (a PDF paragraph): the title at a line's start, then
+    «Метка: значение» pairs inside the text; values are the text between two labels."""
+    for i, line in enumerate(lines):
+        if not _TITLE_START.match(line.text):
+            continue
+        last = i
+        parts = [line.text]
+        for j in range(i + 1, min(i + 40, len(lines))):
+            if _SECTION.match(lines[j].text) or _TITLE.match(lines[j].text):
+                break
+            parts.append(lines[j].text)
+            last = j
+        text = " ".join(parts)
+        matches = [m for m in _INLINE.finditer(text) if m.group(1)[:1].isupper()]
+        if len(matches) < _MIN_ROWS:
+            continue
+        title = text[: matches[0].start()].strip()
+        if not title or len(title.split()) > 10:
+            continue
+        rows: list[tuple[int | None, list[str]]] = []
+        for k, m in enumerate(matches):
+            end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+            value = text[m.end() : end].strip()
+            if not value:
+                return None
+            rows.append((line.line, [m.group(1).strip(), value]))
+        origin = document.blocks[line.block]
+        reason = "numbered" if title[:1].isdigit() else "isolated"
+        where = located(origin.location, line.line)
+        heading = Block(kind="heading", text=title, location=where, level=1, heading_reason=reason)
+        return i, last, [heading, table_from_rows(rows, origin.location.page)], len(rows)
+    return None
+
+
 def run(document: Document, context: Context) -> Document:
     splices: list[Splice] = []
     all_lines: list[Line] = []
     notes: list[str] = []
     for start, end in list(free_runs(document)):
-        if not any("аспорт" in document.blocks[b].text[:40] for b in range(start, end)):
+        if not any(_HINT.search(document.blocks[b].text) for b in range(start, end)):
             all_lines.extend(run_lines(document, start, end, context.source))
             continue
         lines = run_lines(document, start, end, context.source)
@@ -200,6 +242,13 @@ def run(document: Document, context: Context) -> Document:
             shown = plural(len(rows), "строка", "строки", "строк")
             notes.append(f"паспорт собран в таблицу «показатель — значение»: {shown}")
             break
+        else:
+            streamed = _stream(lines, document)
+            if streamed is not None:
+                first, last, new_blocks, count = streamed
+                splices.append(Splice(offset + first, offset + last, new_blocks))
+                shown = plural(count, "строка", "строки", "строк")
+                notes.append(f"паспорт, слитый в сплошной текст, собран в таблицу «показатель — значение»: {shown}")
     if apply_splices(document, all_lines, splices):
         context.changed = True
         document.metadata.recovered.extend(notes)
