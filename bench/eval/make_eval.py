@@ -103,31 +103,42 @@ def build_one(doc_type: str, author: str, index: int, kind: str | None) -> tuple
     return built, layout, fmt
 
 
+def labelled() -> list[tuple[Label, Built, Layout]]:
+    """Every document with its label, in file-name order; nothing is written."""
+    items = plan()
+    order = list(range(len(items)))
+    Random("eval:names").shuffle(order)  # neutral file names: the name says nothing about the type
+    out: list[tuple[Label, Built, Layout]] = []
+    for number, (doc_type, author, index, kind) in zip(order, items, strict=True):
+        built, layout, fmt = build_one(doc_type, author, index, kind)
+        split = SPLIT[author]
+        label = Label(file=f"{split}/d{number:03d}.{fmt}", split=split, author=author, doc_type=doc_type,
+                      subkind=built.subkind, level=built.level, approval=built.approval, format=fmt,
+                      year=built.year or None, region=built.region, confuser=kind,
+                      defects=sorted(built.defects))  # fmt: skip
+        out.append((label, built, layout))
+    out.sort(key=lambda item: item[0].file)
+    return out
+
+
+def write_document(label: Label, built: Built, layout: Layout, path: Path) -> None:
+    doc_author = f"Автор {label.author}"
+    if label.format == "txt":
+        path.write_text(to_txt(built.elements, layout), encoding="utf-8")
+    elif label.format == "docx":
+        to_docx(built.elements, path, built.title[:200], doc_author)
+    else:
+        to_pdf(built.elements, path, built.title[:200], doc_author)
+
+
 def generate(out: Path) -> list[Label]:
     for split in ("tune", "heldout"):
         shutil.rmtree(out / split, ignore_errors=True)
         (out / split).mkdir(parents=True)
-    items = plan()
-    order = list(range(len(items)))
-    Random("eval:names").shuffle(order)  # neutral file names: the name says nothing about the type
-    labels: list[Label] = []
-    for number, (doc_type, author, index, kind) in zip(order, items, strict=True):
-        built, layout, fmt = build_one(doc_type, author, index, kind)
-        split = SPLIT[author]
-        name = f"{split}/d{number:03d}.{fmt}"
-        path = out / name
-        doc_author = f"Автор {author}"
-        if fmt == "txt":
-            path.write_text(to_txt(built.elements, layout), encoding="utf-8")
-        elif fmt == "docx":
-            to_docx(built.elements, path, built.title[:200], doc_author)
-        else:
-            to_pdf(built.elements, path, built.title[:200], doc_author)
-        labels.append(Label(file=name, split=split, author=author, doc_type=doc_type, subkind=built.subkind,
-                            level=built.level, approval=built.approval, format=fmt, year=built.year or None,
-                            region=built.region, confuser=kind, defects=sorted(built.defects)))  # fmt: skip
-    labels.sort(key=lambda lab: lab.file)
-    return labels
+    documents = labelled()
+    for label, built, layout in documents:
+        write_document(label, built, layout, out / label.file)
+    return [label for label, _, _ in documents]
 
 
 def write_labels(labels: list[Label], path: Path) -> None:
