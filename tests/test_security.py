@@ -294,3 +294,82 @@ def test_jobs_are_capped_from_any_source() -> None:
     assert capped_jobs(80) == min(cores * 2, MAX_JOBS)
     assert capped_jobs(None) == min(cores, MAX_JOBS)
     assert capped_jobs(1) == 1
+
+
+# --- finding 2: a file name that is not UTF-8 never ends the batch -----------------------------------------
+
+REPORT_FORMATS = ("json", "sarif", "junit", "html", "markdown", "github", "gitlab", "csv", "xlsx", "text")
+
+
+def test_name_not_utf8_is_reported_in_every_format(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "архив"
+    folder.mkdir()
+    cp1251_name = "Пресс-релиз.txt".encode("cp1251")
+    with open(os.path.join(os.fsencode(folder), cp1251_name), "wb") as handle:
+        handle.write((PRESS / "no_venue.txt").read_bytes())
+    shutil.copy(PRESS / "clean.txt", folder / "обычный.txt")
+    out = tmp_path / "отчёты"
+    args = ["check", str(folder), "--no-cache", "--format", "json", "--output", str(out / "r.json")]
+    for fmt in REPORT_FORMATS[1:]:
+        args += ["--report", f"{fmt}:{out / ('r.' + fmt)}"]
+    result = run_checker(*args)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "внутренняя ошибка" not in result.stderr
+    documents = json.loads((out / "r.json").read_text(encoding="utf-8"))["documents"]
+    shown = [d for d in documents if "\ufffd" in d["path"]]
+    assert len(shown) == 1 and shown[0]["verdict"] == "noncompliant"  # read by its bytes and checked
+    for fmt in REPORT_FORMATS[1:]:
+        assert (out / f"r.{fmt}").stat().st_size > 0, fmt
+
+
+# --- finding 6: links stay inside the checked folders and credit nobody else's file -----------------------
+
+
+def test_link_out_of_the_folder_is_reported_not_followed(tmp_path: Path) -> None:
+    from checker.sources import discover
+
+    folder = tmp_path / "Школа 7"
+    folder.mkdir()
+    shutil.copy(PRESS / "clean.txt", folder / "релиз.txt")
+    (folder / "корень").symlink_to("/", target_is_directory=True)
+    secret = tmp_path / "чужое.txt"
+    secret.write_text("личные данные", encoding="utf-8")
+    (folder / "ссылка.txt").symlink_to(secret)
+    found = discover([str(folder)])
+    assert len(found) == 3
+    outside = [f for f in found if f.error_code == "link_outside"]
+    assert {Path(f.path).name for f in outside} == {"корень", "ссылка.txt"}
+    assert all("Ссылка за пределы папки" in (f.error_ru or "") for f in outside)
+
+
+def test_link_to_another_schools_document_is_not_credited(tmp_path: Path) -> None:
+    from checker.sources import discover
+
+    school_a, school_b = tmp_path / "А школа", tmp_path / "Б школа"
+    school_a.mkdir()
+    school_b.mkdir()
+    shutil.copy(PRESS / "clean.txt", school_b / "релиз.txt")
+    (school_a / "релиз.txt").symlink_to(school_b / "релиз.txt")
+    (school_a / "папка Б").symlink_to(school_b, target_is_directory=True)
+    found = discover([str(tmp_path)])
+    assert [f.path for f in found if f.error is None] == [str(school_b / "релиз.txt")]
+
+
+# --- finding 15 (folder part): a FIFO is reported, never opened, never silently left out ------------------
+
+
+def test_fifo_in_folder_is_reported(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "папка"
+    folder.mkdir()
+    shutil.copy(PRESS / "clean.txt", folder / "релиз.txt")
+    os.mkfifo(folder / "канал.txt")
+    _code, report = run_json("check", str(folder))
+    by_name = {Path(d["path"]).name: d for d in report["documents"]}
+    assert by_name["канал.txt"]["verdict"] == "unreadable"
+    assert by_name["канал.txt"]["reason_code"] == "special_file"
+    assert "канал, сокет или устройство" in by_name["канал.txt"]["reason"]
+    assert by_name["релиз.txt"]["verdict"] != "unreadable"
