@@ -26,6 +26,7 @@ class Reading:
     lines: list[str]  # the opening's lines
     body: str  # normalised full text (capped)
     form: Form
+    lead: str = ""  # the first sentence after the title zone
     annex_title: str = ""  # the title standing after «Приложение к приказу …», if any
 
 
@@ -100,6 +101,13 @@ def score_type(name: str, spec: TypeSignals, reading: Reading) -> TypeScore:
             result.score += 0.8 * signal.weight
             result.titled = True
             result.evidence.append(_short(m.group(0)))
+    for signal in spec.lead:
+        m = signal.regex.search(reading.lead)
+        if m:
+            result.score += signal.weight
+            result.titled = True
+            result.evidence.append(_short(m.group(0)))
+            break
     size = max(len(reading.opening), 1)
     for signal in spec.head:
         m = signal.regex.search(reading.opening)

@@ -18,6 +18,7 @@ from .signals import load
 from .subkind import subkind
 
 BODY_CHARS = 80_000
+_DATE_ONLY = re.compile(r"^[\W\d]*(г\.?|года)?\W*$")
 _ORDER_TITLE = re.compile(r"^\W{0,3}(приказ|распоряжение|постановление)\b", re.M)
 
 
@@ -28,6 +29,8 @@ def read(document: Document) -> tuple[Reading, list[str]]:
     opening_text = "\n".join(lines)[:OPENING_CHARS]
     title = title_zone(lines)
     reading = Reading(title=title, opening=opening_text, lines=lines, body=body, form=read_form(document, head, body))
+    taken = title.count("\n") + 1 if title else 0
+    reading.lead = next((ln[:300] for ln in lines[taken : taken + 3] if not _DATE_ONLY.match(ln)), "")
     if _ORDER_TITLE.search(title):
         reading.annex_title = annex_title(body, len(opening_text))
     return reading, head
@@ -70,7 +73,7 @@ def classify(document: Document, signals_path: Path | None = None, doc_type: str
         confidence=confidence,
         evidence=evidence,
         subkind=subkind(found_type, reading.title, reading.opening, reading.body, reading.form),
-        level=level(found_type, reading.title, top, top),
+        level=level(found_type, reading.title, top, top, reading.opening, tail),
         approval_forms=approval_forms(top, tail, "\n".join(head)),
         candidates=candidates,
         reason=reason,

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import re
 
-LEVEL_TYPES = frozenset(
-    {
-        "roadmap", "program", "plan_schedule", "development_program", "antirisk_program",
-        "concept_document", "info_report", "system_description",
-    }
-)  # fmt: skip
-
+_EVENT = r"(семинар|совещани|конференци|вебинар|форум|кругл\w+ стол|мастер-класс|стажировк|педсовет)"
 _GENRE = r"(дорожн|план|программ|систем|модел|комплекс|проект|справк|отч)"
 _TITLE_ADJ = [
     ("regional", re.compile(r"\b(региональн|краев|областн|республиканск|межмуниципальн)\w*\s+(\w+\s+)?" + _GENRE)),
@@ -94,9 +88,55 @@ def _approver(head: str) -> str | None:
     return None
 
 
-def level(doc_type: str, title: str, head: str, letterhead: str) -> str | None:
-    if doc_type not in LEVEL_TYPES:
+_HIGHER = r"\b(региональн|краев|областн|республиканск|межмуниципальн|всероссийск|межрегиональн)"
+EVENT_TYPES = frozenset({"press_release", "seminar_program", "registration_sheet"})
+_EVENT_LEVEL = [
+    ("regional", re.compile(_HIGHER + r"\w*\s+([\w-]+\s+){0,2}" + _EVENT)),
+    ("municipal", re.compile(r"\b(муниципальн|районн|городск|окружн)\w*\s+([\w-]+\s+){0,2}" + _EVENT)),
+    ("school", re.compile(r"\b(школьн|внутришкольн)\w*\s+(\w+\s+){0,2}" + _EVENT)),
+]  # fmt: skip
+_ORGANISER = re.compile(r"(организатор\w*|организован\w*|проводит|провел[аи]?)\W+(?P<who>.{0,120})")
+_ADDRESSEE = re.compile(
+    r"^\W*(руководител|директор|начальник|заведующ|ректор|глав|председател|заместител)\w*(ям|ам|у|ю)\b"
+)
+_SIGNATORY = re.compile(
+    r"(^|\n)\W*(?P<who>(и\.\s*о\.\s*|временно исполняющ\w+ обязанности\s+)?(заместитель\s+)?"
+    r"(директор|начальник|руководитель|министр|заведующ\w+|председатель|глава|ректор)[^\n]{0,90})"
+)
+
+
+def _event_level(opening: str) -> str | None:
+    for name, pattern in _EVENT_LEVEL:
+        if pattern.search(opening):
+            return name
+    m = _ORGANISER.search(opening)
+    return _by_issuer(m.group("who")) if m else None
+
+
+def _signatory(tail: str) -> str | None:
+    """The last signature line of the text: who signs it."""
+    found = None
+    for m in _SIGNATORY.finditer(tail):
+        found = m.group("who")
+    if not found:
         return None
+    if re.search(r"\bминистр|департамент|институт|\bиро\b", found):
+        return "regional"
+    if re.search(r"управлени|отдел|комитет|\bглав", found):
+        return "municipal"
+    if re.search(r"\bдиректор|\bзаведующ", found):
+        return "school"
+    return None
+
+
+def level(doc_type: str, title: str, head: str, letterhead: str, opening: str = "", tail: str = "") -> str | None:
+    if doc_type == "unknown":
+        return None
+    if doc_type in EVENT_TYPES:
+        return _event_level(title + "\n" + opening[:900]) or (_by_issuer(letterhead) if letterhead else None)
+    if doc_type == "letter":
+        sender = "\n".join(ln for ln in letterhead.split("\n") if not _ADDRESSEE.search(ln))
+        return _by_issuer(sender) or _signatory(tail)
     for name, pattern in _TITLE_ADJ:
         if pattern.search(title):
             return name
@@ -108,6 +148,4 @@ def level(doc_type: str, title: str, head: str, letterhead: str) -> str | None:
     found = _approver(head)
     if found:
         return found
-    if letterhead:
-        return _by_issuer(letterhead)
-    return None
+    return (_by_issuer(letterhead) if letterhead else None) or _signatory(tail)

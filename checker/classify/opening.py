@@ -83,7 +83,9 @@ def _menu_row(line: str) -> bool:
 
 def _running_blocks(document: Document):
     for block in document.blocks:
-        if block.role in MARGINAL_ROLES or block.role == "approval":
+        # approval blocks stay: their lines are skipped one by one, and a layout pass may have
+        # run the title into the block
+        if block.role in MARGINAL_ROLES:
             continue
         yield block
 
@@ -126,6 +128,8 @@ def opening(document: Document) -> str:
 
 
 _BODY_START = re.compile(r"^\W*(цель|задачи|1\.\s|№\s*(п/п)?\b|паспорт|содержание|оглавление|уважаем)")
+# running text, not a title: a long line ending a sentence
+_SENTENCE = re.compile(r"^.{80,}[.!]$")
 _DATE_LINE = re.compile(r"^\W*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+[а-я]+\s+\d{4})\W*(г\.?|года)?\W*$")
 
 
@@ -136,7 +140,7 @@ def title_zone(lines: list[str]) -> str:
     for line in lines:
         if _DATE_LINE.match(line):
             continue  # a news item's date over its headline
-        if picked and (_BODY_START.match(line) or len(line) > 200):
+        if picked and (_BODY_START.match(line) or len(line) > 200 or _SENTENCE.search(line)):
             break
         piece = line[:250]
         picked.append(piece)

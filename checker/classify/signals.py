@@ -19,6 +19,7 @@ class Signal:
 @dataclass
 class TypeSignals:
     title: list[Signal]
+    lead: list[Signal]
     head: list[Signal]
     body: list[Signal]
     form: dict[str, float]
@@ -64,6 +65,7 @@ def load(path: Path | None = None) -> SignalSet:
     types = {
         name: TypeSignals(
             signals(spec, "title"),
+            signals(spec, "lead"),
             signals(spec, "head"),
             signals(spec, "body"),
             {k: float(v) for k, v in (spec.get("form") or {}).items()},

@@ -20,6 +20,7 @@ _COUNT = re.compile(
     r"(приняли участие|участвовали|присутствовали|собрал\w*|участниками стали)\W+(\w+\W+){0,3}\d+|"
     r"\b\d+\s+(педагог|участник|человек|руководител|учител|специалист|представител|директор|заместител)"
 )
+NEWS_CHARS = 800  # a news item is short; an account with speakers and outcomes is a press release
 _PRESS_TITLE = re.compile(r"^\W{0,3}пресс-релиз", re.M)
 
 
@@ -30,7 +31,7 @@ def press_subkind(title: str, opening: str, body: str) -> str:
         return "announcement"
     if _PRESS_TITLE.search(title):
         return "press_release"
-    if _COUNT.search(body[:20_000]) and len(body) > 1200:
+    if len(body) > NEWS_CHARS or (_COUNT.search(body[:20_000]) and len(body) > NEWS_CHARS // 2):
         return "press_release"
     return "news"
 
