@@ -298,3 +298,55 @@ def test_every_shipped_rule_explains_without_internals() -> None:
             text = "\n".join(explain(rule, list(rule.applies_to or pack.doc_types), "ru"))
             assert not re.search(r"\{\w*\}|\(\?P?<|\\[swdb]|regex|Нужна кампания", text), (rule.id, text)
             assert "Что требуется:" in text and "Почему:" in text, rule.id
+
+
+# ------------------------------------------------------------------ 8. the command line speaks one language
+
+
+def test_click_errors_and_suggestions_in_russian() -> None:
+    result = run_checker("check", str(PRESS / "clean.txt"), "--bogus")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "Использование: python -m checker check [ПАРАМЕТРЫ] ПУТИ...",
+        "Подробнее: «python -m checker check --help».",
+        "",
+        "Ошибка: Нет такого параметра «--bogus». (Может быть, один из: '--jobs', '--verbose'?)",
+    ]
+    typo = run_checker("chek")
+    assert "Ошибка: Нет такой команды «chek». Может быть, 'check'?" in typo.stderr
+    bad = run_checker("check", "x", "--fail-on", "sometimes")
+    assert "Ошибка: Неверное значение '--fail-on': «sometimes» — не из списка: 'error', 'warning'" in bad.stderr
+    assert not re.search(r"Usage|Error|Did you mean|Try |Options", typo.stderr + bad.stderr)
+
+
+def test_help_is_russian_throughout() -> None:
+    result = run_checker("check", "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Использование: python -m checker check [ПАРАМЕТРЫ] ПУТИ...")
+    assert "\nПараметры:\n" in result.stdout and "Показать эту справку и выйти." in result.stdout
+    assert "--show-passed, --verbose, -v" in result.stdout or "-v, --show-passed, --verbose" in result.stdout
+    assert not re.search(r"\b(Usage|Options|TEXT|INTEGER|PATHS|Show this message)\b", result.stdout)
+    top = run_checker("--help")
+    assert "[ПАРАМЕТРЫ] КОМАНДА [АРГУМЕНТЫ]..." in top.stdout and "\nКоманды:\n" in top.stdout
+
+
+def test_lang_en_switches_errors_to_english() -> None:
+    result = run_checker("check", str(PRESS / "clean.txt"), "--bogus", "--lang", "en")
+    assert "Error: No such option '--bogus'. (Did you mean one of: '--jobs', '--verbose'?)" in result.stderr
+    assert "Usage: python -m checker check [OPTIONS] PATHS..." in result.stderr
+    date = run_checker("check", str(PRESS / "clean.txt"), "--lang=en", "--submitted", "32.13.2018")
+    assert "Error: Invalid value: date «32.13.2018» not recognised; write DD.MM.YYYY or YYYY-MM-DD" in date.stderr
+    spec = run_checker("check", str(PRESS / "clean.txt"), "--lang", "en", "--report", "nonsense")
+    assert "expected FORMAT:PATH" in spec.stderr and "Ошибка" not in spec.stderr
+
+
+def test_russian_catalogue_is_compiled_and_shipped() -> None:
+    import subprocess
+    import sys
+
+    check = subprocess.run([sys.executable, str(ROOT / "tools" / "compile_locale.py"), "--check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr  # the committed .mo is the compiled .po
+    assert (ROOT / "checker" / "locale" / "ru" / "LC_MESSAGES" / "checker.mo").is_file()
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'artifacts = ["checker/locale/*/LC_MESSAGES/*.mo"]' in pyproject

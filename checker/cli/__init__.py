@@ -9,6 +9,7 @@ from typing import NoReturn
 import click
 
 from checker import __version__
+from checker.cli.i18n import language_from_args, localize_commands, use_language
 from checker.report import SEVERITY_RANK, Report, worst_failure
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_NOT_CHECKED = 0, 1, 2, 3, 4
@@ -19,7 +20,7 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     sys.exit(code)
 
 
-def _parse_date(value: str | None) -> dt.date | None:
+def _parse_date(value: str | None, lang: str = "ru") -> dt.date | None:
     if value is None:
         return None
     for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
@@ -27,7 +28,11 @@ def _parse_date(value: str | None) -> dt.date | None:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise click.BadParameter(f"дата «{value}» не распознана; пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД")
+    raise click.BadParameter(
+        f"date «{value}» not recognised; write DD.MM.YYYY or YYYY-MM-DD"
+        if lang == "en"
+        else f"дата «{value}» не распознана; пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД"
+    )
 
 
 def exit_code(report: Report, fail_on: str) -> int:
@@ -42,6 +47,10 @@ def exit_code(report: Report, fail_on: str) -> int:
     return EXIT_OK
 
 
+# Click's own texts (Usage:, Error:, «Did you mean …») in the language of the run, before any command is built.
+use_language(language_from_args(sys.argv[1:]))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker", message="%(prog)s %(version)s")
 def main() -> None:
@@ -54,7 +63,8 @@ def run() -> None:
         # Not standalone: click would turn Ctrl-C into «Aborted!» and exit code 1.
         code = main(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo("checker: прервано пользователем", err=True)
+        english = language_from_args(sys.argv[1:]) == "en"
+        click.echo("checker: interrupted by the user" if english else "checker: прервано пользователем", err=True)
         sys.exit(130)
     except click.exceptions.ClickException as exc:
         exc.show()
@@ -62,10 +72,15 @@ def run() -> None:
     except SystemExit:
         raise
     except Exception as exc:
-        click.echo(f"checker: внутренняя ошибка ({type(exc).__name__}: {exc}); сообщите разработчикам", err=True)
+        if language_from_args(sys.argv[1:]) == "en":
+            click.echo(f"checker: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
+        else:
+            click.echo(f"checker: внутренняя ошибка ({type(exc).__name__}: {exc}); сообщите разработчикам", err=True)
         sys.exit(EXIT_USAGE)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 # subcommands register themselves on `main`; one line per module
 from checker.cli import check, inspect_cmd, rules_cmd, serve  # noqa: E402, F401
+
+localize_commands(main, language_from_args(sys.argv[1:]))

@@ -13,10 +13,14 @@ from checker.errors import CheckerError
 from checker.paths import DOC_TYPES
 
 
-def _report_spec(value: str) -> tuple[str, Path]:
+def _report_spec(value: str, lang: str = "ru") -> tuple[str, Path]:
     fmt, sep, path = value.partition(":")
     if not sep or not path:
-        raise click.BadParameter(f"«{value}»: ожидается ФОРМАТ:ПУТЬ, например sarif:out.sarif")
+        raise click.BadParameter(
+            f"«{value}»: expected FORMAT:PATH, e.g. sarif:out.sarif"
+            if lang == "en"
+            else f"«{value}»: ожидается ФОРМАТ:ПУТЬ, например sarif:out.sarif"
+        )
     return fmt, Path(path)
 
 
@@ -96,17 +100,21 @@ def check(
         config: Config = load_config(config_path) if config_path else find_config(list(paths))
         config_reports = [report_target(config, r) for r in config.reports]
     except CheckerError as error:
-        _fail(error.message("ru"))
+        _fail(error.message(lang or "ru"))
     for note in ignored_config_notes(list(paths), lang or config.lang or "ru"):  # docs/security.md
         click.echo(f"checker: {note}", err=True)
     lang = lang or config.lang or "ru"
     fail_on = fail_on or config.fail_on or "error"
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS else "text"
-    reports = [(fmt, output), *config_reports, *(_report_spec(r) for r in extra_reports)]
+    reports = [(fmt, output), *config_reports, *(_report_spec(r, lang) for r in extra_reports)]
     for name, _ in reports:
         if name not in REPORTERS:
-            _fail(f"неизвестный формат отчёта «{name}»; доступны: {', '.join(REPORTERS)}")
+            _fail(
+                f"unknown report format «{name}»; available: {', '.join(REPORTERS)}"
+                if lang == "en"
+                else f"неизвестный формат отчёта «{name}»; доступны: {', '.join(REPORTERS)}"
+            )
     try:
         rule_paths = list(rules) or [Path(config.resolve(r)) for r in config.rules]
         packs = load_packs(rule_paths or None)
@@ -131,7 +139,7 @@ def check(
         doc_type=doc_type,
         lang=lang,
         campaign=chosen_campaign,
-        submitted=_parse_date(submitted),
+        submitted=_parse_date(submitted, lang),
         ocr=ocr,
         ocr_max_pages=ocr_max_pages,
     )
@@ -156,7 +164,11 @@ def check(
         if path is not None:
             write_atomic(path, rendered)
         elif isinstance(rendered, bytes):
-            _fail(f"формат {name} двоичный: укажите --output ФАЙЛ")
+            _fail(
+                f"the {name} format is binary: give --output FILE"
+                if lang == "en"
+                else f"формат {name} двоичный: укажите --output ФАЙЛ"
+            )
         else:
             click.echo(rendered, nl=False)
     sys.exit(exit_code(report, fail_on))
