@@ -6,9 +6,9 @@ holding both columns, or as the two columns interleaved line by line. Each shape
 one block per stamp, in order, with role `approval` and its own lines, so a rule that reads a
 stamp from its marker down sees the right signer and date.
 
-A line of a paired stamp is split at a wide gap, else between two signature lines or two dates,
-else before a signer's position; a line that splits no way stays with the left stamp. In the
-interleaved shape a date closes its column and the rest of the lines go to the other one.
+A line of a paired stamp is split at a wide gap; a line without one (a PDF text layer) stays in both
+stamps, so neither looks unsigned and no line is given to the wrong signer. In the interleaved
+shape a date closes its column and the rest of the lines go to the other one.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from checker.document import Block, Document, Location
-from checker.layout.lines import Context, Line, Splice, apply_splices, free_runs, run_lines, text_block
+from checker.layout.lines import Context, Line, Splice, apply_splices, free_runs, plural, run_lines, text_block
 
 _MARKER = (
     r"(?:согласовано|согласована|согласован|утверждаю|утверждено|утверждена|утвержден|принято|принята|"
@@ -32,12 +32,7 @@ _DATE = re.compile(
     r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:г\.?|года)?|_{1,3}\.\s*_{1,3}\.\s*(?:20)?[\d_]+",
     re.IGNORECASE,
 )
-_SIGNATURE = re.compile(r"_{3,}")
 _GAP = re.compile(r"\t+| {2,}")
-_ROLE = re.compile(
-    r"\s(?=(?:Директор|Начальник|Председатель|Заместитель|Руководитель|Глава|Министр|Ректор|Заведующ\w*|"
-    r"Протокол|Приказ|Решение|Решением|Распоряжение)\b)"
-)
 _TITLE = re.compile(
     r"^(?:программа|муниципальн\w+\s+дорожн|дорожн\w+\s+карт|план\b|паспорт|положение|пресс-релиз)", re.IGNORECASE
 )
@@ -46,24 +41,12 @@ _MAX_LINE_CHARS = 160
 
 
 def _split_line(text: str) -> tuple[str, str] | None:
+    """Left and right parts of a line of two stamps, where a wide gap (a tab, two spaces) shows the
+    column boundary. Without one (a PDF text layer joins the columns and its paragraphs join lines of
+    columns offset by a wrapped word) no guess at the boundary is safe."""
     parts = [p.strip() for p in _GAP.split(text) if p.strip()]
     if len(parts) == 2:
         return parts[0], parts[1]
-    signs = list(_SIGNATURE.finditer(text))
-    if len(signs) == 2:
-        # `____ Е.В. Мазурова ____ А.А. Сидорова`: the right stamp starts at its underscores
-        cut = signs[1].start()
-        while cut > 0 and not text[cut - 1].isspace():
-            cut -= 1
-        if text[:cut].strip():
-            return text[:cut].strip(), text[cut:].strip()
-    dates = list(_DATE.finditer(text))
-    if len(dates) == 2 and text[: dates[1].start()].strip():
-        return text[: dates[1].start()].strip(), text[dates[1].start() :].strip()
-    roles = list(_ROLE.finditer(text))
-    if roles:
-        cut = roles[-1].start()
-        return text[:cut].strip(), text[cut:].strip()
     return None
 
 
@@ -75,7 +58,7 @@ def _ends(text: str) -> bool:
     return len(text) > _MAX_LINE_CHARS or bool(_TITLE.match(text)) or bool(_MARKER_AT_START.match(text))
 
 
-def _paired(lines: list[Line], i: int) -> tuple[int, list[Line], list[Line]] | None:
+def _paired(lines: list[Line], i: int, shared: list[int]) -> tuple[int, list[Line], list[Line]] | None:
     """`СОГЛАСОВАНО УТВЕРЖДАЮ` then lines holding both columns: (last line, left, right)."""
     m = _TWO_MARKERS.match(lines[i].text)
     if m is None:
@@ -89,7 +72,11 @@ def _paired(lines: list[Line], i: int) -> tuple[int, list[Line], list[Line]] | N
             break
         split = _split_line(text)
         if split is None:
+            # no sign of where the columns meet (a PDF joined them): both stamps keep the line,
+            # so neither looks unsigned or undated
             left.append(lines[j])
+            right.append(lines[j])
+            shared[0] += 1
         else:
             left.append(Line(split[0], lines[j].block, lines[j].line))
             right.append(Line(split[1], lines[j].block, lines[j].line))
@@ -163,6 +150,7 @@ def run(document: Document, context: Context) -> Document:
     splices: list[Splice] = []
     all_lines: list[Line] = []
     paired = stamps_seen = 0
+    shared = [0]
     for start, end in list(free_runs(document)):
         lines = run_lines(document, start, end, context.source)
         offset = len(all_lines)
@@ -174,7 +162,7 @@ def run(document: Document, context: Context) -> Document:
                 stamps_seen += 1
                 i += 1
                 continue
-            found = _paired(lines, i) or _interleaved(lines, i)
+            found = _paired(lines, i, shared) or _interleaved(lines, i)
             if found is None:
                 i += 1
                 continue
@@ -188,6 +176,9 @@ def run(document: Document, context: Context) -> Document:
         if paired:
             pairs = "одна пара" if paired == 1 else f"пар: {paired}"
             notes.append("грифы, стоявшие рядом в две колонки, разделены: " + pairs)
+        if shared[0]:
+            lines_word = plural(shared[0], "строка", "строки", "строк")
+            notes.append(f"{lines_word} двух грифов не разделить по колонкам: они оставлены в обоих грифах")
         if stamps_seen:
             notes.append("отметка «ПРОЕКТ» распознана как штамп, а не заголовок")
     document.metadata.recovered.extend(notes)
