@@ -350,3 +350,33 @@ def test_russian_catalogue_is_compiled_and_shipped() -> None:
     assert (ROOT / "checker" / "locale" / "ru" / "LC_MESSAGES" / "checker.mo").is_file()
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'artifacts = ["checker/locale/*/LC_MESSAGES/*.mo"]' in pyproject
+
+
+# ------------------------------------------------------------------ 9. the pre-commit hook and docs/ci.md
+
+
+def test_pre_commit_hook_checks_documents_not_a_repositorys_notes(tmp_path: Path) -> None:
+    from ruamel.yaml import YAML
+
+    (hook,) = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    files = re.compile(hook["files"])
+    chosen = [n for n in ("план.docx", "скан.PDF", "старый.doc", "a.rtf", "b.odt", "README.md", "заметки.txt")
+              if files.search(n)]
+    assert chosen == ["план.docx", "старый.doc", "a.rtf", "b.odt"]  # pre-commit matches case-sensitively
+    # as pre-commit runs it on this repository: its own README and notes are not passed, so no errors
+    tracked = [p for p in ("README.md", "docs/ci.md", "fixtures/press_release/clean.txt") if files.search(p)]
+    assert tracked == []
+    shutil.copy(PRESS / "no_venue.docx", tmp_path / "релиз.docx")
+    result = run_checker(*hook["entry"].split()[1:], "релиз.docx", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 1 and "PR-VENUE-001" in result.stdout
+
+
+def test_ci_docs_name_no_tag_the_repository_lacks() -> None:
+    import subprocess
+
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    revs = re.findall(r"^\s*rev:\s*(\S+)", text, flags=re.M)
+    assert revs == ["main"]
+    git = shutil.which("git")
+    tags = subprocess.run([git, "tag"], cwd=ROOT, capture_output=True, text=True).stdout.split() if git else []
+    assert not [t for t in re.findall(r"\bv\d+\.\d+\.\d+\b", text) if t not in tags]
