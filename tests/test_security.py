@@ -373,3 +373,58 @@ def test_fifo_in_folder_is_reported(tmp_path: Path) -> None:
     assert by_name["канал.txt"]["reason_code"] == "special_file"
     assert "канал, сокет или устройство" in by_name["канал.txt"]["reason"]
     assert by_name["релиз.txt"]["verdict"] != "unreadable"
+
+
+# --- finding 3: LibreOffice never fetches what a .doc links to ---------------------------------------------
+
+_LINKED_IMAGE_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.2"
+ office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>
+<text:p>Пресс-релиз с картинкой по ссылке.</text:p>
+<text:p><draw:frame draw:name="img" svg:width="1cm" svg:height="1cm" text:anchor-type="as-char">
+<draw:image xlink:href="URL" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>
+</office:text></office:body></office:document>
+"""
+
+
+def test_doc_conversion_has_no_network(tmp_path: Path) -> None:
+    import http.server
+    import subprocess
+    import threading
+
+    from checker.parsers.doc import _soffice, no_network_prefix, parse_doc
+
+    exe = _soffice()
+    if exe is None or not no_network_prefix():
+        pytest.skip("LibreOffice or a network namespace (unshare -n) is not available here")
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/pixel.png"
+        (tmp_path / "doc.fodt").write_text(_LINKED_IMAGE_FODT.replace("URL", url), encoding="utf-8")
+        subprocess.run(
+            [exe, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "doc",
+             "--outdir", str(tmp_path), str(tmp_path / "doc.fodt")],
+            capture_output=True, timeout=120, check=True,
+        )  # fmt: skip
+        assert hits, "the fixture must link to the server (LibreOffice fetched it while building the .doc)"
+        hits.clear()
+        text = parse_doc(tmp_path / "doc.doc").full_text()
+        assert "картинкой по ссылке" in text
+        assert hits == []
+    finally:
+        server.shutdown()

@@ -3,6 +3,11 @@ else catdoc gives the text (cells as tab-separated lines); with neither the user
 
 Each conversion gets its own LibreOffice profile directory: parallel workers sharing the default
 profile block on its lock file or fail at random.
+
+A .doc is the submitter's file, so LibreOffice must not act on it (docs/security.md): the fresh profile
+turns off updating links when loading, macros and links to untrusted places, and the conversion runs
+without network (`unshare -n`, a new network namespace) where the system allows it. Without that
+isolation catdoc (which never opens a link) is preferred when installed.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from checker.document import Document, Metadata, number_blocks
@@ -31,6 +37,52 @@ def _env() -> dict[str, str]:
 
 def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+# The profile's settings: never update links on load (Writer, Calc), macros off, no links to untrusted
+# places. Written before LibreOffice first starts with the profile, so they hold from the first document.
+_SETTINGS = {
+    ("/org.openoffice.Office.Writer/Content/Update", "Link"): ("int", "2"),
+    ("/org.openoffice.Office.Calc/Content/Update", "Link"): ("int", "2"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel"): ("int", "3"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution"): ("boolean", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks"): ("boolean", "true"),
+    ("/org.openoffice.Office.Common/Misc", "UseOpenCL"): ("boolean", "false"),
+}
+
+
+def write_profile(profile: Path) -> None:
+    """A LibreOffice user profile with links, macros and remote content off."""
+    items = "".join(
+        f'<item oor:path="{where}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
+        for (where, name), (_kind, value) in _SETTINGS.items()
+    )
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        + items
+        + "</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
+@lru_cache(maxsize=1)
+def no_network_prefix() -> tuple[str, ...]:
+    """The command prefix that runs a program without network, or () when the system does not allow it."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return ()
+    for prefix in ((unshare, "-n"), (unshare, "-r", "-n")):
+        try:
+            probe = subprocess.run([*prefix, "true"], capture_output=True, timeout=10, check=False)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if probe.returncode == 0:
+            return prefix
+    return ()
 
 
 def _tool_missing() -> UnreadableError:
@@ -57,13 +109,14 @@ def convert_with_soffice(path: Path, target: str, outdir: Path, timeout: float =
     if exe is None:
         raise _tool_missing()
     profile = outdir / "profile"
+    write_profile(profile)
     # A copy with a plain name: LibreOffice mangles some names, and the output name follows the input's.
     source = outdir / f"input{path.suffix.lower() or '.doc'}"
     shutil.copyfile(path, source)
     try:
         result = subprocess.run(
-            [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-             "--convert-to", target, "--outdir", str(outdir), str(source)],
+            [*no_network_prefix(), exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+             "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(source)],
             capture_output=True, timeout=timeout, env=_env(), check=False, start_new_session=True,
         )  # fmt: skip
     except subprocess.TimeoutExpired:
@@ -115,9 +168,11 @@ def _parse_via_catdoc(path: Path, exe: str) -> Document:
 
 
 def parse_doc(path: Path) -> Document:
-    if _soffice() is not None:
-        return _parse_via_soffice(path)
+    """LibreOffice when it can run without network (exact tables), else catdoc (text only, never follows a
+    link), else LibreOffice with links and macros off in its profile."""
     catdoc = shutil.which("catdoc")
+    if _soffice() is not None and (no_network_prefix() or catdoc is None):
+        return _parse_via_soffice(path)
     if catdoc is not None:
         return _parse_via_catdoc(path, catdoc)
     raise _tool_missing()
