@@ -47,7 +47,7 @@ def approval(rng: Random, form: str, level: str, school: str, place: Place, when
         sep = rng.choice(["№", "N"])
         return [Para(f"{adj} приказом {who} от {d_num(when)} {sep} {number}", "right")], []
     if form == "appendix":
-        who = place.authority_gen if level == "regional" else place.uo_gen
+        who = {"regional": place.authority_gen, "municipal": place.uo_gen}.get(level, f"директора {school}")
         n = rng.randint(1, 3)
         return [Para(f"Приложение № {n}", "right"), Para(f"к приказу {who}", "right"),
                 Para(f"от {d_num(when)} № {number}", "right")], []  # fmt: skip

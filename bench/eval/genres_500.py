@@ -8,7 +8,7 @@ from random import Random
 from approval import approval
 from genres_plans import _deadline, _responsible
 from model import Built, Contents, Element, Para, Passport, Table
-from vocab import RISKS, place, school
+from vocab import MUNI_GEN, RISKS, place, plural, school
 
 INDICATORS = [
     ("Доля обучающихся, успешно выполнивших ВПР по математике", "%", (45, 70), (60, 85)),
@@ -60,8 +60,8 @@ def concept_document(rng: Random, author: str, defects: set[str]) -> Built:
                              ("5. Ожидаемые результаты", "6")]))  # fmt: skip
     h = (lambda i, s: f"{i}. {s}") if author in ("A", "C") else (lambda i, s: s.upper())
     els += [Para(h(1, "Информация о школе"), "heading"),
-            Para(f"{sch} расположена в {pl.municipality}; обучается {rng.randint(90, 700)} человек, работает "
-                 f"{rng.randint(12, 45)} педагогов.")]  # fmt: skip
+            Para(f"{sch} расположена на территории {MUNI_GEN[pl.municipality]}; обучается {rng.randint(90, 700)} "
+                 f"человек, в коллективе {plural(rng.randint(12, 45), 'педагог', 'педагога', 'педагогов')}.")]
     if "no_risk_profile" not in defects:
         els.append(Para(h(2, "Анализ риск-профиля школы"), "heading"))
         els.append(Para(f"По результатам анкетирования в рамках проекта «500+» у школы выявлены риски: "

@@ -63,16 +63,35 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+EVENT_GEN = {
+    "школьный методический семинар": "школьного методического семинара",
+    "открытый методический семинар": "открытого методического семинара",
+    "семинар-практикум": "семинара-практикума",
+    "муниципальный модельный семинар": "муниципального модельного семинара",
+    "муниципальный методический семинар": "муниципального методического семинара",
+    "муниципальный семинар-практикум": "муниципального семинара-практикума",
+    "региональный научно-практический семинар": "регионального научно-практического семинара",
+    "региональный семинар": "регионального семинара",
+    "межмуниципальный семинар": "межмуниципального семинара",
+}
+
+
 def _event(rng: Random, level: str) -> str:
     return rng.choice(_EVENT[level])
 
 
-def _venue(rng: Random, level: str, host: str, pl: Place) -> str:
+def _venue_pair(rng: Random, level: str, host: str, pl: Place) -> tuple[str, str]:
+    """(«на базе X» as a sentence says it, «X» as a «Место проведения:» line names it)."""
     if level == "regional" and rng.random() < 0.5:
-        return rng.choice([f"на базе {pl.institute}", f"в конференц-зале {pl.institute}"])
+        return rng.choice([(f"на базе {pl.institute}", pl.institute),
+                           (f"в конференц-зале {pl.institute}", f"{pl.institute}, конференц-зал")])  # fmt: skip
     if level == "municipal" and rng.random() < 0.25:
-        return f"в актовом зале {pl.uo_gen}"
-    return rng.choice([f"на базе {host}", f"в {host}"])
+        return f"в актовом зале {pl.uo_gen}", f"актовый зал {pl.uo_gen}"
+    return rng.choice([f"на базе {host}", f"в {host}"]), host
+
+
+def _venue(rng: Random, level: str, host: str, pl: Place) -> str:
+    return _venue_pair(rng, level, host, pl)[0]
 
 
 def _organizer(rng: Random, level: str, host: str, pl: Place) -> str:
@@ -132,7 +151,8 @@ def press_release(rng: Random, author: str, defects: set[str]) -> Built:
         else:
             els += [Para(f"{cap(event)}{topic_q}", "title"),
                     Passport([("Дата проведения", f"{date_s}, начало в {time_s}" if date_s else "уточняется"),
-                              ("Место проведения", venue_s.replace("на базе ", "") or "будет сообщено дополнительно"),
+                              ("Место проведения", cap(venue_s.replace("на базе ", ""))
+                               or "будет сообщено дополнительно"),
                               ("Организатор", org_s or "—"),
                               ("Участники", ", ".join(cats))])]  # fmt: skip
         if org_s and author in ("A", "B"):
@@ -193,8 +213,9 @@ def press_release(rng: Random, author: str, defects: set[str]) -> Built:
         lead = f"{date_s} " if date_s else ""
         els.append(Para(cap(f"{lead}{venue_s + ' ' if venue_s else ''}прошёл {event}{topic_q}.")))
 
-    for (name, end), speech in speakers[: (1 if subkind == "news" else 3)]:
-        role = rng.choice(["директор", "заместитель директора по УВР", "учитель математики", "педагог-психолог"])
+    roles = rng.sample(["директор", "заместитель директора по УВР", "учитель математики", "педагог-психолог",
+                        "руководитель ШМО"], 3)  # fmt: skip
+    for ((name, end), speech), role in zip(speakers[: (1 if subkind == "news" else 3)], roles, strict=False):
         who = name if rng.random() < 0.5 else initials_first(name)
         els.append(Para(rng.choice([f"{who}, {role} {host}, представил{end} {speech}.",
                                     f"{cap(role)} {who} рассказал{end} участникам про {speech}.",
@@ -250,7 +271,7 @@ def seminar_program(rng: Random, author: str, defects: set[str]) -> Built:
     topic = rng.choice(TOPICS)
     event = _event(rng, level)
     when = day_in(rng, year, (2, 11))
-    venue = _venue(rng, level, host, pl).replace("на базе ", "").replace("в ", "", 1)
+    venue = _venue_pair(rng, level, host, pl)[1]
     n = rng.randint(5, 8)
     agenda = ["Регистрация участников", AGENDA[0], *rng.sample(AGENDA[1:-1], n - 3), AGENDA[-1]]
     slots = _slots(rng, n, "dot" if author in ("A", "C") else "colon")
@@ -267,7 +288,7 @@ def seminar_program(rng: Random, author: str, defects: set[str]) -> Built:
         els += head
     title = {"A": "ПРОГРАММА", "B": "Программа проведения", "C": "ПРОГРАММА", "D": "Программа"}[author]
     els.append(Para(title, "title"))
-    els.append(Para(f"{event}{'' if 'no_topic' in defects else ' «' + topic + '»'}", "center"))
+    els.append(Para(f"{EVENT_GEN[event]}{'' if 'no_topic' in defects else ' «' + topic + '»'}", "center"))
     date_line = d_words(when) if author in ("A", "D") else d_num(when)
     if author in ("A", "B"):
         if "no_event_date" not in defects:
@@ -330,11 +351,11 @@ def letter(rng: Random, author: str, defects: set[str]) -> Built:
         sender = [pl.uo.upper(), pl.municipality.upper(), f"ул. Советская, д. {rng.randint(1, 90)}",
                   f"тел. 8 ({rng.randint(800, 899)}) {rng.randint(100, 999)}-{rng.randint(10, 99)}"]
     elif author == "B":
-        sender = [pl.authority.upper(), f"г. {rng.choice(['Краснодар', 'Ставрополь', 'Пермь', 'Кызыл', 'Хабаровск'])}"]
+        sender = [pl.authority.upper(), f"г. {pl.capital}"]
     elif author == "C":
         sender = [pl.institute, "(центр непрерывного повышения профессионального мастерства)"]
     else:
-        sender = [f"Администрация {MUNI_GEN[pl.municipality]}", "Управление образования"]
+        sender = [f"Администрация {MUNI_GEN[pl.municipality]}", pl.uo.split(" администрации")[0]]
     num_line = f"от {d_num(sent)} № {number}"
     if "no_outgoing_number" in defects:
         num_line = f"от {d_num(sent)} № ________"
@@ -384,8 +405,7 @@ def letter(rng: Random, author: str, defects: set[str]) -> Built:
     if rng.random() < 0.6:
         els.append(Para(f"Приложение: программа семинара на {rng.randint(1, 3)} л. в 1 экз."))
     signer = person(rng)
-    pos = {"A": "Начальник управления образования", "B": "Заместитель министра", "C": "Ректор",
-           "D": "Начальник управления"}[author]  # fmt: skip
+    pos = {"A": pl.uo_head, "B": "Заместитель министра", "C": "Ректор", "D": pl.uo_head}[author]
     if "no_signatory" not in defects:
         if author == "D":
             _, tail = approval(rng, "esign", "municipal", host, pl, sent)
@@ -411,7 +431,7 @@ def registration_sheet(rng: Random, author: str, defects: set[str]) -> Built:
     topic = rng.choice(TOPICS)
     title = {"A": "ЛИСТ РЕГИСТРАЦИИ", "B": "Лист регистрации участников", "C": "РЕГИСТРАЦИОННЫЙ ЛИСТ",
              "D": "Лист регистрации"}[author]  # fmt: skip
-    els: list[Element] = [Para(title, "title"), Para(f"участников: {event} «{topic}»", "center")]
+    els: list[Element] = [Para(title, "title"), Para(f"участников {EVENT_GEN[event]} «{topic}»", "center")]
     if "no_event_date" not in defects:
         els.append(Para({"A": f"Дата проведения: {d_num(when)}", "B": d_quoted(when),
                          "C": f"Дата: {d_words(when)}", "D": f"{d_num(when)}, {host}"}[author]))  # fmt: skip

@@ -203,8 +203,9 @@ def plan_schedule(rng: Random, author: str, defects: set[str]) -> Built:
     who = sch if level == "school" else _muni_gen(pl)
     title = {"A": f"ПЛАН-ГРАФИК мероприятий {subject} {who} на {year} год",
              "B": f"План-график {subject} на {year}-{year + 1} учебный год",
-             "C": f"План-график {subject} ({who})",
-             "D": f"ПЛАН-ГРАФИК {subject} в {who} на {year} год"}[author]  # fmt: skip
+             "C": f"План-график {subject}. {sch if level == 'school' else pl.municipality}",
+             "D": f"ПЛАН-ГРАФИК {subject} {'в ' + sch if level == 'school' else 'на территории ' + who} на {year} год",
+             }[author]  # fmt: skip
     form = {"A": "order", "B": "signature", "C": "appendix", "D": "signature"}[author]
     if "no_approval" in defects:
         form = "none"

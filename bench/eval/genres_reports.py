@@ -9,7 +9,7 @@ from approval import approval
 from genres_events import TOPICS
 from genres_plans import _muni_gen
 from model import Built, Element, Para, Passport, Table
-from vocab import NUMBERS_WORDS, REGION_GEN, d_num, d_words, person, place, school
+from vocab import NUMBERS_WORDS, REGION_GEN, d_num, d_words, person, place, plural, school
 
 PRODUCTS = ["Анализ урока", "Индивидуальный маршрут обучающегося", "Работа с родителями"]
 
@@ -50,24 +50,41 @@ def info_report(rng: Random, author: str, defects: set[str]) -> Built:
         els.append(Para("В отчётном периоде проведена следующая работа."))
     figures = "no_figures" not in defects
 
-    def num(n: int, words: str) -> str:
+    def num(n: int, one: str, few: str, many: str, vague: str) -> str:
         if not figures:
-            return words
-        return NUMBERS_WORDS.get(n, str(n)) if author == "C" and n in NUMBERS_WORDS else str(n)
+            return f"{vague} {many}"
+        if author == "C" and n in NUMBERS_WORDS:
+            return f"{NUMBERS_WORDS[n]} {many if n > 4 else few}"
+        return plural(n, one, few, many)
 
-    facts = [
-        f"В проект включены {num(n_schools, 'несколько')} школ с низкими результатами обучения; "
-        f"за каждой закреплена школа-наставник.",
-        f"Проведено {num(n_sem, 'несколько')} методических семинаров, в том числе семинар «{rng.choice(TOPICS)}» "
-        f"({d_words(dt.date(year, rng.randint(2, 5), rng.randint(1, 28)))}).",
-        f"Курсы повышения квалификации прошли {num(n_teachers, 'многие')} педагогов"
-        + (f", что составляет {rng.randint(30, 90)} % от запланированного." if figures else "."),
-        f"Разработаны методические рекомендации «{rng.choice(PRODUCTS)}» "
-        f"и банк заданий по математике для 5–9 классов.",
-        f"Проведён мониторинг результатов ВПР: доля работ с отметкой «2» снизилась с {rng.randint(18, 30)} % до "
-        f"{rng.randint(8, 17)} %." if figures
-        else "Проведён мониторинг результатов ВПР, отмечена положительная динамика.",
-    ]  # fmt: skip
+    seminar = d_words(dt.date(year, rng.randint(2, 5), rng.randint(1, 28)))
+    vpr = (f"доля работ с отметкой «2» снизилась с {rng.randint(18, 30)} % до {rng.randint(8, 17)} %." if figures
+           else "отмечена положительная динамика.")  # fmt: skip
+    if level == "school":
+        facts = [
+            f"Проведено {num(n_sem, 'заседание', 'заседания', 'заседаний', 'несколько')} педагогического совета и "
+            f"методического совета по вопросам качества образования.",
+            f"Курсы повышения квалификации прошли "
+            f"{num(n_teachers % 30 + 3, 'педагог', 'педагога', 'педагогов', 'многие')} школы; "
+            f"организовано взаимопосещение уроков.",
+            f"Педагоги школы приняли участие в семинаре «{rng.choice(TOPICS)}» ({seminar}).",
+            f"Для обучающихся с трудностями в обучении разработаны индивидуальные образовательные маршруты; "
+            f"подготовлен банк заданий «{rng.choice(PRODUCTS)}».",
+            f"По итогам ВПР {vpr}",
+        ]  # fmt: skip
+    else:
+        facts = [
+            f"В проект включены {num(n_schools, 'школа', 'школы', 'школ', 'несколько')} с низкими результатами "
+            f"обучения; за каждой закреплена школа-наставник.",
+            "Проведено "
+            f"{num(n_sem, 'методический семинар', 'методических семинара', 'методических семинаров', 'несколько')}, "
+            f"в том числе семинар «{rng.choice(TOPICS)}» ({seminar}).",
+            f"Курсы повышения квалификации прошли {num(n_teachers, 'педагог', 'педагога', 'педагогов', 'многие')}"
+            + (f", что составляет {rng.randint(30, 90)} % от запланированного." if figures else "."),
+            f"Разработаны методические рекомендации «{rng.choice(PRODUCTS)}» и банк заданий по математике для "
+            f"5–9 классов.",
+            f"Проведён мониторинг результатов ВПР: {vpr}",
+        ]  # fmt: skip
     if author == "D":
         els += [Para(f"{i + 1}. {f}") for i, f in enumerate(facts)]
     else:
