@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from checker.engine.context import CheckContext
 from checker.engine.rule import Outcome, RuleBase
 from checker.language.morphology import analyzer, lemma
+from checker.language.numerals import agree
 from checker.language.text import snippet
 
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*")
@@ -92,7 +93,8 @@ class ConsistencyRule(RuleBase):
                 flagged = True
                 yield Outcome(
                     False,
-                    {"found": word, "expected": where[usual][0], "count": counts[usual]},
+                    {"found": word, "expected": where[usual][0], "count": counts[usual],
+                     "times": agree(counts[usual], "раз")},
                     snippet(unit.text.clean, start, end),
                     unit.location,
                 )

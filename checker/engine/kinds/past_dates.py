@@ -64,9 +64,10 @@ class PastDatesRule(RuleBase):
                 failed = True
                 yield Outcome(
                     False,
-                    {"found": m.text, "date": format_date(own), "expected": f"≤ {format_date(own)}"},
+                    {"found": m.text, "date": format_date(own), "expected": f"не позже {format_date(own)}"},
                     snippet(text, sm.start() + m.start, sm.start() + m.end),
                     unit.location,
                 )
+                break  # one finding per place
         if not failed:
             yield Outcome(True, {"found": own_text, "date": format_date(own)})

@@ -37,15 +37,19 @@ class PlaceholderRule(RuleBase):
         count = 0
         for unit in self.units(ctx):
             text = unit.text.clean
-            for m in _GAPS.finditer(unit.text.folded):
-                if m.group(0).startswith("_") and (
-                    _SIGNATURE_AFTER.match(text[m.end() :]) or _SIGNATURE_BEFORE.search(text[: m.start()])
-                ):
-                    continue
-                yield Outcome(False, {"found": text[m.start() : m.end()]}, snippet(text, m.start(), m.end()),
-                              unit.location)
-                count += 1
-                if count >= self.max_findings:
-                    return
+            gaps = [
+                m for m in _GAPS.finditer(unit.text.folded)
+                if not (m.group(0).startswith("_") and (
+                    _SIGNATURE_AFTER.match(text[m.end() :]) or _SIGNATURE_BEFORE.search(text[: m.start()])))
+            ]
+            if not gaps:
+                continue
+            # one finding per place: every gap of a line is named in it
+            found = ", ".join(dict.fromkeys(text[m.start() : m.end()] for m in gaps))
+            yield Outcome(False, {"found": found, "count": len(gaps)},
+                          snippet(text, gaps[0].start(), gaps[-1].end()), unit.location)
+            count += 1
+            if count >= self.max_findings:
+                return
         if count == 0:
             yield Outcome(True, {"found": "—"})

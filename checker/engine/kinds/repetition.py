@@ -51,12 +51,15 @@ class RepetitionRule(RuleBase):
         for unit in self.units(ctx):
             if not self._may_repeat(unit.text.folded):
                 continue
-            for m in self._pattern().finditer(unit.text.folded):
-                found = unit.text.clean[m.start() : m.end()]
-                yield Outcome(False, {"found": found, "phrase": unit.text.clean[m.start("seq") : m.end("seq")]},
-                              snippet(unit.text.clean, m.start(), m.end()), unit.location)
-                count += 1
-                if count >= self.max_findings:
-                    return
+            m = self._pattern().search(unit.text.folded)
+            if m is None:
+                continue
+            # one finding per place: the first repeat of a paragraph or cell
+            found = unit.text.clean[m.start() : m.end()]
+            yield Outcome(False, {"found": found, "phrase": unit.text.clean[m.start("seq") : m.end("seq")]},
+                          snippet(unit.text.clean, m.start(), m.end()), unit.location)
+            count += 1
+            if count >= self.max_findings:
+                return
         if count == 0:
             yield Outcome(True, {"found": "—"})

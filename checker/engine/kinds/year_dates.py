@@ -40,7 +40,10 @@ class YearDatesRule(RuleBase):
         low, high = dt.date(year - 1, 12, 1), dt.date(year + 1, 1, 31)
         units = {id(u) for u in self.units(ctx)}
         count = 0
+        flagged: set[int] = set()
         for unit, mention in ctx.dates:
+            if id(unit) in flagged:
+                continue  # one finding per place
             if id(unit) not in units or mention.kind not in ("date", "month", "range", "deadline", "period"):
                 continue
             first, last = mention.first_day(year), mention.last_day(year)
@@ -52,6 +55,7 @@ class YearDatesRule(RuleBase):
             if _CITATION.search(unit.text.folded[: mention.start]):
                 continue
             count += 1
+            flagged.add(id(unit))
             yield Outcome(False, {"found": mention.text, "year": year},
                           snippet(unit.text.clean, mention.start, mention.end), unit.location)
             if count >= self.max_findings:
