@@ -141,7 +141,7 @@ def _package(folder: Path, photos: int, registration: bool) -> None:
 def test_seminar_package_with_three_photos_and_no_registration(tmp_path: Path) -> None:
     folder = tmp_path / "семинар"
     _package(folder, photos=3, registration=False)
-    _, report = run_json("check", str(folder))
+    _, report = run_json("check", str(folder), "--campaign", "krasnodar-2018")
     package = next(d for d in report["documents"] if d["kind"] == "package")
     complete = next(f for f in package["findings"] if f["rule_id"] == "PKG-COMPLETE-001")
     assert complete["outcome"] == "fail"
@@ -154,7 +154,7 @@ def test_seminar_package_with_three_photos_and_no_registration(tmp_path: Path) -
 def test_complete_seminar_package(tmp_path: Path) -> None:
     folder = tmp_path / "семинар"
     _package(folder, photos=5, registration=True)
-    _, report = run_json("check", str(folder))
+    _, report = run_json("check", str(folder), "--campaign", "krasnodar-2018")
     package = next(d for d in report["documents"] if d["kind"] == "package")
     outcomes = {f["rule_id"]: f["outcome"] for f in package["findings"]}
     assert outcomes["PKG-COMPLETE-001"] == "pass"

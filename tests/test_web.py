@@ -194,7 +194,10 @@ def test_seminar_package_zip_runs_the_folder_rules(client: TestClient) -> None:
         "__MACOSX/._пресс-релиз.docx": b"junk",
         "readme.exe": b"MZ",
     })
-    report = client.post("/api/check", files=[("files", ("семинар.zip", archive))]).json()
+    # the package list (≥ 5 photos, registration sheets) is the Krasnodar 2018 campaign's demand
+    report = client.post(
+        "/api/check", files=[("files", ("семинар.zip", archive))], data={"campaign": "krasnodar-2018"}
+    ).json()
     paths = {d["path"]: d for d in report["documents"]}
     assert "семинар.zip/Семинар в Белореченском/пресс-релиз.docx" in paths
     package = paths.get("семинар.zip/Семинар в Белореченском/")
