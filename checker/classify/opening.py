@@ -130,6 +130,11 @@ def opening(document: Document) -> str:
 _BODY_START = re.compile(r"^\W*(цель|задачи|1\.\s|№\s*(п/п)?\b|паспорт|содержание|оглавление|уважаем)")
 # running text, not a title: a long line ending a sentence
 _SENTENCE = re.compile(r"^.{80,}[.!]$")
+# a predicate early in a line: a sentence about something, not a title naming it
+_PREDICATE = re.compile(
+    r"^(\S+\s+){1,6}(должн\w+|является|являются|утвержда\w+ся|разрабатыва\w+ся|содерж(ит|ат)|включа(ет|ют)|"
+    r"представля(ет|ют)|определя(ет|ют)|предусматрива(ет|ют)|-\s+это)\b"
+)
 _DATE_LINE = re.compile(r"^\W*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+[а-я]+\s+\d{4})\W*(г\.?|года)?\W*$")
 
 
@@ -140,7 +145,10 @@ def title_zone(lines: list[str]) -> str:
     for line in lines:
         if _DATE_LINE.match(line):
             continue  # a news item's date over its headline
-        if picked and (_BODY_START.match(line) or len(line) > 200 or _SENTENCE.search(line)):
+        if picked and (_BODY_START.match(line) or (_SENTENCE.search(line) and _PREDICATE.search(line))):
+            break
+        # a long line is running text — unless the title so far is a bare genre word («ПРОГРАММА»)
+        if picked and size > 40 and (len(line) > 200 or _SENTENCE.search(line)):
             break
         piece = line[:250]
         picked.append(piece)
