@@ -39,7 +39,9 @@ MARKERS: dict[str, re.Pattern[str]] = {
 }
 # «Утверждена приказом …», «утверждено распоряжением …»: an approval by an act
 _BY_ACT = re.compile(r"(утвержд\w*|утв\.)\s*:?\s*(\S+\s+){0,3}?(приказ|распоряжени|постановлени)\w*")
+_ACT_WORD = re.compile(r"\b(приказ|распоряжени|постановлени)\w*")
 _APPENDIX = re.compile(r"приложени\w*\s*(№\s*\d+\s*|\d+\s*)?к\s+(\S+\s+){0,2}?(приказ|распоряжени|постановлени)\w*")
+_APPENDIX_START = re.compile(r"^\W*приложени")
 _ACT_NUMBER = re.compile(r"№\s*([\w/.-]*\d[\w/.-]*)|\bn\s*(\d[\w/.-]*)")
 _PROTOCOL_BODY = re.compile(
     r"(педагогическ\w+|методическ\w+|управляющ\w+|научно-методическ\w+|экспертн\w+)\s+совет\w*|педсовет\w*|"
@@ -211,7 +213,17 @@ def _signature_blocks(units: list[Unit], marker: str) -> list[Approval]:
             continue
         shown = re.sub(r"\s+", "", unit.text.clean[m.start(1) : m.end(1)]).upper().rstrip(".:")
         taken = [unit]
-        if unit.location.table is not None:
+        if unit.block.role == "approval":
+            # a two-column block the layout pass kept together (or split imperfectly): the whole run of
+            # approval lines is one region; its words decide the form and the issuers
+            first = i
+            while first > 0 and units[first - 1].block.role == "approval":
+                first -= 1
+            last = i
+            while last + 1 < len(units) and units[last + 1].block.role == "approval":
+                last += 1
+            taken = units[first : last + 1]
+        elif unit.location.table is not None:
             # a stamp in a table cell: the cell and the cells below it in the same column
             for nxt in units[i + 1 :]:
                 if nxt.block is not unit.block or len(taken) > _MAX_LINES:
@@ -230,7 +242,8 @@ def _signature_blocks(units: list[Unit], marker: str) -> list[Approval]:
                 if _has_date_or_blank(nxt.text.clean) and unit.block.role != "approval":
                     break  # the date closes a stamp
         folded = "\n".join(u.text.folded for u in taken)
-        if marker == "approve" and _BY_ACT.search(folded):
+        region = unit.block.role == "approval"
+        if marker == "approve" and (_BY_ACT.search(folded) or (region and _ACT_WORD.search(folded))):
             out.append(_finish(Approval("order", "order", shown, taken)))
         elif _PROTOCOL.search(folded) and _PROTOCOL_BODY.search(folded) and not SIGN_LINE.search(folded):
             out.append(_finish(Approval("protocol", "protocol", shown, taken)))
@@ -259,11 +272,14 @@ def _acts(units: list[Unit]) -> list[Approval]:
         folded = unit.text.folded
         if unit.text.words > 60:
             continue
-        window = units[i : i + 3]
+        window = [unit, *(u for u in units[i + 1 : i + 4] if u.location.table is None or unit.location.table)]
         text = "\n".join(u.text.folded for u in window)
-        if _APPENDIX.search(folded) or (_BY_ACT.search(folded) and not MARKERS["approve"].search(folded)):
+        # «Приложение № 2 / к приказу министерства …» is often one short line per paragraph
+        appendix = _APPENDIX.search(" ".join(u.text.folded for u in window))
+        appendix_here = appendix is not None and appendix.start() < len(folded) and _APPENDIX_START.match(folded)
+        if appendix_here or (_BY_ACT.search(folded) and not MARKERS["approve"].search(folded)):
             taken = [u for u in window if u is unit or (u.text.words <= 20 and not _TITLE_START.search(u.text.folded))]
-            shown = "приложение к приказу" if _APPENDIX.search(folded) else "приказ"
+            shown = "приложение к приказу" if appendix_here else "приказ"
             out.append(_finish(Approval("order", "order", shown, _until_title(taken))))
         elif _PROTOCOL.search(folded) and _PROTOCOL_BODY.search(text) and not _is_marker(unit):
             out.append(_finish(Approval("protocol", "protocol", "протокол", _until_title(window))))

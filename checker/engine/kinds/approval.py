@@ -16,7 +16,6 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from checker.approval import (
-    FORM_WORDS,
     FORMS,
     ISSUER_WORDS,
     PLACEHOLDER,
@@ -56,6 +55,11 @@ _ELEMENTS = {
     "name": ("фамилия с инициалами (И.И. Иванов)", "a surname with initials (И.И. Иванов)"),
     "signature": ("линия для подписи (____)", "a signature line (____)"),
     "date": ("дата (например, «15» октября 2021 г.)", "a date (e.g. «15» октября 2021 г.)"),
+}
+_GENITIVE = {
+    "order": ("ссылки на приказ об утверждении", "an approving order"),
+    "protocol": ("решения совета (протокола)", "a council decision (minutes)"),
+    "esign": ("электронной подписи", "an electronic signature"),
 }
 _LEVEL_SHOWN = {"school": "школьный", "municipal": "муниципальный", "regional": "региональный"}
 
@@ -191,15 +195,24 @@ class ApprovalRule(RuleBase):
         return "руководитель или орган, утверждающий документ" if lang != "en" else "the approving head or body"
 
     def _forms(self, lang: str) -> str:
+        """The accepted forms for «нет ни …, ни …» (genitive), or an English list."""
+        en = lang == "en"
         words = []
         for form in FORMS:
             if form not in self.forms:
                 continue
             if form == "signature":
-                words.append(" / ".join(f"«{_LABEL[m]}»" if m != "sign" else "подпись" for m in self.marker))
+                stamps = [m for m in self.marker if m != "sign"]
+                shown = " / ".join(f"«{_LABEL[m]}»" for m in stamps)
+                if en:
+                    words.append(f"a {shown} block" + (" or a signature" if "sign" in self.marker else ""))
+                elif stamps:
+                    words.append(f"грифа {shown}" + (" или подписи" if "sign" in self.marker else ""))
+                else:
+                    words.append("подписи")
             else:
-                words.append(FORM_WORDS[form][1 if lang == "en" else 0])
-        return ", ".join(words)
+                words.append(_GENITIVE[form][1 if en else 0])
+        return (", " if en else ", ни ").join(words)
 
 
 __all__ = ["PLACEHOLDER", "ApprovalRule", "approval_date"]

@@ -1,0 +1,249 @@
+"""Roadmaps, plans and programmes in the shapes real ones have (fixtures/real_shapes/, written by
+fixtures/make_real_shapes_plans.py), checked through the CLI: passing where the document is right, the one
+right finding where it is not. Plus the approval model on small documents of every form and level."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.approval import approval_forms, expected_issuers, find_approvals
+from checker.engine.context import CheckContext
+from checker.engine.examples import document_from_text
+from checker.engine.kinds.approval import ApprovalRule
+from checker.engine.kinds.empty_section import EmptySectionRule
+from checker.engine.kinds.period import PeriodRule
+from checker.engine.kinds.section import SectionRule
+from checker.engine.runner import run_rules
+from checker.language.text import DocumentText
+
+ROOT = Path(__file__).resolve().parents[1]
+SHAPES = ROOT / "fixtures" / "real_shapes"
+OWN = ("RM-", "PG-", "PS-", "AR-", "CD-", "DP-", "SD-", "Q-EMPTY-")
+
+# file → (doc type, level, verdict, {(rule id, severity, outcome)} of the failing/unverified findings of our rules)
+CASES: dict[str, tuple[str, str, str, set[tuple[str, str, str]]]] = {
+    # a school roadmap on low motivation, approved by a school order: nothing municipal is asked of it
+    "roadmap/school_order.docx": ("roadmap", "school", "compliant", set()),
+    "roadmap/school_order.pdf": ("roadmap", "school", "compliant", set()),
+    "roadmap/school_unapproved.docx": ("roadmap", "school", "noncompliant", {("RM-APPROVAL-001", "error", "fail")}),
+    # a regional roadmap is an appendix to the ministry's order: that is its approval
+    "roadmap/regional_appendix.docx": ("roadmap", "regional", "compliant", set()),
+    "roadmap/regional_appendix.pdf": ("roadmap", "regional", "compliant", set()),
+    # a municipal roadmap approved by a school director: the wrong level
+    "roadmap/municipal_by_director.docx": ("roadmap", "municipal", "noncompliant",
+                                           {("RM-APPROVAL-001", "error", "fail")}),
+    # signed with an electronic signature; the table is tab-separated text
+    "roadmap/esigned.txt": ("roadmap", "municipal", "compliant", set()),
+    # the table is flattened with «|»: rebuilt, checked like any table
+    "roadmap/pipes.txt": ("roadmap", "school", "compliant", set()),
+    # accepted by the teachers' council and approved by the director's order, side by side; passport as a table
+    "program/council.docx": ("program", "school", "compliant", set()),
+    "program/council.pdf": ("program", "school", "compliant", set()),
+    # the title says 2024–2026, the passport 2024–2027: the real defect
+    "program/period_mismatch.docx": ("program", "school", "noncompliant", {("PG-PERIOD-001", "error", "fail")}),
+    "program/period_mismatch.pdf": ("program", "school", "noncompliant", {("PG-PERIOD-001", "error", "fail")}),
+    # a contents page with dot leaders, a «ПРОЕКТ» stamp, «Цель – …», a council protocol at the end
+    "program/contents_stamp.txt": ("program", "school", "compliant", set()),
+    "plan_schedule/plan_order.docx": ("plan_schedule", "municipal", "compliant", set()),
+    "antirisk_program/antirisk_council.docx": ("antirisk_program", "school", "compliant", set()),
+}  # fmt: skip
+
+
+def run_cli(path: Path, *extra: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", "check", str(path), "--format", "json", "--no-cache", *extra],
+        capture_output=True, text=True, cwd=ROOT, timeout=180,
+    )  # fmt: skip
+    assert result.returncode in (0, 1), result.stderr
+    assert "failed on" not in result.stderr, result.stderr
+    (doc,) = json.loads(result.stdout)["documents"]
+    return doc
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_real_shapes(name: str) -> None:
+    doc_type, level, verdict, expected = CASES[name]
+    doc = run_cli(SHAPES / name)
+    assert doc["doc_type"] == doc_type
+    assert doc["level"] == level
+    found = {
+        (f["rule_id"], f["severity"], f["outcome"])
+        for f in doc["findings"]
+        if f["outcome"] in ("fail", "unverified") and f["rule_id"].startswith(OWN)
+    }
+    assert found == expected, [f["message"] for f in doc["findings"] if f["outcome"] in ("fail", "unverified")]
+    assert doc["verdict"] == verdict
+    for finding in doc["findings"]:  # every failing finding says how to fix it
+        if finding["outcome"] == "fail" and finding["rule_id"].startswith(OWN):
+            assert finding["suggestion"], finding["rule_id"]
+
+
+def _finding(doc: dict, rule_id: str) -> dict:
+    (finding,) = [f for f in doc["findings"] if f["rule_id"] == rule_id]
+    return finding
+
+
+def test_messages_name_the_form_found() -> None:
+    school = run_cli(SHAPES / "roadmap/school_order.docx")
+    assert "приказ" in _finding(school, "RM-APPROVAL-001")["message"]
+    assert "от 30.08.2024 № 112" in _finding(school, "RM-APPROVAL-001")["message"]
+    esigned = run_cli(SHAPES / "roadmap/esigned.txt")
+    assert "электронная подпись" in _finding(esigned, "RM-APPROVAL-001")["message"]
+    assert esigned["approval_forms"] == ["esign"]
+    wrong = _finding(run_cli(SHAPES / "roadmap/municipal_by_director.docx"), "RM-APPROVAL-001")
+    assert wrong["message"].startswith("Утверждение не того уровня: найдено — гриф «УТВЕРЖДАЮ»")
+    assert "органа управления образованием" in wrong["message"]
+    none = _finding(run_cli(SHAPES / "roadmap/school_unapproved.docx"), "RM-APPROVAL-001")
+    assert none["message"] == (
+        "Не видно, что дорожная карта утверждена: нет ни грифа «УТВЕРЖДАЮ» или подписи, ни ссылки на приказ об "
+        "утверждении, ни решения совета (протокола), ни электронной подписи."
+    )
+    assert "школы (директор, приказ по школе или педагогический совет)" in none["suggestion"]
+
+
+def test_period_mismatch_message() -> None:
+    finding = _finding(run_cli(SHAPES / "program/period_mismatch.docx"), "PG-PERIOD-001")
+    assert finding["message"] == (
+        "Сроки не совпадают: в названии 2024–2026 годы, в паспорте 2024–2027 годы; исправьте, чтобы они совпадали."
+    )
+    assert finding["location"]["table"] == 1  # the passport row
+
+
+def test_campaign_layer_only_with_its_campaign() -> None:
+    """A school roadmap on low motivation is not asked for the Krasnodar six directions without the campaign;
+    with it, the campaign's demands are checked (and named as the campaign's)."""
+    plain = run_cli(SHAPES / "roadmap/school_order.docx")
+    assert not [f for f in plain["findings"] if f["rule_id"] in ("RM-DIR-001", "RM-SIGN-001", "RM-SCHOOLS-001")]
+    campaign = run_cli(SHAPES / "roadmap/school_order.docx", "--campaign", "krasnodar-2018")
+    failing = {f["rule_id"] for f in campaign["findings"] if f["outcome"] == "fail"}
+    assert {"RM-DIR-001", "RM-SIGN-001"} <= failing
+
+
+# ---------------------------------------------------------------------------------------------- the model
+
+FORMS_CASES = {
+    "УТВЕРЖДАЮ\nДиректор МБОУ СОШ № 12\n________ А.А. Сидорова\n«12» октября 2023 г.\n\nПрограмма": (
+        "signature", {"school"}),
+    "УТВЕРЖДЕНА\nприказом министерства образования и науки Энской области\nот 12.03.2021 N 417\n\nДорожная карта": (
+        "order", {"regional"}),
+    "Приложение № 3\nк приказу управления образования\nадминистрации города Энска\nот 15.09.2022 № 233\n\n"
+    "Дорожная карта": ("order", {"municipal"}),
+    "Принята на педагогическом совете\nпротокол № 1 от 30.08.2021\n\nПрограмма повышения качества образования": (
+        "protocol", {"school"}),
+    "Дорожная карта\n\nТекст.\n\nДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ\nСертификат 0a1b2c3d4e5f60718293a4b5c6d7e8f9\n"
+    "Владелец Иванова Мария Петровна\nДействителен с 01.02.2023 по 01.05.2024": ("esign", set()),
+    "У Т В Е Р Ж Д А Ю\nДиректор школы\n________ И.И. Иванов\n\nДорожная карта": ("signature", {"school"}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("text", list(FORMS_CASES))
+def test_approval_forms(text: str) -> None:
+    form, issuers = FORMS_CASES[text]
+    approvals = find_approvals(DocumentText(document_from_text(text)))
+    assert [a.form for a in approvals][:1] == [form]
+    assert approvals[0].issuers == issuers
+    assert approval_forms(DocumentText(document_from_text(text))) == [form]
+
+
+def test_order_number_and_date() -> None:
+    text = "Приложение № 3\nк приказу управления образования\nот 15.09.2022 № 233\n\nДорожная карта"
+    (approval,) = find_approvals(DocumentText(document_from_text(text)))
+    assert (approval.number, str(approval.date)) == ("233", "2022-09-15")
+
+
+def test_expected_issuers_by_level() -> None:
+    assert expected_issuers("school") == {"school", "municipal", "regional"}
+    assert expected_issuers("municipal") == {"municipal", "regional"}
+    assert expected_issuers("regional") == {"regional"}
+    assert expected_issuers(None) is None
+
+
+GENRE = ApprovalRule(id="A-1", kind="approval", title="a", message="нет: {forms}", marker=["approve", "sign"],
+                     forms=["signature", "order", "protocol", "esign"], by_level=True)  # fmt: skip
+
+
+def _outcomes(rule, text: str, level: str | None = None) -> list[tuple[str, str]]:
+    ctx = CheckContext(document=document_from_text(text), doc_type="roadmap", level=level)
+    return [(f.outcome, f.severity) for f in run_rules(ctx, [rule])]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "expected"),
+    [
+        # a director's stamp: right for a school, wrong for a municipal or regional roadmap
+        ("УТВЕРЖДАЮ\nДиректор МБОУ СОШ № 5\n________ И.И. Иванова\n\nДорожная карта", "school", "pass"),
+        ("УТВЕРЖДАЮ\nДиректор МБОУ СОШ № 5\n________ И.И. Иванова\n\nДорожная карта", "municipal", "fail"),
+        ("УТВЕРЖДАЮ\nДиректор МБОУ СОШ № 5\n________ И.И. Иванова\n\nДорожная карта", None, "pass"),
+        # an order of a higher level is as good as the school's own approval
+        ("Утверждена приказом управления образования от 01.09.2023 № 301\n\nДорожная карта", "school", "pass"),
+        ("Утверждена приказом управления образования от 01.09.2023 № 301\n\nДорожная карта", "regional", "fail"),
+        ("Приложение к приказу министерства образования Энской области от 14.02.2023 № 215\n\nДорожная карта",
+         "regional", "pass"),
+        # a council protocol is a school's form
+        ("Принята на педагогическом совете, протокол № 1 от 30.08.2023\n\nДорожная карта", "school", "pass"),
+        ("Принята на педагогическом совете, протокол № 1 от 30.08.2023\n\nДорожная карта", "municipal", "fail"),
+        # an order that says neither when nor which
+        ("Утверждена приказом директора\n\nДорожная карта", "school", "fail"),
+    ],
+)
+def test_level_expectations(text: str, level: str | None, expected: str) -> None:
+    assert _outcomes(GENRE, text, level) == [(expected, "error")]
+
+
+def test_unfilled_date_is_a_warning_unless_required() -> None:
+    text = "УТВЕРЖДАЮ\nДиректор МБОУ СОШ № 5\n________ И.И. Иванова\n«__» ________ 20__ г.\n\nПрограмма"
+    assert _outcomes(GENRE, text, "school") == [("fail", "warning")]
+    strict = GENRE.model_copy(update={"require_date": True})
+    assert _outcomes(strict, text, "school") == [("fail", "error")]
+    with_order = text + "\n\nУтверждена приказом директора от 31.08.2023 № 120"
+    assert _outcomes(GENRE, with_order, "school") == [("pass", "error")]
+
+
+# ---------------------------------------------------------------------------------------------- kinds
+
+
+def test_heading_with_numbering_and_extra_words() -> None:
+    rule = SectionRule(id="S-1", kind="section", title="s", message="нет", names=["План действий"])
+    doc = document_from_text("3.1. План действий по основным направлениям\n\nСеминар для учителей.")
+    assert [f.outcome for f in run_rules(CheckContext(document=doc), [rule])] == ["pass"]
+    goal = SectionRule(id="S-2", kind="section", title="s", message="нет", names=["Цель программы", "Цель"])
+    dash = document_from_text("Паспорт\n\nЦель – повышение качества образования в школе.")
+    assert [f.outcome for f in run_rules(CheckContext(document=dash), [goal])] == ["pass"]
+
+
+def test_heading_only_in_contents_is_unverified() -> None:
+    rule = SectionRule(id="S-1", kind="section", title="Раздел «Ожидаемые результаты»", message="нет",
+                       names=["Ожидаемые результаты"])  # fmt: skip
+    doc = document_from_text("Программа\n\nТекст программы.")
+    doc.blocks[0].text = "4. Ожидаемые результаты ........ 7"
+    doc.blocks[0].role = "contents"
+    (finding,) = run_rules(CheckContext(document=doc), [rule])
+    assert (finding.outcome, finding.severity) == ("unverified", "warning")
+    assert finding.message.startswith("Не удалось проверить: раздел «Ожидаемые результаты» есть только в оглавлении")
+
+
+def test_empty_sections_skip_contents_and_stamps_one_finding_per_run() -> None:
+    rule = EmptySectionRule(id="E-1", kind="empty_section", title="e", message="пуст: {section}")
+    text = ("ПРОЕКТ\n\nПРОГРАММА РАЗВИТИЯ\n\nТекст введения.\n\nСОДЕРЖАНИЕ\n\n1. Паспорт .......... 2\n\n"
+            "2. Анализ .......... 3\n\n1. ПАСПОРТ\n\n2. АНАЛИЗ\n\n3. ПЛАН\n\nТекст плана.")  # fmt: skip
+    failing = [f for f in run_rules(CheckContext(document=document_from_text(text)), [rule]) if f.outcome == "fail"]
+    assert len(failing) <= 1  # the run «1. ПАСПОРТ / 2. АНАЛИЗ» is one place; contents and stamps are none
+    assert all("...." not in f.message and "ПРОЕКТ" not in f.message for f in failing)
+
+
+def test_ambiguous_period_is_a_question() -> None:
+    rule = PeriodRule(id="P-1", kind="period", title="p", message="m", checks=["length"], years=3)
+    doc = document_from_text("Программа на 2018–2021 годы\n\nСрок реализации программы: 2018–2021 годы")
+    (finding,) = run_rules(CheckContext(document=doc, doc_type="program"), [rule])
+    assert (finding.outcome, finding.severity) == ("fail", "warning")
+    assert finding.message == (
+        "Срок «2018–2021 годы» можно прочитать двояко: 4 года по календарю или 3 учебных года (2018/19, 2019/20, "
+        "2020/21); требуется 3 учебных года. Уточните, какие учебные годы входят в программу."
+    )
+    wrong = document_from_text("Программа на 2018–2019 учебный год\n\nСрок реализации программы: 2018–2019 учебный год")
+    assert [(f.outcome, f.severity) for f in run_rules(CheckContext(document=wrong), [rule])] == [("fail", "error")]
