@@ -6,7 +6,7 @@ import datetime as dt
 from random import Random
 
 from approval import approval
-from model import Built, Contents, Element, Para, Passport, Table
+from model import Built, Contents, Element, PageBreak, Para, Passport, Table, TwoColumn
 from vocab import MONTHS_NOM, MUNI_GEN, REGION_GEN, Place, d_num, person, place, school
 
 MEASURES = {
@@ -185,7 +185,26 @@ def roadmap(rng: Random, author: str, defects: set[str]) -> Built:
             rows.insert(1, ["1. Муниципальный уровень"])
         els.append(Table(rows))
     els += tail
-    return Built(els, level, None, form, sorted(defects), title, year, pl.region)
+    notes = []
+    if author == "C" and level != "school" and form in ("appendix", "order") and rng.random() < 0.5:
+        els = _order_with_roadmap(rng, level, pl, approved, title) + els  # the order and its appendix, one file
+        notes.append("inside_order")
+    return Built(els, level, None, form, sorted(defects), title, year, pl.region, notes=notes)
+
+
+def _order_with_roadmap(rng: Random, level: str, pl: Place, when: dt.date, title: str) -> list[Element]:
+    issuer = pl.authority.upper() if level == "regional" else pl.uo.upper()
+    what = title[:1].lower() + title[1:]
+    return [Para(issuer, "center"), Para("ПРИКАЗ", "title"),
+            TwoColumn([d_num(when)], [f"№ {rng.randint(12, 900)}"]),
+            Para("Об утверждении дорожной карты", "bold"),
+            Para("В целях организации адресной поддержки школ с низкими образовательными результатами"),
+            Para("ПРИКАЗЫВАЮ:"),
+            Para(f"1. Утвердить {what} (приложение)."),
+            Para("2. Руководителям общеобразовательных организаций обеспечить выполнение мероприятий."),
+            Para("3. Контроль за исполнением приказа оставляю за собой."),
+            TwoColumn(["Министр" if level == "regional" else pl.uo_head], [person(rng)]),
+            PageBreak()]  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------- plan-schedule

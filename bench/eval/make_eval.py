@@ -27,7 +27,7 @@ from genres_events import letter, press_release, registration_sheet, seminar_pro
 from genres_plans import plan_schedule, program, roadmap  # noqa: E402
 from genres_reports import info_report, system_description  # noqa: E402
 from model import Built, Label, Layout  # noqa: E402
-from writers import to_docx, to_pdf, to_txt  # noqa: E402
+from writers import to_docx, to_pdf, to_txt, with_noise  # noqa: E402
 
 Generator = Callable[[Random, str, set[str]], Built]
 
@@ -65,6 +65,10 @@ TXT_PASSPORTS = {"A": ("pipe", "cells"), "B": ("labels_then_values", "pipe"), "C
                  "D": ("labels_then_values", "colon")}  # fmt: skip
 
 
+# per author: chance of a box-drawn txt table, «в„–» mojibake, Latin look-alikes, broken contents page numbers
+NOISE = {"A": (0.0, 0.1, 0.1, 0.0), "B": (0.15, 0.1, 0.1, 0.3), "C": (0.3, 0.3, 0.2, 0.5), "D": (0.2, 0.2, 0.25, 0.3)}
+
+
 def pick_defects(rng: Random, options: list[str], index: int) -> set[str]:
     """Documents 0 and 1 of an author are clean; 2 and 3 carry one defect; 4 carries two."""
     if index < 2:
@@ -100,6 +104,14 @@ def build_one(doc_type: str, author: str, index: int, kind: str | None) -> tuple
         built = generator(rng, author, defects)
     layout = Layout(txt_table=rng.choice(TXT_TABLES[author]), txt_passport=rng.choice(TXT_PASSPORTS[author]))
     fmt = rng.choice(FORMATS)
+    # text-layer phenomena from their own generator, so adding one changes no document's words
+    noise = Random(f"noise:{doc_type}:{kind}:{author}:{index}")
+    box, moji, look, bookmark = NOISE[author]
+    if fmt == "txt" and noise.random() < box:
+        layout.txt_table = "box"
+    layout.mojibake = fmt == "txt" and noise.random() < moji
+    layout.lookalikes = noise.random() < look
+    layout.bookmark_errors = fmt != "pdf" and noise.random() < bookmark
     return built, layout, fmt
 
 
@@ -115,7 +127,7 @@ def labelled() -> list[tuple[Label, Built, Layout]]:
         label = Label(file=f"{split}/d{number:03d}.{fmt}", split=split, author=author, doc_type=doc_type,
                       subkind=built.subkind, level=built.level, approval=built.approval, format=fmt,
                       year=built.year or None, region=built.region, confuser=kind,
-                      defects=sorted(built.defects))  # fmt: skip
+                      defects=sorted(built.defects), noise=layout.notes() + built.notes)  # fmt: skip
         out.append((label, built, layout))
     out.sort(key=lambda item: item[0].file)
     return out
@@ -126,9 +138,9 @@ def write_document(label: Label, built: Built, layout: Layout, path: Path) -> No
     if label.format == "txt":
         path.write_text(to_txt(built.elements, layout), encoding="utf-8")
     elif label.format == "docx":
-        to_docx(built.elements, path, built.title[:200], doc_author)
+        to_docx(with_noise(built.elements, layout), path, built.title[:200], doc_author)
     else:
-        to_pdf(built.elements, path, built.title[:200], doc_author)
+        to_pdf(with_noise(built.elements, layout), path, built.title[:200], doc_author)
 
 
 def generate(out: Path) -> list[Label]:

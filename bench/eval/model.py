@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 ParaStyle = Literal["title", "heading", "body", "right", "center", "stamp", "small", "bold"]
-TxtTable = Literal["cells", "pipe", "tab"]
+TxtTable = Literal["cells", "pipe", "tab", "box"]
 TxtPassport = Literal["pipe", "labels_then_values", "colon", "cells"]
 
 
@@ -63,6 +63,13 @@ class Layout:
 
     txt_table: TxtTable = "cells"
     txt_passport: TxtPassport = "pipe"
+    mojibake: bool = False  # «в„–» for «№», as legal-database copies have it (txt only)
+    lookalikes: bool = False  # Latin letters inside some Cyrillic words, as text copied from PDFs has
+    bookmark_errors: bool = False  # contents pages whose page numbers broke: «Error! Bookmark not defined.»
+
+    def notes(self) -> list[str]:
+        out = [name for name in ("mojibake", "lookalikes", "bookmark_errors") if getattr(self, name)]
+        return out
 
 
 @dataclass
@@ -78,6 +85,7 @@ class Built:
     year: int = 0
     region: str = ""
     confuser: str | None = None
+    notes: list[str] = field(default_factory=list)  # shapes worth knowing when reading the figures
 
 
 class Label(BaseModel):
@@ -95,3 +103,4 @@ class Label(BaseModel):
     region: str
     confuser: str | None = Field(None, description="what a confuser is (order, news_about_roadmap, …)")
     defects: list[str] = Field(default_factory=list)
+    noise: list[str] = Field(default_factory=list, description="text-layer phenomena added (lookalikes, …)")

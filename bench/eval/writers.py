@@ -16,7 +16,23 @@ FIXED_TIME = dt.datetime(2024, 1, 1, 9, 0, 0)
 # ------------------------------------------------------------------------------------------------ txt
 
 
+def _box_table(rows: list[list[str]]) -> list[str]:
+    ncols = max(len(r) for r in rows)
+    widths = [max((len(r[i]) for r in rows if len(r) == ncols), default=3) for i in range(ncols)]
+    rule = "├" + "┼".join("─" * (w + 2) for w in widths) + "┤"
+    out = ["┌" + "┬".join("─" * (w + 2) for w in widths) + "┐"]
+    for k, row in enumerate(rows):
+        if len(row) == 1:
+            out.append("│ " + row[0].ljust(sum(widths) + 3 * (ncols - 1)) + " │")
+        else:
+            out.append("│" + "│".join(f" {cell.ljust(w)} " for cell, w in zip(row, widths, strict=False)) + "│")
+        out.append(rule if k < len(rows) - 1 else "└" + "┴".join("─" * (w + 2) for w in widths) + "┘")
+    return out
+
+
 def _txt_table(rows: list[list[str]], mode: str) -> list[str]:
+    if mode == "box":
+        return _box_table(rows)
     out: list[str] = []
     for row in rows:
         if len(row) == 1:  # a section row: one line in every layout
@@ -43,7 +59,44 @@ def _txt_passport(pairs: list[tuple[str, str]], mode: str) -> list[str]:
     return out
 
 
+LOOKALIKE_WORDS = ("мероприятия", "программы", "ответственные", "результаты", "приказом", "сроки")
+_LATIN = str.maketrans({"о": "o", "р": "p", "е": "e", "а": "a", "с": "c"})
+
+
+def _lookalike(text: str) -> str:
+    for word in LOOKALIKE_WORDS:
+        if word in text:
+            text = text.replace(word, word[:2] + word[2:].translate(_LATIN), 1)
+    return text
+
+
+def with_noise(elements: list[Element], layout: Layout) -> list[Element]:
+    """The same document with the text-layer phenomena the layout asks for (every format)."""
+    if not layout.lookalikes and not layout.bookmark_errors:
+        return elements
+    fix = _lookalike if layout.lookalikes else (lambda t: t)
+    out: list[Element] = []
+    for el in elements:
+        if isinstance(el, Para):
+            out.append(Para(fix(el.text), el.style))
+        elif isinstance(el, Table):
+            out.append(Table([[fix(c) for c in row] for row in el.rows], el.widths))
+        elif isinstance(el, Passport):
+            out.append(Passport([(fix(a), fix(b)) for a, b in el.pairs]))
+        elif isinstance(el, Contents) and layout.bookmark_errors:
+            out.append(Contents([(e, "Error! Bookmark not defined.") if i % 2 else (e, p)
+                                 for i, (e, p) in enumerate(el.entries)], el.title))  # fmt: skip
+        else:
+            out.append(el)
+    return out
+
+
 def to_txt(elements: list[Element], layout: Layout) -> str:
+    text = _to_txt(with_noise(elements, layout), layout)
+    return text.replace("№", "в„–") if layout.mojibake else text
+
+
+def _to_txt(elements: list[Element], layout: Layout) -> str:
     lines: list[str] = []
     for el in elements:
         if isinstance(el, Para):
