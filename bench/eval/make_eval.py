@@ -103,7 +103,9 @@ def build_one(doc_type: str, author: str, index: int, kind: str | None) -> tuple
         defects = pick_defects(rng, options, index)
         built = generator(rng, author, defects)
     layout = Layout(txt_table=rng.choice(TXT_TABLES[author]), txt_passport=rng.choice(TXT_PASSPORTS[author]))
-    fmt = rng.choice(FORMATS)
+    rng.random()  # (was the format draw; kept so every document keeps its words)
+    offset = list(TYPES).index(doc_type) if kind is None else list(KINDS).index(kind)
+    fmt = FORMATS[(index + AUTHORS.index(author) + offset) % len(FORMATS)]  # each type in every format, evenly
     # text-layer phenomena from their own generator, so adding one changes no document's words
     noise = Random(f"noise:{doc_type}:{kind}:{author}:{index}")
     box, moji, look, bookmark = NOISE[author]
