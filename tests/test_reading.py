@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import random
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -594,3 +596,119 @@ def test_broken_pdf_is_corrupt_not_encrypted(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(UnreadableError) as err:
         parse_file(locked)
     assert err.value.code == "encrypted"
+
+
+def make_table_pdf(path: Path, char_space: float = 0.0) -> Path:
+    """A one-page roadmap table drawn with ruling lines; `char_space` letter-spaces the date cells."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("DejaVu fonts are not installed")
+    pdfmetrics.registerFont(TTFont("DejaVu", str(font)))
+    c = canvas.Canvas(str(path))
+    c.setFont("DejaVu", 11)
+    c.drawString(60, 790, "План мероприятий дорожной карты")
+    rows = [
+        ["№", "Мероприятие", "Срок", "Ответственный"],
+        ["1", "Семинар для учителей", "03.10.2018", "Иванова А.А."],
+        ["2", "Анализ результатов", "15.11.2018", "Петров П.П."],
+    ]
+    xs = [50, 80, 300, 420, 540]
+    for r, row in enumerate(rows):
+        for i, text in enumerate(row):
+            obj = c.beginText(xs[i] + 3, 760 - 22 * r - 14)
+            obj.setFont("DejaVu", 11)
+            obj.setCharSpace(char_space if i == 2 and r > 0 else 0)
+            obj.textOut(text)
+            c.drawText(obj)
+    for k in range(len(rows) + 1):
+        c.line(xs[0], 760 - 22 * k, xs[-1], 760 - 22 * k)
+    for x in xs:
+        c.line(x, 760, x, 760 - 22 * len(rows))
+    c.drawString(60, 600, "Текст после таблицы.")
+    c.showPage()
+    c.save()
+    return path
+
+
+TABLE_TEXT = (
+    "№ | Мероприятие | Срок | Ответственный\n"
+    "1 | Семинар для учителей | 03.10.2018 | Иванова А.А.\n"
+    "2 | Анализ результатов | 15.11.2018 | Петров П.П."
+)
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_table_on_a_rotated_page(tmp_path: Path, angle: int) -> None:
+    """pdfplumber's nics-background-checks-rotated shape: `/Rotate` on a page whose content is upright."""
+    straight = make_table_pdf(tmp_path / "straight.pdf")
+    turned = tmp_path / f"r{angle}.pdf"
+    subprocess.run(["qpdf", f"--rotate=+{angle}", str(straight), str(turned)], check=True)
+    doc = parse_file(turned)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "План мероприятий дорожной карты"),
+        ("table", TABLE_TEXT),
+        ("paragraph", "Текст после таблицы."),
+    ]
+
+
+def test_letter_spaced_dates_in_cells(tmp_path: Path) -> None:
+    doc = parse_file(make_table_pdf(tmp_path / "spaced.pdf", char_space=4))
+    assert doc.tables[0].text == TABLE_TEXT
+
+
+def _raw_pdf(path: Path, objects: list[bytes]) -> Path:
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(out)
+    return path
+
+
+def _stream(data: bytes, head: bytes = b"") -> bytes:
+    return b"<< %s /Length %d >>\nstream\n" % (head, len(data)) + data + b"\nendstream"
+
+
+def test_text_in_annotation_appearances(tmp_path: Path) -> None:
+    """Form fields, FreeText comments and stamps show their text only in appearance streams."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    body = b"BT /F1 12 Tf 72 700 Td (Body text of the page.) Tj ET"
+    resources = b"/Resources << /Font << /F1 5 0 R >> >>"
+
+    def appearance(text: bytes) -> bytes:
+        head = b"/Type /XObject /Subtype /Form /BBox [0 0 250 20] " + resources
+        return _stream(b"BT /F1 12 Tf 2 5 Td (" + text + b") Tj ET", head)
+
+    path = _raw_pdf(
+        tmp_path / "annots.pdf",
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [10 0 R] >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + resources
+            + b" /Contents 4 0 R /Annots [6 0 R 8 0 R 9 0 R 10 0 R] >>",
+            _stream(body),
+            font,
+            b"<< /Type /Annot /Subtype /FreeText /Rect [300 600 550 620] /Contents (Approved by the director)"
+            b" /DA (/F1 12 Tf 0 g) /AP << /N 7 0 R >> >>",
+            appearance(b"Approved by the director"),
+            b"<< /Type /Annot /Subtype /Link /Rect [72 690 200 710] /A << /S /URI /URI (http://example.org) >> >>",
+            b"<< /Type /Annot /Subtype /Stamp /Rect [300 500 550 520] /AP << /N 11 0 R >> >>",
+            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (school) /V (School number five) /Rect [72 400 322 420]"
+            b" /AP << /N 12 0 R >> >>",
+            appearance(b"Signed electronically"),
+            appearance(b"School number five"),
+        ],
+    )
+    text = parse_file(path).full_text()
+    for shown in ("Body text of the page.", "Approved by the director", "Signed electronically", "School number five"):
+        assert text.count(shown) == 1, shown

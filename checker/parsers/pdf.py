@@ -37,6 +37,9 @@ MAX_PDF_PAGES = 1000
 SCANNED_CHARS_PER_PAGE = 20
 TABLE_MIN_PATHS = 4  # ruling lines and cell rectangles are path objects
 MAX_HASHED_IMAGE_BYTES = 20 * 1024 * 1024
+MAX_ANNOTS_SCANNED = 500
+# PDFium's annotation subtypes whose appearance shows text: FreeText 3, Stamp 13, Widget 20, XFA widget 27.
+_TEXT_ANNOTS = frozenset({3, 13, 20, 27})
 
 _FURNITURE_RE = re.compile(
     r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|стр\.?\s*\d{1,4}(?:\s*из\s*\d{1,4})?|\d{1,4}\s*из\s*\d{1,4})$",
@@ -273,6 +276,32 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
     return out
 
 
+def _has_text_annotations(page: Any, raw: Any) -> bool:
+    """Form fields, FreeText comments, stamps and signatures show text only in their appearance
+    streams, outside the page's text layer. Links and highlights carry none."""
+    count = raw.FPDFPage_GetAnnotCount(page.raw)
+    for k in range(min(count, MAX_ANNOTS_SCANNED)):
+        annot = raw.FPDFPage_GetAnnot(page.raw, k)
+        if not annot:
+            continue
+        try:
+            if raw.FPDFAnnot_GetSubtype(annot) in _TEXT_ANNOTS:
+                return True
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+    return False
+
+
+def _flattened(pdf: Any, page: Any, index: int, raw: Any) -> Any:
+    """The page with its annotations' appearances merged into the content (in memory only), reloaded,
+    so the text layer reads them where they are shown, as `pdftotext` does."""
+    result = raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY)
+    if result != raw.FLATTEN_SUCCESS:
+        return page
+    page.close()
+    return pdf[index]
+
+
 def _page_objects(page: Any, raw: Any) -> tuple[int, int, list[str]]:
     """Drawn paths (a table is likely), images and their hashes, in one walk over the page objects."""
     paths = images = 0
@@ -314,15 +343,29 @@ class _CellLine:
     char_width: float
 
 
+def _letter_spacing(line: list[dict[str, Any]]) -> float:
+    """The extra space a letter-spaced line puts between every two characters («0 3 / 2 5 / 2 0 1 6»
+    drawn with character spacing), or 0: the median gap between neighbouring glyphs when it is wide."""
+    gaps = sorted(
+        b["x0"] - a["x1"] for a, b in pairwise(line) if a["text"].strip() and b["text"].strip()
+    )
+    if len(gaps) < 3:
+        return 0.0
+    median = gaps[len(gaps) // 2]
+    size = max(line[0].get("size", 10.0), 1.0)
+    return median if median > 0.12 * size else 0.0
+
+
 def _cell_lines(chars: list[dict[str, Any]]) -> list[_CellLine]:
     out = []
     for line in _cluster_lines(chars):
         text = ""
         prev = None
+        spacing = _letter_spacing(line)
         for ch in line:
             t = ch["text"]
             gap = ch["x0"] - prev["x1"] if prev is not None else 0.0
-            if t != " " and not text.endswith(" ") and gap > 0.25 * max(ch.get("size", 10.0), 1.0):
+            if t != " " and not text.endswith(" ") and gap - spacing > 0.25 * max(ch.get("size", 10.0), 1.0):
                 text += " "
             text += t
             prev = ch
@@ -638,6 +681,7 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
     bad_pages: list[int] = []
     page_chars: list[int] = []
     page_images: list[int] = []
+    shown_heights: dict[int, float] = {}
     for i in range(n_pages):
         lines: list[_Line] = []
         height = 842.0
@@ -645,8 +689,13 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
         page_images.append(0)
         try:
             page = pdf[i]
+            if _has_text_annotations(page, raw):
+                page = _flattened(pdf, page, i, raw)
             try:
-                _, height = page.get_size()
+                width, height = page.get_size()
+                if page.get_rotation() in (90, 270):
+                    shown_heights[i] = height  # OCR reads the page as displayed
+                    height = width  # the text layer comes in unrotated page space; the size is as displayed
                 textpage = page.get_textpage()
                 try:
                     page_chars[i] = textpage.count_chars()
@@ -677,6 +726,8 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
     scanned_tables: dict[int, list[OcrTable]] = {}
     recognised = _apply_ocr(pdf, page_lines, page_chars, page_images, ocr, meta, scanned_tables)
     candidates = [i for i in candidates if i not in recognised]
+    for i in recognised & shown_heights.keys():
+        heights[i] = shown_heights[i]
 
     vocab = _inner_vocabulary(page_lines)
     tables: dict[int, list[_Frag]] = {}
@@ -864,7 +915,7 @@ def _find_tables(path: Path, pages: list[int], vocab: set[str], notes: list[str]
     with plumber:
         for i in pages:
             try:
-                ppage = plumber.pages[i]
+                ppage = _content_space(plumber, plumber.pages[i])
                 try:
                     frags = _page_tables(ppage, i + 1, vocab)
                 finally:
@@ -877,6 +928,26 @@ def _find_tables(path: Path, pages: list[int], vocab: set[str], notes: list[str]
     if failed:
         notes.append("Таблицы не распознаны на страницах: " + ", ".join(map(str, failed[:10])))
     return out
+
+
+def _content_space(plumber: Any, ppage: Any) -> Any:
+    """A page with /Rotate whose text is upright before rotation (`qpdf --rotate=+90`, a portrait page
+    turned for viewing) is read unrotated, as PDFium's text layer is: pdfplumber would rotate its
+    characters, drop them as not upright and leave every cell empty. A landscape page whose content
+    is drawn turned so that it displays upright stays as displayed."""
+    if not ppage.rotation:
+        return ppage
+    chars = ppage.chars
+    level = sum(1 for c in chars if c["matrix"][0] > 0 and abs(c["matrix"][1]) < 1e-6)
+    if not chars or level * 2 >= len(chars):
+        return ppage
+    from pdfplumber.page import Page
+
+    obj = ppage.page_obj
+    obj.attrs = {**obj.attrs, "Rotate": 0}
+    obj.rotate = 0
+    ppage.close()
+    return Page(plumber, obj, page_number=ppage.page_number, initial_doctop=ppage.initial_doctop)
 
 
 def _drop_furniture(page_lines: list[list[_Line]], heights: list[float]) -> None:
