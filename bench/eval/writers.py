@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import textwrap
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -16,17 +17,23 @@ FIXED_TIME = dt.datetime(2024, 1, 1, 9, 0, 0)
 # ------------------------------------------------------------------------------------------------ txt
 
 
-def _box_table(rows: list[list[str]]) -> list[str]:
+def _box_table(rows: list[list[str]], cap: int = 26) -> list[str]:
+    """A table drawn with box characters, cells wrapped inside their column (legal-database copies)."""
     ncols = max(len(r) for r in rows)
-    widths = [max((len(r[i]) for r in rows if len(r) == ncols), default=3) for i in range(ncols)]
-    rule = "├" + "┼".join("─" * (w + 2) for w in widths) + "┤"
+    widths = [min(cap, max((len(r[i]) for r in rows if len(r) == ncols), default=3)) for i in range(ncols)]
+    total = sum(widths) + 3 * (ncols - 1)
     out = ["┌" + "┬".join("─" * (w + 2) for w in widths) + "┐"]
     for k, row in enumerate(rows):
         if len(row) == 1:
-            out.append("│ " + row[0].ljust(sum(widths) + 3 * (ncols - 1)) + " │")
+            out += ["│ " + part.ljust(total) + " │" for part in textwrap.wrap(row[0], total) or [""]]
         else:
-            out.append("│" + "│".join(f" {cell.ljust(w)} " for cell, w in zip(row, widths, strict=False)) + "│")
-        out.append(rule if k < len(rows) - 1 else "└" + "┴".join("─" * (w + 2) for w in widths) + "┘")
+            cells = [textwrap.wrap(cell, w) or [""] for cell, w in zip(row, widths, strict=False)]
+            for i in range(max(len(c) for c in cells)):
+                parts = [(c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=False)]
+                out.append("│" + "│".join(f" {p} " for p in parts) + "│")
+        last = k == len(rows) - 1
+        out.append(("└" + "┴".join("─" * (w + 2) for w in widths) + "┘") if last
+                   else ("├" + "┼".join("─" * (w + 2) for w in widths) + "┤"))  # fmt: skip
     return out
 
 
