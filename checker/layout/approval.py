@@ -133,7 +133,12 @@ def _from_table(block: Block) -> list[Block] | None:
     ]
 
 
+_HINT = re.compile(rf"(?m)^\s*(?:проект|{_MARKER})", re.IGNORECASE)
+
+
 def run(document: Document, context: Context) -> Document:
+    if not _HINT.search(context.text(document)):
+        return document
     notes: list[str] = []
     split_tables = 0
     for i in range(len(document.blocks) - 1, -1, -1):
@@ -145,6 +150,7 @@ def run(document: Document, context: Context) -> Document:
                 split_tables += 1
     if split_tables:
         context.changed = True
+        context.touched()
         notes.append("таблица с грифами рядом («СОГЛАСОВАНО» | «УТВЕРЖДАЮ») разделена на отдельные грифы")
 
     splices: list[Splice] = []
@@ -173,6 +179,7 @@ def run(document: Document, context: Context) -> Document:
             i = last + 1
     if apply_splices(document, all_lines, splices):
         context.changed = True
+        context.touched()
         if paired:
             pairs = "одна пара" if paired == 1 else f"пар: {paired}"
             notes.append("грифы, стоявшие рядом в две колонки, разделены: " + pairs)

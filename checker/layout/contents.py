@@ -89,7 +89,14 @@ def _entries(lines: list[Line], i: int, titled: bool, headings: set[str]) -> int
     return j
 
 
+# Substrings, not a regex: `in` is a fast scan, a regex with alternatives is not.
+_HINTS = ("....", ". . .", "……", "____", "····", "ookmark not defined", "акладка не определена")
+
+
 def run(document: Document, context: Context) -> Document:
+    text = context.text(document)
+    if not any(hint in text for hint in _HINTS):
+        return document
     headings: set[str] | None = None
     splices: list[Splice] = []
     all_lines: list[Line] = []
@@ -128,6 +135,7 @@ def run(document: Document, context: Context) -> Document:
             i = stop
     if apply_splices(document, all_lines, splices):
         context.changed = True
+        context.touched()
         document.metadata.recovered.append(
             "распознано оглавление: " + plural(total, "пункт", "пункта", "пунктов")
             + " (это план разделов, а не их текст)"

@@ -99,6 +99,9 @@ def _inline(line: Line, blocks: list[Block]) -> list[Block] | None:
 
 
 def run(document: Document, context: Context) -> Document:
+    text = context.text(document)
+    if "одписан" not in text and "ОДПИСАН" not in text:  # `in` is a fast scan, a regex is not
+        return document
     splices: list[Splice] = []
     all_lines: list[Line] = []
     for start, end in list(free_runs(document)):
@@ -123,6 +126,7 @@ def run(document: Document, context: Context) -> Document:
             i = last + 1
     if apply_splices(document, all_lines, splices):
         context.changed = True
+        context.touched()
         n = len(splices)
         document.metadata.recovered.append(
             "распознан штамп электронной подписи" if n == 1 else f"распознаны штампы электронной подписи: {n}"

@@ -63,9 +63,12 @@ def _fix(text: str, counter: list[int]) -> str:
 
 
 def run(document: Document, context: Context) -> Document:
+    if not _HINT.search(context.text(document)):
+        return document
     counter = [0]
     map_texts(document, lambda t: _fix(t, counter))
     if counter[0]:
+        context.touched()
         document.metadata.recovered.append(
             "слова, набранные вразрядку, собраны: " + plural(counter[0], "слово", "слова", "слов")
         )

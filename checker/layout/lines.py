@@ -48,6 +48,17 @@ class Context:
 
     source: TextSource | None = None
     changed: bool = False  # a pass replaced blocks: number them again at the end
+    _text: str | None = None
+
+    def text(self, document: Document) -> str:
+        """All the document's texts in one string, for a pass to decide in one C-speed search whether
+        it has anything to do; a pass that changes texts calls `touched()`."""
+        if self._text is None:
+            self._text = "\n".join(all_texts(document))
+        return self._text
+
+    def touched(self) -> None:
+        self._text = None
 
 
 def _words(text: str) -> list[str]:

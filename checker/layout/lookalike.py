@@ -23,10 +23,11 @@ _LATIN_TWINS = frozenset("aeopcxyABEKMHOPCTX")
 # A word that mixes the two alphabets, and the quick test for one.
 _MIXED_HINT = re.compile(r"[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё]")
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+_LATIN = re.compile(r"[aceopxyABCEHKMOPTX]")
 
 
 def _fix(text: str, counter: list[int]) -> str:
-    if not _MIXED_HINT.search(text):
+    if not _LATIN.search(text) or not _MIXED_HINT.search(text):  # one character class is a faster scan
         return text
 
     def repl(m: re.Match[str]) -> str:
@@ -41,9 +42,13 @@ def _fix(text: str, counter: list[int]) -> str:
 
 
 def run(document: Document, context: Context) -> Document:
+    text = context.text(document)
+    if not _LATIN.search(text) or not _MIXED_HINT.search(text):
+        return document
     counter = [0]
     map_texts(document, lambda t: _fix(t, counter))
     if counter[0]:
+        context.touched()
         document.metadata.recovered.append(
             "латинские буквы в русских словах заменены русскими: " + plural(counter[0], "слово", "слова", "слов")
         )

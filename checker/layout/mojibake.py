@@ -19,7 +19,7 @@ _T = "[" + re.escape(_TRAIL) + "]"
 # A UTF-8 character read as cp1251: lead byte D0/D1 («Р»/«С»), C2 («В»), E2 («в») + trail bytes.
 _U8_RUN = re.compile(rf"(?:[РСВ]{_T}|в{_T}{_T})(?:[РСВ]{_T}|в{_T}{_T}|[ -~])*")
 _U8_HINT = re.compile(rf"[РС]{_T}|в„–")
-_U8_LEAD = re.compile(rf"[РСВ]{_T}|в{_T}{_T}")
+_U8_WORD = re.compile(rf"(?:[РСВ]{_T}|в{_T}{_T}){{2}}")
 
 # cp1251 letters read as Latin-1 / cp1252: À..ÿ, ¨ (Ё), ¸ (ё).
 _LATIN_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff\u00a8\u00b8]{3,}(?![A-Za-z\u00c0-\u00ff])")
@@ -40,7 +40,7 @@ def _utf8_fix(text: str) -> tuple[str, int]:
     def repl(m: re.Match[str]) -> str:
         nonlocal fixed
         chunk = m.group(0)  # ASCII inside the run decodes to itself
-        if len(_U8_LEAD.findall(chunk)) < 2 and "в„–" not in chunk:
+        if not _U8_WORD.search(chunk) and "в„–" not in chunk:  # a word: two broken letters in a row
             return chunk
         try:
             out = chunk.encode("cp1251").decode("utf-8")
@@ -72,13 +72,32 @@ def _cp866(word: str) -> str | None:
     return _recode(word, "cp866") if any(not ("\u0400" <= c <= "\u04ff") for c in word) else None
 
 
+_LATIN_HINT = re.compile("[\u00c0-\u00ff]{3}")
+_BOX_HINT = re.compile("[\u2500-\u25a0][\u0430-\u044f]|[\u0430-\u044f][\u2500-\u25a0]")
+
+
 def run(document: Document, context: Context) -> Document:
     notes: list[str] = []
-    count = map_texts(document, lambda t: _utf8_fix(t)[0])
+    text = context.text(document)
+    # the commonest letters (о, а, е, и, н, т) as each wrong reading shows them
+    hints = (
+        any(h in text for h in ("Рѕ", "Р°", "Рµ", "Рё", "РЅ", "С‚", "в„–")) and _U8_HINT.search(text),
+        any(h in text for h in ("î", "à", "å", "è", "í", "ò")) and _LATIN_HINT.search(text),
+        any(h in text for h in ("Ёю", "юЁ", "ю∙", "р∙")) and _BOX_HINT.search(text),
+    )
+    if not any(hints):
+        return document
+    context.touched()
+    count = map_texts(document, lambda t: _utf8_fix(t)[0]) if hints[0] else 0
     if count:
         shown = plural(count, "фрагмент", "фрагмента", "фрагментов")
         notes.append(f"исправлена кодировка (UTF-8, прочитанный как Windows-1251): {shown}")
-    for pattern, decode, name in ((_LATIN_WORD, _latin, "Latin-1"), (_CP866_WORD, _cp866, "DOS-866")):
+    for pattern, decode, name, hint in (
+        (_LATIN_WORD, _latin, "Latin-1", hints[1]),
+        (_CP866_WORD, _cp866, "DOS-866", hints[2]),
+    ):
+        if not hint:
+            continue
         seen = 0
         for text in all_texts(document):
             seen += sum(1 for w in pattern.findall(text) if decode(w))

@@ -218,6 +218,9 @@ def _stream(lines: list[Line], document: Document) -> tuple[int, int, list[Block
 
 
 def run(document: Document, context: Context) -> Document:
+    text = context.text(document)
+    if "аспорт" not in text and "АСПОРТ" not in text:
+        return document
     splices: list[Splice] = []
     all_lines: list[Line] = []
     notes: list[str] = []

@@ -67,6 +67,8 @@ _PIPE_ONLY = re.compile(r"^\|[|\s]*$")
 
 
 def _column_kind(text: str) -> str | None:
+    if len(text) > 70:
+        return None
     folded = fold_label(text)
     if len(folded) > 60:
         return None
@@ -254,18 +256,30 @@ def _box_rows(lines: list[Line], i: int, vocab: set[str]) -> tuple[int, list[tup
 # --- a header of known columns, then one cell per line -----------------------------------------------------
 
 
-def _header(lines: list[Line], i: int) -> list[str] | None:
+def _header(lines: list[Line], i: int) -> tuple[list[str], list[str], int] | None:
+    """(column kinds, header cell texts, index after the header) of a header of known column names,
+    one per line; a name may wrap onto a second line («Сроки» / «исполнения»)."""
     kinds: list[str] = []
+    texts: list[str] = []
     j = i
     while j < len(lines) and len(kinds) < 10:
+        if j + 1 < len(lines):
+            joined = f"{lines[j].text} {lines[j + 1].text}"
+            kind = _column_kind(joined)
+            if kind is not None:
+                kinds.append(kind)
+                texts.append(joined)
+                j += 2
+                continue
         kind = _column_kind(lines[j].text)
         if kind is None:
             break
         kinds.append(kind)
+        texts.append(lines[j].text)
         j += 1
     if len(kinds) < 3 or "activity" not in kinds or not {"date", "responsible"} & set(kinds):
         return None
-    return kinds
+    return kinds, texts, j
 
 
 def _fits(cells: list[str], kinds: list[str]) -> bool:
@@ -301,13 +315,12 @@ def _row_cells(parts: list[str], kinds: list[str]) -> list[str] | None:
 def _cell_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str]]]] | bool | None:
     """A header of column names then one cell per line. None: no header here; False: a header whose
     rows could not be told apart."""
-    kinds = _header(lines, i)
-    if kinds is None:
+    header = _header(lines, i)
+    if header is None:
         return None
+    kinds, names, j = header
     if kinds[0] != "number":
         return False
-    n = len(kinds)
-    j = i + n
     groups: list[tuple[Line, list[str], bool]] = []  # (first line, lines, number and text on one line)
     while j < len(lines):
         m = _ROW_START.match(lines[j].text)
@@ -325,7 +338,7 @@ def _cell_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[st
             parts = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
             groups.append((lines[j], parts, m.group(2) is not None))
         j += 1
-    rows: list[tuple[Line, list[str]]] = [(lines[i], [ln.text for ln in lines[i : i + n]])]
+    rows: list[tuple[Line, list[str]]] = [(lines[i], names)]
     for line, parts, inline in groups:
         cells = _row_cells(parts, kinds)
         if cells is None:
@@ -346,7 +359,21 @@ def _section(parts: list[str]) -> bool:
 # --- the pass -------------------------------------------------------------------------------------------
 
 
+# Reasons to look, as substrings (a fast scan): cell separators, a frame, a «№» column name on its own line.
+_SEPARATOR_HINTS = ("|", "\t")
+_BOX_HINTS = tuple(_BOX_V + "┌╔")
+_NUMBER_HINTS = ("\n№\n", "\n№ п/п", "\n№п/п", "\nN п/п", "\n№ пп", "\nn п/п")
+
+
 def run(document: Document, context: Context) -> Document:
+    text = context.text(document)
+    boxes = any(h in text for h in _BOX_HINTS)
+    if not (boxes or any(h in text for h in _SEPARATOR_HINTS) or any(h in text for h in _NUMBER_HINTS)):
+        suspected = document.metadata.suspected
+        header = ("ероприят" in text or "аименовани" in text) and _flattened_header(document)
+        if header and "flattened_table" not in suspected:
+            suspected.append("flattened_table")
+        return document
     splices: list[Splice] = []
     all_lines: list[Line] = []
     notes: list[str] = []
@@ -375,7 +402,7 @@ def run(document: Document, context: Context) -> Document:
                 tr = _tab_rows(lines, i)
                 if tr is not None:
                     found, what = (i, tr[0], tr[1]), "таблица собрана из строк, разделённых табуляцией"
-            elif any(c in text for c in _BOX_V + "┌╔"):
+            elif boxes and any(c in text for c in _BOX_HINTS):
                 if vocab is None:
                     vocab = set()
                 br = _box_rows(lines, i, vocab)
@@ -405,6 +432,7 @@ def run(document: Document, context: Context) -> Document:
             i = last + 1
     if apply_splices(document, all_lines, splices):
         context.changed = True
+        context.touched()
         document.metadata.recovered.extend(notes)
     if (suspect or _flattened_header(document)) and "flattened_table" not in document.metadata.suspected:
         document.metadata.suspected.append("flattened_table")
@@ -419,6 +447,8 @@ def _flattened_header(document: Document) -> bool:
         if block.kind == "table" or block.role is not None or len(block.text) > 200:
             continue
         folded = fold_label(block.text)
+        if not _COLUMN_RE["activity"].search(folded):
+            continue
         kinds = {k for k, p in _COLUMN_RE.items() if p.search(folded)}
         if len(kinds) < 3 or "activity" not in kinds or not {"date", "responsible"} & kinds:
             continue

@@ -29,6 +29,6 @@ def run(document: Document, context: Context) -> Document:
     )
     if last is None or last.kind == "heading" or len(last.text) < _MIN_CHARS:
         return document
-    if _DANGLING.search(last.text.rstrip()) and "truncated" not in document.metadata.suspected:
+    if _DANGLING.search(last.text.rstrip()[-40:]) and "truncated" not in document.metadata.suspected:
         document.metadata.suspected.append("truncated")
     return document
