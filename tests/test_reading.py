@@ -19,6 +19,7 @@ import pytest
 from checker.document import Document
 from checker.errors import UnreadableError
 from checker.parsers import parse_file
+from checker.parsers.pdf import parse_pdf
 from checker.sources import discover, sniff, zip_precheck
 
 # --- .docx built part by part ----------------------------------------------------------------------
@@ -709,6 +710,32 @@ def test_text_in_annotation_appearances(tmp_path: Path) -> None:
             appearance(b"School number five"),
         ],
     )
-    text = parse_file(path).full_text()
+    text = parse_pdf(path).full_text()  # the parser itself: Latin text
     for shown in ("Body text of the page.", "Approved by the director", "Signed electronically", "School number five"):
         assert text.count(shown) == 1, shown
+
+
+def _helvetica_page(path: Path, content: bytes) -> Path:
+    resources = b"/Resources << /Font << /F1 5 0 R >> >>"
+    return _raw_pdf(
+        path,
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + resources + b" /Contents 4 0 R >>",
+            _stream(content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ],
+    )
+
+
+def test_kerned_pair_drawn_as_two_runs_is_read_once(tmp_path: Path) -> None:
+    """PyMuPDF's test_4435 shape: «Y» and «our» placed separately, overlapping by the kerning; PDFium's
+    bounded text gave «YoYour». Text drawn twice over itself stays once."""
+    content = (
+        b"BT /F1 24 Tf 72 700 Td (Y) Tj 14 0 Td (our) Tj ET\n"
+        b"BT /F1 24 Tf 72 650 Td (W) Tj 20 0 Td (oodwind) Tj ET\n"
+        + b"BT /F1 12 Tf 72 600 Td (Section title) Tj ET\n" * 4
+    )
+    doc = parse_pdf(_helvetica_page(tmp_path / "kern.pdf", content))  # the parser itself: Latin text
+    assert doc.full_text().split() == ["Your", "Woodwind", "Section", "title"]

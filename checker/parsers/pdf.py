@@ -267,6 +267,12 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
         text = parts[0].text
         for prev, seg in pairwise(parts):
             gap = seg.x0 - prev.x1
+            if gap < -0.3:
+                # Overlapping rectangles (a kerned pair drawn as two runs): PDFium's bounded text gives
+                # each the other's edge glyphs too («Yo» + «Your»); keep the shared part once.
+                if not text.endswith(seg.text):  # the same run drawn twice (a shadow, fake bold): once
+                    text += seg.text[_shared(text, seg.text) :]
+                continue
             sep = " " if gap > 0.25 * max(prev.size, 1.0) and not text.endswith(" ") else ""
             text = text + sep + seg.text
         text = " ".join(strip_artefacts(text).split())
@@ -300,6 +306,14 @@ def _flattened(pdf: Any, page: Any, index: int, raw: Any) -> Any:
         return page
     page.close()
     return pdf[index]
+
+
+def _shared(left: str, right: str) -> int:
+    """The length of the longest end of `left` that `right` starts with (at most 8 glyphs)."""
+    for k in range(min(8, len(left), len(right)), 0, -1):
+        if left.endswith(right[:k]):
+            return k
+    return 0
 
 
 def _page_objects(page: Any, raw: Any) -> tuple[int, int, list[str]]:
