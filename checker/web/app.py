@@ -8,15 +8,20 @@ same contract as `checker check --format json` and the HTML is the HTML reporter
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import multiprocessing as mp
 import os
 import re
+import signal
 import stat
+import sys
 import tempfile
 import threading
 import time
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path, PurePosixPath
@@ -25,6 +30,7 @@ from typing import Any, BinaryIO, ClassVar
 from python_multipart.multipart import MultipartParseError, MultipartParser, parse_options_header
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -54,7 +60,9 @@ MAX_FIELD_BYTES = 1024
 ZIP_MAX_ENTRIES = 1000
 ZIP_MAX_DOCUMENTS = 50  # each document may take up to the per-document timeout
 ZIP_MAX_ENTRY_BYTES = MAX_FILE_BYTES  # the pipeline refuses bigger files anyway
-ZIP_MAX_TOTAL_BYTES = 200 * 1024 * 1024
+ZIP_MAX_TOTAL_BYTES = 200 * 1024 * 1024  # unpacked, for all archives of one request together
+ZIP_MAX_DEPTH = 12  # folder nesting inside an archive (a real package has two or three levels)
+ZIP_MAX_NAME = 255  # bytes of one name inside an archive
 CHUNK = 64 * 1024
 DRAIN_SECONDS = 5.0
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -237,8 +245,9 @@ def _zip_refused(shown: str, detail: str) -> UploadError:
     return UploadError(400, "zip_rejected", f"Архив «{shown}» отклонён: {detail}. Проверка не проводилась.")
 
 
-def vet_zip(infos: list[zipfile.ZipInfo], shown: str) -> None:
-    """Refuse hostile archives before anything is extracted: unsafe names, links, passwords, bombs."""
+def vet_zip(infos: list[zipfile.ZipInfo], shown: str, archive_bytes: int = 0, budget: int = ZIP_MAX_TOTAL_BYTES) -> int:
+    """Refuse hostile archives before anything is extracted: unsafe names, links, passwords, bombs, deep
+    nesting. `budget` is what the request may still unpack; returns the declared unpacked total."""
     bomb = "похоже на zip-бомбу"
     if len(infos) > ZIP_MAX_ENTRIES:
         raise _zip_refused(shown, f"в нём {len(infos)} файлов (предел {ZIP_MAX_ENTRIES})")
@@ -248,6 +257,12 @@ def vet_zip(infos: list[zipfile.ZipInfo], shown: str) -> None:
         shown_entry = clean_name(info.filename, 100)
         if name.startswith("/") or _DRIVE.match(name) or ".." in name.split("/") or "\x00" in name:
             raise _zip_refused(shown, f"файл «{shown_entry}» указывает за пределы архива (опасный путь)")
+        parts = [p for p in name.split("/") if p not in ("", ".")]
+        if len(parts) > ZIP_MAX_DEPTH + 1:
+            raise _zip_refused(shown, f"папки вложены слишком глубоко: {len(parts) - 1} уровней "
+                               f"(предел {ZIP_MAX_DEPTH})")
+        if any(len(p.encode("utf-8", "replace")) > ZIP_MAX_NAME for p in parts):
+            raise _zip_refused(shown, f"слишком длинное имя «{shown_entry}»")
         if stat.S_ISLNK(info.external_attr >> 16):
             raise _zip_refused(shown, f"«{shown_entry}» — символическая ссылка, такие архивы не принимаются")
         if info.flag_bits & 0x1:
@@ -257,23 +272,30 @@ def vet_zip(infos: list[zipfile.ZipInfo], shown: str) -> None:
             raise _zip_refused(shown, f"{bomb}: «{shown_entry}» распаковывается в {human_size(info.file_size)} "
                                f"(предел {human_size(ZIP_MAX_ENTRY_BYTES)})")
         ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > ZIP_RATIO_MIN_BYTES and ratio > MAX_ZIP_RATIO:
+        if info.file_size >= ZIP_RATIO_MIN_BYTES and ratio > MAX_ZIP_RATIO:
             raise _zip_refused(shown, f"{bomb}: «{shown_entry}» сжат в {ratio:.0f} раз (предел {MAX_ZIP_RATIO})")
-    if total > ZIP_MAX_TOTAL_BYTES:
+    if total > budget:
         raise _zip_refused(shown, f"{bomb}: всего {human_size(total)} после распаковки "
-                           f"(предел {human_size(ZIP_MAX_TOTAL_BYTES)})")
+                           f"(предел на один запрос {human_size(ZIP_MAX_TOTAL_BYTES)})")
+    # many entries just under the per-entry threshold: the archive as a whole must not expand too much
+    if archive_bytes and total >= ZIP_RATIO_MIN_BYTES and total / archive_bytes > MAX_ZIP_RATIO:
+        raise _zip_refused(shown, f"{bomb}: архив распаковывается в {total / archive_bytes:.0f} раз больше "
+                           f"своего размера (предел {MAX_ZIP_RATIO})")
+    return total
 
 
-def unpack_zip(archive: Path, target: Path, shown: str, names: dict[str, str]) -> Path:
+def unpack_zip(archive: Path, target: Path, shown: str, names: dict[str, str],
+               budget: list[int] | None = None) -> Path:
     """Vet, then extract a package beside `target` with generated names; record disk path → display name.
-    Returns the folder made.
+    Returns the folder made. `budget` ([bytes]) is what the request may still unpack; it is spent here.
 
     Folders keep their nesting (folder-level rules run per folder); a folder whose name mentions a seminar
     gets the marker `-семинар` in its generated name, because the package rules look for it there."""
     try:
         with zipfile.ZipFile(archive) as zf:
             infos = zf.infolist()
-            vet_zip(infos, shown)
+            allowed = budget[0] if budget is not None else ZIP_MAX_TOTAL_BYTES
+            vet_zip(infos, shown, archive.stat().st_size, allowed)
             marker = "-семинар" if "семинар" in shown.lower() else ""
             root = target.with_name(target.name + marker)
             root.mkdir()
@@ -305,14 +327,20 @@ def unpack_zip(archive: Path, target: Path, shown: str, names: dict[str, str]) -
                 with zf.open(info) as src, disk.open("xb") as dst:
                     while chunk := src.read(CHUNK):
                         written += len(chunk)  # declared sizes can lie: count what really comes out
-                        if written > ZIP_MAX_TOTAL_BYTES:
+                        if written > allowed:
                             raise _zip_refused(shown, "похоже на zip-бомбу: распаковывается больше "
                                                f"{human_size(ZIP_MAX_TOTAL_BYTES)}")
                         dst.write(chunk)
                 names[str(disk)] = shown + "/" + "/".join(clean_name(p) for p in parts)
+            if budget is not None:
+                budget[0] -= written
             return root
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, zipfile.LargeZipFile):
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, zipfile.LargeZipFile,
+            zlib.error):
         raise UploadError(400, "zip_corrupt", f"Архив «{shown}» повреждён или это не ZIP-архив") from None
+    except OSError as exc:  # a name or depth the file system refuses, a full disk
+        log.warning("unpacking %s failed: %s", shown, exc)
+        raise _zip_refused(shown, "его не удалось распаковать (слишком длинные имена или глубокие папки)") from None
 
 
 def relabel(report: Report, names: dict[str, str], root: Path) -> Report:
@@ -367,6 +395,67 @@ def warm_up(packs: list[Pack]) -> None:
             log.exception("warm-up check failed")
 
 
+def _check_child(conn: Any, paths: list[str], packs: list[Pack], options: CheckOptions,
+                 settings: RunSettings) -> None:
+    """In a forked process: check and send the report back. SIGTERM unwinds `check_paths`, whose worker pool
+    then kills its own workers; the parent follows up with SIGKILL."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    try:
+        os.setpgrp()
+    except OSError:
+        pass
+    status = 1
+    try:
+        report = check_paths(paths, packs, options, settings)
+        conn.send_bytes(report.model_dump_json().encode("utf-8"))
+        status = 0
+    except BaseException:  # the parent sees a missing report and answers 500
+        pass
+    finally:
+        conn.close()
+        os._exit(status)  # never run the server's exit handlers in the child
+
+
+def run_killable(paths: list[str], packs: list[Pack], options: CheckOptions, settings: RunSettings,
+                 cancelled: threading.Event) -> Report | None:
+    """`check_paths` in a child process that is killed (with the workers it started) as soon as `cancelled`
+    is set, so a check whose client got its 504 frees its slot at once. None when cancelled."""
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_check_child, args=(sender, paths, packs, options, settings))
+    process.start()
+    sender.close()
+    try:
+        while True:
+            if receiver.poll(0.1):
+                try:
+                    data = receiver.recv_bytes()
+                except (EOFError, OSError):
+                    data = b""
+                process.join(5)
+                if not data:
+                    raise RuntimeError("the check process ended without a report")
+                return Report.model_validate_json(data)
+            if cancelled.is_set():
+                return None
+            if not process.is_alive() and not receiver.poll(0):
+                raise RuntimeError(f"the check process died (exit {process.exitcode})")
+    finally:
+        receiver.close()
+        _stop(process)
+
+
+def _stop(process: Any) -> None:
+    if process.is_alive():
+        process.terminate()  # SIGTERM: check_paths unwinds and kills its workers
+        process.join(2)
+    if process.is_alive() and process.pid is not None:
+        with contextlib.suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.kill()
+        process.join(2)
+
+
 class Checker:
     """What the routes share: packs and campaigns loaded once, limits, and a cap on parallel checks."""
 
@@ -403,18 +492,26 @@ class Checker:
             root = Path(tmp.name)
             names: dict[str, str] = {}
             paths: list[str] = []
+            budget = [ZIP_MAX_TOTAL_BYTES]  # unpacked bytes for all archives of this request together
             for upload in form.files:
                 if upload.is_zip:
-                    folder = unpack_zip(upload.disk, root / f"{upload.disk.stem}-zip", upload.display, names)
+                    folder = unpack_zip(upload.disk, root / f"{upload.disk.stem}-zip", upload.display, names, budget)
                     upload.disk.unlink()  # the archive itself is not a document to check
                     paths.append(str(folder))
                 else:
                     names[str(upload.disk)] = upload.display
                     paths.append(str(upload.disk))
-            with self._slots:
+            while not self._slots.acquire(timeout=0.2):
                 if cancelled.is_set():
                     return None  # the client already got its 504
-                report = check_paths(paths, self.packs, options, self.settings)
+            try:
+                if cancelled.is_set():
+                    return None
+                report = run_killable(paths, self.packs, options, self.settings, cancelled)
+            finally:
+                self._slots.release()
+            if report is None:
+                return None  # timed out: the check was killed and its slot is free again
             if options.campaign is not None:
                 report.campaign = getattr(options.campaign, "name", None)
             return relabel(report, names, root)
@@ -707,6 +804,31 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+_HTTP_MESSAGES = {
+    404: "Такой страницы нет. Форма проверки — на главной странице.",
+    405: "Такой запрос здесь не принимается. Форма проверки — на главной странице.",
+}
+
+
+def _error_response(request: Request, status: int, code: str, message: str) -> Response:
+    """Every failure in Russian, as JSON for the API and as a page for people; never a traceback."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    return HTMLResponse(problem_page(message), status_code=status)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    status = getattr(exc, "status_code", 400)
+    message = _HTTP_MESSAGES.get(status, "Запрос не удалось обработать. Вернитесь к форме и попробуйте ещё раз.")
+    return _error_response(request, status, "http", message)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.error("request failed", exc_info=exc)
+    return _error_response(request, 500, "internal", "Внутренняя ошибка сервера; сообщите разработчикам. "
+                           "Загруженные файлы удалены.")
+
+
 def create_app(max_file_mb: int = 20, max_request_mb: int = 60, timeout: float = 60,
                max_parallel: int | None = None) -> Starlette:
     """The web app. Rule packs and campaigns are loaded here, once: a broken pack fails at start, not per request."""
@@ -765,6 +887,7 @@ def create_app(max_file_mb: int = 20, max_request_mb: int = 60, timeout: float =
             Route("/static/drop.js", drop_js),
         ],
         middleware=[Middleware(SecurityHeaders)],
+        exception_handlers={HTTPException: _http_error, Exception: _server_error},
     )
     app.state.checker = checker
     return app
