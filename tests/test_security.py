@@ -428,3 +428,128 @@ def test_doc_conversion_has_no_network(tmp_path: Path) -> None:
         assert hits == []
     finally:
         server.shutdown()
+
+
+# --- findings 4, 5, 15 (web): a timed-out check is killed; ZIP content capped; Russian errors only ------
+
+
+@pytest.fixture
+def web_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import tempfile
+
+    root = tmp_path / "web-tmp"
+    root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(root))
+    return root
+
+
+def _zip_bytes(entries: dict[str, bytes], level: int = 9) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_timed_out_web_check_is_killed_and_frees_its_slot(web_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from starlette.testclient import TestClient
+
+    import checker.web.app as web
+
+    real = web.check_paths
+    pids = web_tmp.parent / "pids.txt"
+
+    def maybe_slow(paths, packs, options, settings):
+        if options.doc_type == "press_release":
+            with open(pids, "a", encoding="utf-8") as handle:
+                handle.write(f"{os.getpid()}\n")
+            time.sleep(60)
+        return real(paths, packs, options, settings)
+
+    monkeypatch.setattr(web, "check_paths", maybe_slow)
+    upload = [("files", ("релиз.txt", (PRESS / "clean.txt").read_bytes()))]
+    with TestClient(web.create_app(timeout=3, max_parallel=1)) as client:
+        first = client.post("/api/check", files=upload, data={"type": "press_release"})
+        assert first.status_code == 504
+        started = time.monotonic()
+        second = client.post("/api/check", files=upload)
+        assert second.status_code == 200, second.text  # the slot was freed at once
+        assert time.monotonic() - started < 3
+    pid = int(pids.read_text(encoding="utf-8").split()[0])
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the timed-out check is still running")
+
+
+def test_zip_of_exactly_one_mebibyte_entries_is_refused(web_tmp: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from checker.web.app import create_app
+
+    mib = b"\0" * (1024 * 1024)
+    archive = _zip_bytes({f"фото/{i:03d}.png": mib for i in range(150)})
+    assert len(archive) < 1024 * 1024
+    with TestClient(create_app()) as client:
+        response = client.post("/api/check", files=[("files", ("пакет.zip", archive))])
+    assert response.status_code == 400
+    assert "zip-бомб" in response.json()["error"]["message"]
+    assert not any(p.is_file() for p in web_tmp.rglob("*"))
+
+
+def test_unpacked_bytes_are_capped_for_the_whole_request(tmp_path: Path) -> None:
+    import os
+
+    from checker.web.app import UploadError, unpack_zip
+
+    noise = os.urandom(300 * 1024)  # does not compress: passes every ratio check
+    names: dict[str, str] = {}
+    budget = [500 * 1024]
+    for index in range(3):
+        archive = tmp_path / f"{index}.zip"
+        archive.write_bytes(_zip_bytes({"фото.png": noise}, level=1))
+        if index < 1:
+            unpack_zip(archive, tmp_path / f"out{index}", f"{index}.zip", names, budget)
+            continue
+        with pytest.raises(UploadError) as info:
+            unpack_zip(archive, tmp_path / f"out{index}", f"{index}.zip", names, budget)
+        assert info.value.status == 400 and "zip-бомб" in info.value.message
+        break
+
+
+def test_deeply_nested_zip_is_refused_not_500(web_tmp: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from checker.web.app import create_app
+
+    archive = _zip_bytes({"п/" * 1500 + "релиз.txt": (PRESS / "clean.txt").read_bytes()})
+    with TestClient(create_app()) as client:
+        response = client.post("/api/check", files=[("files", ("глубоко.zip", archive))])
+        page = client.post("/check", files=[("files", ("глубоко.zip", archive))])
+    assert response.status_code == 400
+    assert "вложены слишком глубоко" in response.json()["error"]["message"]
+    assert page.status_code == 400 and "Traceback" not in page.text
+
+
+def test_every_web_failure_is_a_russian_page(web_tmp: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from checker.web.app import create_app
+
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        missing = client.get("/нет-такой-страницы")
+        api_missing = client.get("/api/нет")
+        wrong_method = client.put("/api/check")
+    assert missing.status_code == 404 and "Такой страницы нет" in missing.text
+    assert api_missing.status_code == 404 and "Такой страницы нет" in api_missing.json()["error"]["message"]
+    assert wrong_method.status_code == 405 and "не принимается" in wrong_method.json()["error"]["message"]
