@@ -254,6 +254,70 @@ def job_description(rng: Random, author: str) -> tuple[list[Element], str]:
     return els, pl.region
 
 
+def order_holding_seminar(rng: Random, author: str) -> tuple[list[Element], str]:
+    """An order to hold a seminar: date, venue, organiser and topic are all there, yet it is an order."""
+    pl = place(rng)
+    year = rng.randint(2018, 2026)
+    when = day_in(rng, year, (1, 10))
+    event = when + dt.timedelta(days=rng.randint(10, 30))
+    host = school(rng, pl)
+    topic = rng.choice(TOPICS)
+    els: list[Element] = [Para(pl.uo.upper(), "center"), Para("ПРИКАЗ", "title"),
+                          TwoColumn([d_num(when)], [f"№ {rng.randint(12, 900)}"]),
+                          Para("О проведении муниципального семинара", "bold"),
+                          Para("В соответствии с планом работы на текущий учебный год"),
+                          Para("ПРИКАЗЫВАЮ:"),
+                          Para(f"1. Провести {d_words(event)} на базе {host} муниципальный семинар «{topic}»."),
+                          Para("2. Утвердить программу семинара (приложение 1)."),
+                          Para(f"3. Директору {host} обеспечить условия для проведения семинара."),
+                          Para(f"4. Ответственным за организацию назначить {person(rng)}, методиста."),
+                          Para("5. Контроль за исполнением приказа оставляю за собой."),
+                          TwoColumn([pl.uo_head], [initials_first(person(rng))])]  # fmt: skip
+    return els, pl.region
+
+
+def shmo_plan(rng: Random, author: str) -> tuple[list[Element], str]:
+    """A subject association's work plan: a table of dated items with people, of no programme's type."""
+    pl = place(rng)
+    year = rng.randint(2018, 2025)
+    subject = rng.choice(["учителей математики", "учителей начальных классов", "классных руководителей",
+                          "учителей русского языка и литературы"])  # fmt: skip
+    topics = ["Анализ работы за прошлый учебный год. Утверждение плана", "Рабочие программы и КТП",
+              "Итоги входных контрольных работ", "Подготовка к олимпиадам", "Итоги первого полугодия",
+              "Открытые уроки: взаимопосещение", "Подготовка к ВПР", "Итоги учебного года"]  # fmt: skip
+    months = ["август", "сентябрь", "октябрь", "ноябрь", "январь", "февраль", "март", "май"]
+    rows = [["№", "Тема заседания", "Сроки", "Ответственный"]]
+    for i, (t, m) in enumerate(zip(topics, months, strict=True)):
+        rows.append([str(i + 1), t, m, person(rng)])
+    els: list[Element] = [Para(f"План работы ШМО {subject}", "title"),
+                          Para(f"на {year}–{year + 1} учебный год", "center"),
+                          Para(f"Методическая тема: «{rng.choice(TOPICS)}»."), Table(rows)]  # fmt: skip
+    return els, pl.region
+
+
+def self_examination(rng: Random, author: str) -> tuple[list[Element], str]:
+    """An excerpt of a school's self-examination report: figures and years, but a report of another kind."""
+    pl = place(rng)
+    sch = school(rng, pl)
+    year = rng.randint(2018, 2025)
+    els: list[Element] = [Para(f"Отчёт о результатах самообследования {sch} за {year} год", "title"),
+                          Para("I. Аналитическая часть", "heading"),
+                          Para("1. Общие сведения об образовательной организации", "heading"),
+                          Table([["Наименование", sch], ["Руководитель", person(rng)],
+                                 ["Адрес", f"{pl.municipality}, ул. Школьная, д. {rng.randint(1, 40)}"]]),
+                          Para("2. Оценка образовательной деятельности", "heading"),
+                          Para(f"В {year} году в школе обучались {rng.randint(120, 800)} обучающихся; "
+                               f"успеваемость составила {rng.randint(90, 99)} %, качество знаний — "
+                               f"{rng.randint(30, 55)} %."),
+                          Para("II. Показатели деятельности", "heading"),
+                          Table([["N п/п", "Показатели", "Единица измерения"],
+                                 ["1.1", "Общая численность учащихся", f"{rng.randint(120, 800)} человек"],
+                                 ["1.6", "Средний балл ОГЭ по математике", f"{rng.randint(3, 4)},{rng.randint(0, 9)}"],
+                                 ["1.22", "Численность педагогических работников",
+                                  f"{rng.randint(15, 60)} человек"]])]  # fmt: skip
+    return els, pl.region
+
+
 KINDS: dict[str, Callable[[Random, str], tuple[list[Element], str]]] = {
     "news_about_roadmap": news_about_roadmap,
     "order_approving": order_approving,
@@ -267,6 +331,9 @@ KINDS: dict[str, Callable[[Random, str], tuple[list[Element], str]]] = {
     "gia_analysis": gia_analysis,
     "parent_memo": parent_memo,
     "job_description": job_description,
+    "order_holding_seminar": order_holding_seminar,
+    "shmo_plan": shmo_plan,
+    "self_examination": self_examination,
 }
 
 

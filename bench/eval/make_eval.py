@@ -12,6 +12,7 @@ Deterministic: each document has its own seeded random generator; docx and pdf m
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import sys
 from collections.abc import Callable
@@ -119,14 +120,13 @@ def build_one(doc_type: str, author: str, index: int, kind: str | None) -> tuple
 
 def labelled() -> list[tuple[Label, Built, Layout]]:
     """Every document with its label, in file-name order; nothing is written."""
-    items = plan()
-    order = list(range(len(items)))
-    Random("eval:names").shuffle(order)  # neutral file names: the name says nothing about the type
     out: list[tuple[Label, Built, Layout]] = []
-    for number, (doc_type, author, index, kind) in zip(order, items, strict=True):
+    for doc_type, author, index, kind in plan():
         built, layout, fmt = build_one(doc_type, author, index, kind)
         split = SPLIT[author]
-        label = Label(file=f"{split}/d{number:03d}.{fmt}", split=split, author=author, doc_type=doc_type,
+        # a neutral name that says nothing about the type and does not move when documents are added
+        name = hashlib.sha1(f"{doc_type}:{kind}:{author}:{index}".encode()).hexdigest()[:8]
+        label = Label(file=f"{split}/d{name}.{fmt}", split=split, author=author, doc_type=doc_type,
                       subkind=built.subkind, level=built.level, approval=built.approval, format=fmt,
                       year=built.year or None, region=built.region, confuser=kind,
                       defects=sorted(built.defects), noise=layout.notes() + built.notes)  # fmt: skip
