@@ -30,12 +30,18 @@ def _failing(report: dict, rule_id: str) -> list[dict]:
     ],
 )
 def test_campaign_name_in_a_discovered_config_is_the_shipped_campaign(tmp_path: Path, name: str, text: str) -> None:
-    shutil.copy(PRESS / "no_date.txt", tmp_path / "релиз.txt")
+    shutil.copy(ROADMAP / "roadmap_clean.docx", tmp_path / "карта.docx")
+    _, plain = run_json("check", "карта.docx", "--type", "roadmap", cwd=tmp_path)
+    _, flag = run_json("check", "карта.docx", "--type", "roadmap", "--campaign", "krasnodar-2018", cwd=tmp_path)
     (tmp_path / name).write_text(text, encoding="utf-8")
-    code, report = run_json("check", "релиз.txt", cwd=tmp_path)
+    code, report = run_json("check", "карта.docx", "--type", "roadmap", cwd=tmp_path)
     assert code != 2
     assert report["campaign"] == "krasnodar-2018"
-    assert _failing(report, "PR-DATE-002")  # a campaign rule ran: the date is checked against the calendar
+    assert _rule_ids(report) == _rule_ids(flag) != _rule_ids(plain)  # the campaign's own rules ran
+
+
+def _rule_ids(report: dict) -> set[str]:
+    return {f["rule_id"] for d in report["documents"] for f in d["findings"]}
 
 
 def test_campaign_file_in_a_config_is_relative_to_the_config(tmp_path: Path) -> None:
@@ -61,7 +67,9 @@ def test_unknown_campaign_name_says_which_exist(tmp_path: Path) -> None:
 
 
 def _venue(report: dict) -> dict:
-    return next(f for d in report["documents"] for f in d["findings"] if f["rule_id"] == "PR-VENUE-001")
+    found = [f for d in report["documents"] for f in d["findings"] if f["rule_id"] == "PR-VENUE-001"]
+    assert found, [(d["path"], d["verdict"], d.get("reason")) for d in report["documents"]]
+    return found[0]
 
 
 def test_ignore_file_in_the_working_directory_works_without_a_config(tmp_path: Path) -> None:
@@ -117,7 +125,7 @@ def test_fingerprints_are_stable_across_profile_campaign_language_and_folder(tmp
     shutil.copy(ROADMAP / "roadmap_empty_cells.docx", doc)
     _, base = run_json("check", str(doc), "--type", "roadmap")
     expected = _fingerprints(base, "RM-TABLE-001")
-    assert len(expected) == 3
+    assert len(expected) >= 2
     for args in (["--profile", "self-check"], ["--profile", "audit"], ["--campaign", "krasnodar-2018"],
                  ["--lang", "en"]):
         _, report = run_json("check", str(doc), "--type", "roadmap", *args)
@@ -158,7 +166,7 @@ def test_text_output_shows_problems_grouped_by_document_and_one_summary_line() -
     assert "clean.txt" not in result.stdout and "✔" not in result.stdout  # nothing to act on there
     assert lines[0].endswith("no_venue.txt")
     assert lines[1] == "  тип: Пресс-релиз о модельном семинаре — НЕ СООТВЕТСТВУЕТ"
-    assert lines[2].startswith("  ✖ PR-VENUE-001 (ошибка): Не указано место проведения семинара")
+    assert lines[2].startswith("  ✖ PR-VENUE-001 (ошибка): Не указано место проведения")
     assert "уверенность" not in result.stdout
     summary = lines[-1]
     assert summary.startswith("Итого: документов 2 (соответствуют 1, не соответствуют 1); ошибок 1, предупреждений 0")
@@ -380,3 +388,62 @@ def test_ci_docs_name_no_tag_the_repository_lacks() -> None:
     git = shutil.which("git")
     tags = subprocess.run([git, "tag"], cwd=ROOT, capture_output=True, text=True).stdout.split() if git else []
     assert not [t for t in re.findall(r"\bv\d+\.\d+\.\d+\b", text) if t not in tags]
+
+
+# ------------------------------------------------------------------ 10. the web page speaks to a teacher
+
+
+def _visible_text(html: str) -> str:
+    body = re.sub(r"<style>.*?</style>|<script.*?</script>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", body).split())
+
+
+@pytest.fixture(scope="module")
+def web_client():
+    from starlette.testclient import TestClient
+
+    from checker.web.app import create_app
+
+    with TestClient(create_app()) as client:
+        yield client
+
+
+def test_web_page_shows_no_flags_confidence_or_guessed_page_count(web_client) -> None:
+    docx = [("files", ("релиз.docx", (PRESS / "no_venue.docx").read_bytes()))]
+    text = _visible_text(web_client.post("/check", files=docx, data={"type": "", "campaign": ""}).text)
+    assert "Пресс-релиз о модельном семинаре" in text and "PR-VENUE-001" in text
+    assert "Страниц" not in text  # a .docx knows its page count only from Word's last save
+    assert "уверенность" not in text and not re.search(r"\d\.\d\d", text)
+    assert not re.search(r"(?<![\w-])--[a-z]", text)
+
+    pdf = [("files", ("релиз.pdf", (PRESS / "no_venue.pdf").read_bytes()))]
+    assert re.search(r"Страниц: \d", _visible_text(web_client.post("/check", files=pdf, data={"type": ""}).text))
+
+
+def test_web_page_names_the_forms_own_controls(web_client) -> None:
+    lines = "\n".join(f"Купить продукты для семьи, пункт {i}: хлеб, молоко" for i in range(8))
+    files = [("files", ("список.txt", f"Список покупок на неделю\n{lines}".encode()))]
+    text = _visible_text(web_client.post("/check", files=files, data={"type": "", "campaign": ""}).text)
+    assert "Не проверен" in text and "«Тип документа»" in text
+    assert not re.search(r"(?<![\w-])--[a-z]", text) and "уверенность" not in text
+
+
+def test_command_line_wording_is_reworded_on_the_page_only() -> None:
+    from checker.report import DocumentReport, Finding, FindingLocation, Report
+    from checker.web.app import result_page
+
+    deadline = Finding(
+        rule_id="RM-DEADLINE-001", title="Срок сдачи", severity="warning", outcome="fail",
+        message="Не удалось определить дату документа; срок сдачи 01.10.2018. Укажите дату подачи: "
+        "--submitted ДД.ММ.ГГГГ.", location=FindingLocation(),
+    )
+    doc = DocumentReport(path="карта.docx", doc_type="unknown", doc_type_confidence=0.31, verdict="not_checked",
+                         reason="слабые признаки типа «Дорожная карта» — укажите тип явно", findings=[deadline],
+                         notes=["страницы 31–40 не распознаны (предел --ocr-max-pages)"])
+    report = Report(documents=[doc]).finalize()
+    text = _visible_text(result_page(report))
+    assert "слабые признаки типа «Дорожная карта» — выберите тип в поле «Тип документа» на форме" in text
+    assert "Дату подачи эта страница не спрашивает — сверьте её со сроком сдачи сами." in text
+    assert "(предел страниц для распознавания)" in text
+    assert not re.search(r"(?<![\w-])--[a-z]", text) and "0.31" not in text
+    assert "--submitted" in report.documents[0].findings[0].message  # the report itself (JSON API) is unchanged

@@ -694,7 +694,50 @@ def _headline(report: Report) -> tuple[str, str]:
     return verdict, sentence
 
 
+# Texts written for the command line, as a teacher at the form reads them: the form's own controls instead
+# of flags, no confidence figures. Applied to the HTML page only; the JSON API keeps the report as it is.
+_TYPE_FIELD = "выберите тип в поле «Тип документа» на форме"
+_FOR_TEACHERS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"[Уу]кажите дату подачи:?\s*--submitted\s+ДД\.ММ\.ГГГГ\.?"),
+     "Дату подачи эта страница не спрашивает — сверьте её со сроком сдачи сами."),
+    (re.compile(r"\s*\(--submitted\)"), ""),
+    (re.compile(r"\(--ocr never\)"), "(распознавание отключено)"),
+    (re.compile(r"\(предел --ocr-max-pages\)"), "(предел страниц для распознавания)"),
+    (re.compile(r"[Уу]кажите тип[^.;]*?--type(\s*[\w…]+(\s*\|\s*[\w…]+)*)?"), _TYPE_FIELD),
+    (re.compile(r"[Уу]кажите тип( документа)?( явно)?"), _TYPE_FIELD),
+    (re.compile(r"[Уу]кажите\s+--campaign(\s+[\w-]+)?|[Нн]ужна кампания\s*\(--campaign\)"),
+     "выберите кампанию в поле «Кампания (сроки региона)» на форме"),
+    (re.compile(r"--type(\s*[\w…]+(\s*\|\s*[\w…]+)*)?"), "поле «Тип документа»"),
+    (re.compile(r"--campaign(\s+[\w-]+)?"), "поле «Кампания (сроки региона)»"),
+    (re.compile(r"\s*\(?\b(уверенность|confidence)\s+\d+[.,]\d+\)?"), ""),
+    (re.compile(r"\s*\(?--[a-z][a-z-]+(\s+[A-ZА-ЯЁ][A-ZА-ЯЁ.]*)?\)?"), ""),  # any other flag: left out
+]
+
+
+def for_teachers(text: str | None) -> str | None:
+    """A text from the checker, reworded for the web form (no command-line flags, no confidence)."""
+    if not text:
+        return text
+    for pattern, replacement in _FOR_TEACHERS:
+        text = pattern.sub(
+            lambda m, r=replacement: r[:1].upper() + r[1:] if m.group(0)[:1].isupper() else r, text
+        )
+    return text
+
+
+def _reworded(report: Report) -> Report:
+    report = report.model_copy(deep=True)
+    for doc in report.documents:
+        doc.reason = for_teachers(doc.reason)
+        doc.notes = [for_teachers(n) or "" for n in doc.notes]
+        for finding in doc.findings:
+            finding.message = for_teachers(finding.message) or ""
+            finding.suggestion = for_teachers(finding.suggestion)
+    return report
+
+
 def result_page(report: Report) -> str:
+    report = _reworded(report)
     verdict, sentence = _headline(report)
     back = '<p class="back"><a href="/">← Проверить другой документ</a></p>'
     parts = [
