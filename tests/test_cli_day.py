@@ -183,6 +183,13 @@ def test_show_passed_lists_every_check(flag: str) -> None:
     assert "--show-passed" not in result.stdout.splitlines()[-1]
 
 
+@pytest.mark.parametrize("campaign", [[], ["--campaign", "krasnodar-2018"]])
+def test_no_needs_a_campaign_text_with_or_without_a_campaign(campaign: list[str]) -> None:
+    result = run_checker("check", str(ROADMAP / "roadmap_clean.docx"), "--no-cache", "-v", *campaign)
+    assert result.returncode in (0, 1) and "✔" in result.stdout
+    assert "Нужна кампания" not in result.stdout and "--campaign" not in result.stdout
+
+
 def test_self_check_profile_uses_the_quiet_view() -> None:
     result = run_checker("check", str(PRESS / "no_venue.txt"), "--no-cache", "--profile", "self-check")
     assert "✔" not in result.stdout and "PR-VENUE-001" in result.stdout
