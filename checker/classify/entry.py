@@ -29,7 +29,8 @@ def read(document: Document) -> tuple[Reading, list[str]]:
     opening_text = "\n".join(lines)[:OPENING_CHARS]
     title = title_zone(lines)
     reading = Reading(title=title, opening=opening_text, lines=lines, body=body, form=read_form(document, head, body))
-    taken = title.count("\n") + 1 if title else 0
+    last = title.rsplit("\n", 1)[-1]
+    taken = next((i + 1 for i, ln in enumerate(lines) if ln[:250] == last), 0) if title else 0
     reading.lead = next((ln[:300] for ln in lines[taken : taken + 3] if not _DATE_ONLY.match(ln)), "")
     if _ORDER_TITLE.search(title):
         reading.annex_title = annex_title(body, len(opening_text))
