@@ -38,6 +38,7 @@ class RunSettings(BaseModel):
     memory_mb: int = 2048
     cache_dir: Path | None = None  # None = no cache
     progress: bool | None = None  # None = on a terminal only
+    trust_manifests: bool = False  # use manifest.csv files inside the checked folders too (docs/security.md)
 
 
 def unreadable(path: str, error: UnreadableError, lang: str, fmt: str | None = None) -> DocumentReport:
@@ -176,14 +177,14 @@ def check_paths(
 ) -> Report:
     from checker.batch import Progress, Task, WorkerPool, failure_report
     from checker.cache import ResultCache, file_hash
-    from checker.manifest import read_manifest
+    from checker.manifest import Manifests
     from checker.sources import discover
 
     settings = settings or RunSettings()
     items = discover(paths)
     reports: list[DocumentReport | None] = [None] * len(items)
     facts: dict[int, DocumentFacts] = {}
-    manifests: dict[Path, dict] = {}
+    manifests = Manifests(paths, settings.trust_manifests)
     tasks: list[Task] = []
     cache = ResultCache(settings.cache_dir, packs, options.cache_key()) if settings.cache_dir else None
     hashes: dict[int, str] = {}
@@ -192,10 +193,7 @@ def check_paths(
         if item.error is not None:
             reports[index] = unreadable(item.path, item.error, options.lang, item.format)
             continue
-        folder = Path(item.path).resolve().parent
-        if folder not in manifests:
-            manifests[folder] = read_manifest(folder)
-        entry = manifests[folder].get(str(Path(item.path).resolve()))
+        entry = manifests.entry(item.path)  # the operator's manifest; a submitter's only when trusted
         entries[index] = entry
         task = Task(index, item.path, item.format, entry.received if entry else None)
         if cache is not None and (digest := file_hash(item.path)) is not None:
@@ -228,6 +226,9 @@ def check_paths(
     for index, entry in entries.items():
         if entry is not None and entry.municipality and reports[index] is not None:
             reports[index].municipality = entry.municipality
+        note = manifests.note_for(items[index].path, options.lang)
+        if note and reports[index] is not None:
+            reports[index].notes.append(note)
     report = Report(lang=options.lang, documents=[r for r in reports if r is not None])
     walked = {Path(item.path).parent for item in items if _under_folder(item.path, paths)}
     report.documents.extend(check_packages(items, facts, packs, options, walked))

@@ -553,3 +553,47 @@ def test_every_web_failure_is_a_russian_page(web_tmp: Path) -> None:
     assert missing.status_code == 404 and "Такой страницы нет" in missing.text
     assert api_missing.status_code == 404 and "Такой страницы нет" in api_missing.json()["error"]["message"]
     assert wrong_method.status_code == 405 and "не принимается" in wrong_method.json()["error"]["message"]
+
+
+# --- finding 11: the operator's manifest covers its tree; a school's own is noted, not trusted ---------
+
+_MANIFEST_HEAD = "файл;муниципалитет;дата получения\n"
+
+
+def test_operator_manifest_applies_below_and_school_manifest_is_not_trusted(tmp_path: Path) -> None:
+    incoming = tmp_path / "входящие"
+    school = incoming / "Белореченский район" / "Школа 3"
+    school.mkdir(parents=True)
+    other = incoming / "Кущёвский район"
+    other.mkdir()
+    shutil.copy(PRESS / "clean.txt", school / "релиз.txt")
+    shutil.copy(PRESS / "clean.txt", other / "релиз.txt")
+    (incoming / "manifest.csv").write_text(
+        _MANIFEST_HEAD + "Белореченский район/Школа 3/релиз.txt;Белореченский район;20.09.2018\n", encoding="utf-8"
+    )
+    (other / "manifest.csv").write_text(_MANIFEST_HEAD + "релиз.txt;Сочи;01.01.2030\n", encoding="utf-8")
+    _, report = run_json("check", str(incoming))
+    by_folder = {Path(d["path"]).parent.name: d for d in report["documents"] if d["kind"] == "document"}
+    assert by_folder["Школа 3"]["municipality"] == "Белореченский район"  # the operator's, two levels down
+    assert by_folder["Кущёвский район"]["municipality"] != "Сочи"  # the school's own: not used
+    assert any("manifest.csv в присланной папке не учитывается" in n for n in by_folder["Кущёвский район"]["notes"])
+    _, trusted = run_json("check", str(incoming), "--trust-manifests")
+    by_folder = {Path(d["path"]).parent.name: d for d in trusted["documents"] if d["kind"] == "document"}
+    assert by_folder["Кущёвский район"]["municipality"] == "Сочи"
+
+
+def test_school_manifest_does_not_set_the_received_date(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from checker.manifest import Manifests
+
+    school = tmp_path / "входящие" / "Школа 9"
+    school.mkdir(parents=True)
+    (school / "релиз.txt").write_text("текст", encoding="utf-8")
+    (school / "manifest.csv").write_text(_MANIFEST_HEAD + "релиз.txt;Сочи;01.09.2018\n", encoding="utf-8")
+    checked = [str(tmp_path / "входящие")]
+    assert Manifests(checked).entry(str(school / "релиз.txt")) is None
+    trusted = Manifests(checked, trust_inside=True).entry(str(school / "релиз.txt"))
+    assert trusted is not None and trusted.received == dt.date(2018, 9, 1)
+    # the same file checked directly: its folder is the operator's choice
+    assert Manifests([str(school / "релиз.txt")]).entry(str(school / "релиз.txt")) is not None

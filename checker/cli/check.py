@@ -48,6 +48,8 @@ def _report_spec(value: str, lang: str = "ru") -> tuple[str, Path]:
               help="Сколько страниц скана распознавать в одном файле, не больше.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="Папка кэша результатов.")
 @click.option("--no-cache", is_flag=True, help="Не использовать кэш.")
+@click.option("--trust-manifests", is_flag=True,
+              help="Учитывать manifest.csv и внутри проверяемых папок (по умолчанию — только манифест оператора).")
 @click.option("--no-ignore", is_flag=True, help="Не учитывать файл принятых замечаний (для аудита).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Файл настроек .checker.yaml.")
 @click.option("--color/--no-color", default=None,
@@ -73,6 +75,7 @@ def check(
     ocr_max_pages: int,
     cache_dir: Path | None,
     no_cache: bool,
+    trust_manifests: bool,
     no_ignore: bool,
     config_path: Path | None,
     color: bool | None,
@@ -145,6 +148,7 @@ def check(
     )
     settings = RunSettings(
         jobs=capped_jobs(jobs or config.jobs),
+        trust_manifests=trust_manifests,
         timeout=timeout,
         memory_mb=memory_mb,
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
