@@ -18,7 +18,8 @@ from checker.paths import DOC_TYPES
 OPENINGS = Path(__file__).parent / "data" / "openings"
 FILES = sorted(OPENINGS.glob("*.txt"))
 EXPECTED: dict[str, dict] = YAML(typ="safe").load((OPENINGS / "expected.yaml").read_text(encoding="utf-8"))
-SEEDS = Path("/work/shared/seeds")
+from conftest import SEEDS  # noqa: E402  ($CHECKER_SEEDS or <repo>/../shared/seeds)
+
 THRESHOLD = load().threshold
 
 
