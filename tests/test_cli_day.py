@@ -19,6 +19,55 @@ def _failing(report: dict, rule_id: str) -> list[dict]:
     return [f for d in report["documents"] for f in d["findings"] if f["rule_id"] == rule_id and f["outcome"] == "fail"]
 
 
+# ------------------------------------------------------------------ 1–2. a fresh clone, a quick default run
+
+
+def test_seed_tests_skip_with_the_reason_when_the_seeds_are_absent(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CHECKER_SEEDS": str(tmp_path / "нет")}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-n0", "-p", "no:cacheprovider", "-k", "real_seed",
+         "tests/test_press_release.py"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "SKIPPED [1] tests/test_press_release.py" in result.stdout
+    assert f"seed documents not found in {tmp_path / 'нет'} (set CHECKER_SEEDS" in result.stdout
+
+
+def test_no_absolute_paths_in_the_project() -> None:
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    files = subprocess.run([git, "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split("\n")
+    offenders = []
+    for name in filter(None, files):
+        path = ROOT / name
+        if path.suffix in {".py", ".md", ".toml", ".yaml", ".yml", ".cfg", ".txt", ""} and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if re.search("/" + r"work/|/home/\w+/", text):  # split so this file does not name it
+                offenders.append(name)
+    assert offenders == [], offenders
+
+
+def test_default_run_is_parallel_and_leaves_slow_tests_to_ci() -> None:
+    import tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "-n auto" in options["addopts"] and "-m 'not slow'" in options["addopts"]
+    assert any(m.startswith("slow:") for m in options["markers"])
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().splitlines()
+    assert "python -m pytest -m slow --dist loadfile" in ci
+    assert ci[-1] == "pip install -e '.[test]' && python -m pytest && checker rules test"  # the README's command
+    assert ci[-1] in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "python -m pytest -m slow" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 # ------------------------------------------------------------------ 3. a shipped campaign's name in a config
 
 
