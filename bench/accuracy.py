@@ -207,6 +207,7 @@ class Result(BaseModel):
     unknown_verdicts: dict[str, int]
     rules: dict[str, RuleScore]
     concepts: dict[str, tuple[int, int]]
+    mistakes: list[str] = []  # mistyped documents and wrong failing findings, one line each (--details)
     version: str = ""
 
 
@@ -217,6 +218,7 @@ def score(labels: dict[str, Label], docs: dict[str, dict], mapping: dict[str, li
     verdicts: Counter[str] = Counter()
     findings: list[tuple[str, str, str]] = []
     mistyped: set[str] = set()
+    mistakes: list[str] = []
     for file, lab in sorted(chosen.items()):
         doc = docs.get(file)
         if doc is None:
@@ -225,6 +227,10 @@ def score(labels: dict[str, Label], docs: dict[str, dict], mapping: dict[str, li
         type_pairs.append((lab.doc_type, predicted))
         if predicted != lab.doc_type:
             mistyped.add(file)
+            candidates = ", ".join(f"{c.get('doc_type')} {c.get('score')}"
+                                   for c in doc.get("doc_type_candidates") or [])
+            mistakes.append(f"type {file} ({lab.author}, {lab.format}, {lab.confuser or lab.doc_type}): "
+                            f"detected {predicted}" + (f"; candidates {candidates}" if candidates else ""))
         if lab.doc_type == "unknown":
             verdicts[doc.get("verdict", "?")] += 1
         if lab.subkind is not None and predicted == lab.doc_type:
@@ -237,12 +243,16 @@ def score(labels: dict[str, Label], docs: dict[str, dict], mapping: dict[str, li
             if finding.get("ignored"):
                 continue
             findings.append((file, finding["rule_id"], finding["outcome"]))
+            concepts = set(mapping.get(finding["rule_id"], []))
+            if finding["outcome"] == "fail" and not concepts & set(lab.defects):
+                mistakes.append(f"finding {finding['rule_id']} {file} ({lab.doc_type}, seeded "
+                                f"{', '.join(lab.defects) or 'nothing'}): {finding.get('message', '')[:160]}")
     defects = {f: set(lab.defects) for f, lab in chosen.items() if f in docs}
     return Result(split=split, documents=len(type_pairs), missing=missing, type_pairs=type_pairs,
                   subkind_pairs=sub_pairs, level_pairs=level_pairs, approval_hits=approvals,
                   unknown_verdicts=dict(sorted(verdicts.items())),
                   rules=dict(sorted(rule_scores(findings, defects, mapping, mistyped).items())),
-                  concepts=concept_recall(findings, defects, mapping))  # fmt: skip
+                  concepts=concept_recall(findings, defects, mapping), mistakes=mistakes)  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------------ render
@@ -335,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="score this JSON report instead of running the checker")
     parser.add_argument("--docs", type=Path, default=DOCS, help="the evaluation documents")
     parser.add_argument("--keep-report", type=Path, help="keep the checker's JSON report here")
+    parser.add_argument("--details", action="store_true", help="also list every mistyped document and wrong finding")
     args = parser.parse_args(argv)
     labels = load_labels()
     if args.report:
@@ -350,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     result.version = str(report.get("tool", {}).get("version", ""))
     text = render(result)
     print(text)
+    if args.details:
+        print("\n".join(["### Mistakes", "", *(f"- {line}" for line in result.mistakes)]))
     if args.out:
         write_section(args.out, args.split, text)
     return 0

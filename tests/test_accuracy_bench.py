@@ -165,6 +165,7 @@ def test_score_reads_the_json_report(tmp_path: Path) -> None:
     assert (result.rules["PR-VENUE-001"].failing, result.rules["PR-VENUE-001"].right) == (1, 1)
     assert (result.rules["PR-CAT-001"].failing, result.rules["PR-CAT-001"].right) == (1, 0)
     assert "PR-DATE-001" not in result.rules  # an accepted (ignored) finding does not count
+    assert result.mistakes == ["finding PR-CAT-001 heldout/x1.txt (press_release, seeded no_venue): "]
     text = accuracy.render(result)
     assert "accuracy 100 %" in text and "| PR-VENUE-001 | 1 | 1 | 100 % |" in text
     assert "Reported compliant: 0" in text

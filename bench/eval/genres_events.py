@@ -374,10 +374,11 @@ def letter(rng: Random, author: str, defects: set[str]) -> Built:
         "D": ["Директорам школ", f"{pl.municipality}"],
     }[author]
     if author in ("A", "D"):
-        els.append(TwoColumn([*sender, num_line, "На № ______ от ________"], addressee))
+        to = [] if "no_addressee" in defects else addressee
+        els.append(TwoColumn([*sender, num_line, "На № ______ от ________"], to))
     else:
         els += [Para(line, "center") for line in sender]
-        els.append(TwoColumn([num_line], addressee))
+        els.append(TwoColumn([num_line], [] if "no_addressee" in defects else addressee))
     subject = {
         "A": "О проведении муниципального семинара",
         "B": "Об участии в региональном семинаре",

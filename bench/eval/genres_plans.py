@@ -55,7 +55,12 @@ RESULTS = ["аналитическая справка", "протокол", "п�
            "индивидуальные маршруты", "повышение доли обучающихся, справившихся с ВПР"]  # fmt: skip
 
 
-def _deadline(rng: Random, start: int, end: int) -> str:
+VAGUE = ["в течение года", "постоянно", "по мере необходимости", "по плану ИРО", "в течение периода"]
+
+
+def _deadline(rng: Random, start: int, end: int, vague: bool = False) -> str:
+    if vague:  # the seeded defect: no row says when
+        return rng.choice(VAGUE)
     y = rng.randint(start, end)
     m = rng.randint(1, 12)
     kind = rng.randrange(7)
@@ -66,7 +71,7 @@ def _deadline(rng: Random, start: int, end: int) -> str:
     if kind == 2:
         return "в течение года" if start == end else f"{start}–{end} гг."
     if kind == 3:
-        return rng.choice(["ежеквартально", "ежемесячно", "по плану ИРО"])
+        return rng.choice(["ежеквартально", "ежемесячно", "ежеквартально"])
     if kind == 4:
         return f"{['I', 'II', 'III', 'IV'][rng.randrange(4)]} квартал {y}"
     if kind == 5:
@@ -88,7 +93,7 @@ def _rows(rng: Random, level: str, start: int, end: int, cols: list[str], n: int
             if low.startswith("№"):
                 row.append(f"{i + 1}.")
             elif "срок" in low or low in ("дата", "сроки"):
-                row.append(_deadline(rng, start, end))
+                row.append(_deadline(rng, start, end, vague="vague_deadlines" in defects))
             elif "ответствен" in low or "исполнител" in low:
                 blank = "empty_responsible" in defects and rng.random() < 0.5
                 row.append("" if blank else _responsible(rng, level))

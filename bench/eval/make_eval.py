@@ -37,14 +37,14 @@ TYPES: dict[str, tuple[Generator, list[str]]] = {
     "press_release": (press_release, ["no_event_date", "no_venue", "no_organizer", "no_topic",
                                       "no_participant_count"]),
     "seminar_program": (seminar_program, ["no_event_date", "no_venue", "no_timetable", "no_speakers", "no_topic"]),
-    "letter": (letter, ["no_outgoing_number", "no_letter_date", "no_subject", "no_signatory"]),
+    "letter": (letter, ["no_outgoing_number", "no_letter_date", "no_subject", "no_signatory", "no_addressee"]),
     "registration_sheet": (registration_sheet, ["no_event_date", "no_signature_column", "no_position_column"]),
     "info_report": (info_report, ["no_year", "no_order_ref", "no_figures"]),
     "roadmap": (roadmap, ["no_deadlines", "empty_responsible", "no_measures_table", "no_approval",
-                          "no_target_schools"]),
-    "plan_schedule": (plan_schedule, ["no_deadlines", "empty_responsible", "no_approval"]),
+                          "no_target_schools", "vague_deadlines"]),
+    "plan_schedule": (plan_schedule, ["no_deadlines", "empty_responsible", "no_approval", "vague_deadlines"]),
     "program": (program, ["no_approval", "no_goal", "period_mismatch", "no_measures_table", "no_deadlines",
-                          "empty_responsible", "no_results"]),
+                          "empty_responsible", "no_results", "vague_deadlines"]),
     "system_description": (system_description, ["no_goal", "no_tasks", "no_documents", "no_results",
                                                 "no_monitoring"]),
     "concept_document": (concept_document, ["no_risk_profile", "no_goal", "no_results", "no_approval"]),
@@ -54,7 +54,8 @@ TYPES: dict[str, tuple[Generator, list[str]]] = {
                                             "no_approval", "no_deadlines"]),
 }  # fmt: skip
 # defects that make another one meaningless (no table: no dates or responsible cells to leave empty)
-EXCLUSIVE = {"no_measures_table": {"no_deadlines", "empty_responsible", "no_indicators"}}
+EXCLUSIVE = {"no_measures_table": {"no_deadlines", "empty_responsible", "no_indicators", "vague_deadlines"},
+             "no_deadlines": {"vague_deadlines"}}
 
 AUTHORS = ("A", "B", "C", "D")
 SPLIT = {"A": "tune", "B": "tune", "C": "heldout", "D": "heldout"}
