@@ -74,6 +74,8 @@ _TITLE_START = re.compile(
     r"|концептуальн|среднесрочн)"
 )
 _MAX_LINES = 7
+_OPENING_UNITS = 16  # units of the body where an approving act may stand at the top
+_CLOSING_UNITS = 6  # … and at the end
 # who issued an approval, by its words; the earliest signal names the main issuer
 _ISSUERS: dict[str, re.Pattern[str]] = {
     "regional": re.compile(
@@ -268,9 +270,12 @@ def _closing_signatures(units: list[Unit]) -> list[Approval]:
 def _acts(units: list[Unit]) -> list[Approval]:
     """Orders and protocols outside a stamp: «Приложение № 3 к приказу …», «Принята на педсовете …»."""
     out: list[Approval] = []
+    # an approving act stands at the top (a stamp, «Приложение к приказу …») or at the end (a council's
+    # decision); the same words inside the text cite other acts («ФГОС (утв. приказом … от …)»)
+    edge = {id(u) for u in units[:_OPENING_UNITS]} | {id(u) for u in units[-_CLOSING_UNITS:]}
     for i, unit in enumerate(units):
         folded = unit.text.folded
-        if unit.text.words > 60:
+        if unit.text.words > 60 or (id(unit) not in edge and unit.block.role != "approval"):
             continue
         window = [unit, *(u for u in units[i + 1 : i + 4] if u.location.table is None or unit.location.table)]
         text = "\n".join(u.text.folded for u in window)

@@ -247,3 +247,30 @@ def test_ambiguous_period_is_a_question() -> None:
     )
     wrong = document_from_text("Программа на 2018–2019 учебный год\n\nСрок реализации программы: 2018–2019 учебный год")
     assert [(f.outcome, f.severity) for f in run_rules(CheckContext(document=wrong), [rule])] == [("fail", "error")]
+
+
+def _roadmap_rule(rule_id: str):
+    from checker.engine.pack import load_pack
+
+    (rule,) = [r for r in load_pack(ROOT / "rules" / "roadmap.yaml").rules if r.id == rule_id]
+    return rule
+
+
+def test_unseen_table_is_unverified() -> None:
+    rule = _roadmap_rule("RM-TABLE-001")
+    listed = document_from_text("Дорожная карта\n\n- семинар для учителей — сентябрь 2024, отв. Иванова И.И.;\n"
+                                "- круглый стол — 15.10.2024, отв. Петров П.П.;\n"
+                                "- мониторинг — декабрь 2024, отв. Сидорова А.А.\n")  # fmt: skip
+    (finding,) = run_rules(CheckContext(document=listed, doc_type="roadmap"), [rule])
+    assert (finding.outcome, finding.severity) == ("unverified", "warning")
+    assert finding.message == (
+        "Не удалось проверить таблицу мероприятий: план оформлен списком, а не таблицей. Проверьте вручную, "
+        "что у каждого пункта есть срок и ответственный."
+    )
+    flattened = document_from_text("Дорожная карта\n\nСеминар для учителей сентябрь 2024 Иванова И.И.")
+    flattened.metadata.suspected.append("flattened_table")
+    (finding,) = run_rules(CheckContext(document=flattened, doc_type="roadmap"), [rule])
+    assert finding.outcome == "unverified" and "строки и столбцы не восстановлены" in finding.message
+    plain = document_from_text("Дорожная карта\n\nСеминар для учителей пройдёт в сентябре.")
+    (finding,) = run_rules(CheckContext(document=plain, doc_type="roadmap"), [rule])
+    assert (finding.outcome, finding.severity) == ("fail", "error")

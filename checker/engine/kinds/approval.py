@@ -164,16 +164,18 @@ class ApprovalRule(RuleBase):
             params.update(expected=self._roles(accepted, "ru"), expected_en=self._roles(accepted, "en"))
             yield Outcome(False, params, evidence, location, message=_MSG["issuer"])
             return
-        if blank is not None:
+        if blank is not None and not missing:
             verb = {"approve": "утверждения", "agree": "согласования"}.get(approval.marker, "подписания")
             yield Outcome(False, {**params, "blank": blank, "verb": verb}, evidence, location,
                           message=_MSG["placeholder"])  # fmt: skip
-        if missing:
+        if missing:  # one finding for the block: its missing parts and an unfilled date together
             roles = self._roles(accepted, lang)
-            params.update(
-                missing="; ".join(_ELEMENTS[e][0].format(roles=self._roles(accepted, "ru")) for e in missing),
-                missing_en="; ".join(_ELEMENTS[e][1].format(roles=roles) for e in missing),
-            )
+            ru = [_ELEMENTS[e][0].format(roles=self._roles(accepted, "ru")) for e in missing]
+            en = [_ELEMENTS[e][1].format(roles=roles) for e in missing]
+            if blank is not None:
+                ru.append(f"заполненная дата (сейчас «{blank}»)")
+                en.append(f"a filled-in date (now «{blank}»)")
+            params.update(missing="; ".join(ru), missing_en="; ".join(en))
             yield Outcome(False, params, evidence, location, message=_MSG["missing"])
         if not act_ok:
             yield Outcome(False, {**params, "found": evidence}, evidence, location, message=_MSG["act"])

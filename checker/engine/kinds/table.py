@@ -228,10 +228,8 @@ def _with_continuations(
 
 _M = {
     "unseen": Localized(
-        ru="Не удалось проверить таблицу мероприятий: {reason}. Проверьте вручную, что в ней есть столбцы "
-        "{columns} и они заполнены.",
-        en="Could not check the table of measures: {reason}. Check by hand that it has the columns {columns}, "
-        "filled in.",
+        ru="Не удалось проверить таблицу мероприятий: {reason}. Проверьте вручную, {check}.",
+        en="Could not check the table of measures: {reason}. Check by hand {check_en}.",
     ),
     "no_table": Localized(
         ru="Не найдена таблица мероприятий: нет таблицы со столбцами {columns}. "
@@ -273,6 +271,7 @@ _DOUBT = {
                   "the text holds a table whose rows and columns could not be rebuilt"),
     "header": ("есть строка с названиями столбцов, но сама таблица не распознана",
                "a line names the columns, but the table itself was not recognised"),
+    "list": ("план оформлен списком, а не таблицей", "the plan is a list, not a table"),
     "ocr": ("текст получен распознаванием скана, таблица могла не распознаться",
             "the text comes from OCR, the table may not have been recognised"),
 }  # fmt: skip
@@ -304,6 +303,12 @@ class TableRule(RuleBase):
             if doubt is not None:
                 reason, evidence, location = doubt
                 params["reason"] = reason[1 if lang == "en" else 0]
+                if reason is _DOUBT["list"]:
+                    params["check"] = "что у каждого пункта есть срок и ответственный"
+                    params["check_en"] = "that every item has a date and a responsible person"
+                else:
+                    params["check"] = f"что в ней есть столбцы {params['columns']} и они заполнены"
+                    params["check_en"] = f"that it has the columns {params['columns']}, filled in"
                 yield Outcome(False, params, evidence, location, unverified=True, message=_M["unseen"])
                 return
             yield Outcome(False, params)
@@ -356,6 +361,9 @@ class TableRule(RuleBase):
                 return _DOUBT["header"], unit.text.clean[:160], unit.location
         if meta.ocr or meta.scanned:
             return _DOUBT["ocr"], None, None
+        dated = [u for u in ctx.text.select("text") if u.block.kind == "list_item" and _has_specific_date(u.text.clean)]
+        if len(dated) >= 3:
+            return _DOUBT["list"], dated[0].text.clean[:160], dated[0].location
         return None
 
     def _row(self, ctx: CheckContext, table: MeasuresTable, number: int, row: Row, period) -> Iterable[Outcome]:
@@ -418,6 +426,12 @@ class TableRule(RuleBase):
                 shown = f"{format_date(start)} – {format_date(end)}"
                 yield Outcome(False, {**params, "period": shown}, value, loc, message=_M["outside"])
                 return
+
+
+def _has_specific_date(text: str) -> bool:
+    from checker.language.dates import find_dates
+
+    return any(m.is_specific or m.kind in ("deadline", "recurring") for m in find_dates(text))
 
 
 def _default_year(mention, start: dt.date, end: dt.date) -> int | None:
