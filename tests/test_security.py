@@ -597,3 +597,48 @@ def test_school_manifest_does_not_set_the_received_date(tmp_path: Path) -> None:
     assert trusted is not None and trusted.received == dt.date(2018, 9, 1)
     # the same file checked directly: its folder is the operator's choice
     assert Manifests([str(school / "релиз.txt")]).entry(str(school / "релиз.txt")) is not None
+
+
+# --- finding 13: document text never becomes a link, an image or markup --------------------------------
+
+_HOSTILE_TEXT = "![x](https://evil.example/p.png) [клик](http://evil.example) **жирно** www.evil.ru @admin <img src=x>"
+
+
+def _hostile_report():
+    from checker.report import DocumentReport, Finding, FindingLocation, Report
+
+    finding = Finding(
+        rule_id="PR-VENUE-001", title="Место", severity="error", outcome="fail",
+        message="Не указано место: " + _HOSTILE_TEXT, evidence=_HOSTILE_TEXT, location=FindingLocation(),
+        fingerprint="0" * 16,
+    )  # fmt: skip
+    document = DocumentReport(
+        path="школа/[клик](http:evil).txt", doc_type="press_release", doc_type_confidence=1.0,
+        verdict="noncompliant", findings=[finding], notes=[_HOSTILE_TEXT],
+    )  # fmt: skip
+    return Report(documents=[document]).finalize()
+
+
+def test_markdown_and_job_summary_escape_document_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from checker.reporters import render
+
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    render("github", _hostile_report())
+    for rendered in (render("markdown", _hostile_report()), summary.read_text(encoding="utf-8")):
+        text = re.sub(r"`[^`\n]*`", "", rendered)  # code spans are literal
+        assert not re.search(r"(?<!\\)\]\(", text)  # no [text](url) and no ![alt](url)
+        assert "https://" not in text and "http://" not in text and "www.evil" not in text
+        assert "@admin" not in text and "<img" not in text
+        assert "**жирно**" not in text
+        assert "evil.example" in text  # still shown, only inert
+
+
+def test_html_report_escapes_and_forbids_loading(tmp_path: Path) -> None:
+    from checker.reporters import render
+
+    html = render("html", _hostile_report())
+    assert "<img src=x>" not in html and "&lt;img src=x&gt;" in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html

@@ -192,11 +192,16 @@ def section_id(path: str) -> str:
     return "doc-" + hashlib.sha1(path.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
-def page(title: str, body_html: str, lang: str = "ru") -> str:
-    """A complete HTML document around already-escaped `body_html`."""
+# The report file is opened from disk: even if some text escaped `escape`, nothing may load or run.
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def page(title: str, body_html: str, lang: str = "ru", csp: str | None = None) -> str:
+    """A complete HTML document around already-escaped `body_html`; `csp` adds a Content-Security-Policy."""
     html_lang = "en" if lang == "en" else "ru"
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{escape(csp, quote=False)}">\n' if csp else ""
     return (
-        f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n{policy}'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
         f"{body_html}\n</main>\n</body>\n</html>\n"
@@ -239,7 +244,7 @@ def render(report: Report, *, color: bool = False, now: datetime | None = None) 
     parts.append(_rule_summary(report, words))
     parts.append(_document_table(report, words))
     parts.extend(render_document_section(doc, report.lang) for doc in report.documents)
-    return page(words["title"], "\n".join(parts), report.lang)
+    return page(words["title"], "\n".join(parts), report.lang, csp=REPORT_CSP)
 
 
 def render_document_section(doc: DocumentReport, lang: str = "ru") -> str:

@@ -6,6 +6,8 @@ A summary table first, then per document what fails (errors first) and a collaps
 
 from __future__ import annotations
 
+import re
+
 from checker.paths import doc_type_name
 from checker.report import SEVERITY_RANK, DocumentReport, Finding, Report
 
@@ -129,9 +131,19 @@ def failures_table(report: Report) -> str:
     return _table(head, rows)
 
 
+# Markdown punctuation that starts inline markup: emphasis, code, strikethrough, links and images.
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]~])")
+# What GitHub and GitLab turn into links by themselves: URLs, www., e-mail addresses and @mentions.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(?=://)|(?<=\bwww)(?=\.)|(?<=@)(?=\w)")
+
+
 def cell(text: str | None) -> str:
-    """Safe inside a table cell and in GitHub's HTML-aware renderer: no pipes, newlines or raw tags."""
+    """Document text made inert for Markdown (tables, lists, the GitHub job summary): no pipes, newlines or
+    raw tags, no emphasis, code, link or image syntax, and no URL, e-mail or @mention that the renderer
+    would link by itself (a zero-width space breaks them). What the reader sees stays the same."""
     text = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE_MARKUP.sub(r"\\\1", text)
+    text = _AUTOLINK.sub("\u200b", text)
     return " ".join(text.replace("|", "\\|").split())
 
 
