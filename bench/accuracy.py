@@ -53,6 +53,7 @@ class Label(BaseModel):
     format: str
     defects: list[str] = []
     confuser: str | None = None
+    noise: list[str] = []
 
 
 def _yaml(path: Path) -> object:
@@ -208,6 +209,7 @@ class Result(BaseModel):
     rules: dict[str, RuleScore]
     concepts: dict[str, tuple[int, int]]
     mistakes: list[str] = []  # mistyped documents and wrong failing findings, one line each (--details)
+    type_by: dict[str, tuple[int, int]] = {}  # "format:pdf", "author:C", "noise:lookalikes" -> (right, documents)
     version: str = ""
 
 
@@ -219,12 +221,17 @@ def score(labels: dict[str, Label], docs: dict[str, dict], mapping: dict[str, li
     findings: list[tuple[str, str, str]] = []
     mistyped: set[str] = set()
     mistakes: list[str] = []
+    type_by: dict[str, list[int]] = {}
     for file, lab in sorted(chosen.items()):
         doc = docs.get(file)
         if doc is None:
             continue
         predicted = doc.get("doc_type") or "unknown"
         type_pairs.append((lab.doc_type, predicted))
+        for key in (f"format:{lab.format}", f"author:{lab.author}", *(f"noise:{n}" for n in lab.noise)):
+            tally = type_by.setdefault(key, [0, 0])
+            tally[0] += predicted == lab.doc_type
+            tally[1] += 1
         if predicted != lab.doc_type:
             mistyped.add(file)
             candidates = ", ".join(f"{c.get('doc_type')} {c.get('score')}"
@@ -252,7 +259,8 @@ def score(labels: dict[str, Label], docs: dict[str, dict], mapping: dict[str, li
                   subkind_pairs=sub_pairs, level_pairs=level_pairs, approval_hits=approvals,
                   unknown_verdicts=dict(sorted(verdicts.items())),
                   rules=dict(sorted(rule_scores(findings, defects, mapping, mistyped).items())),
-                  concepts=concept_recall(findings, defects, mapping), mistakes=mistakes)  # fmt: skip
+                  concepts=concept_recall(findings, defects, mapping), mistakes=mistakes,
+                  type_by={k: (v[0], v[1]) for k, v in sorted(type_by.items())})  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------------ render
@@ -286,6 +294,9 @@ def render(result: Result) -> str:
         row = matrix[truth]
         cells = [str(row[c]) if row[c] else "·" for c in classes]
         lines.append(f"| {SHORT.get(truth, truth)} | " + " | ".join(cells) + " |")
+    if result.type_by:
+        lines += ["", "By format, author and text-layer damage: " + "; ".join(
+            f"{key} {_pct(_ratio(right, n))} of {n}" for key, (right, n) in result.type_by.items()) + "."]
     lines += ["", "| type | documents | detected as it | right | precision | recall |",
               "|---|---:|---:|---:|---:|---:|"]
     for cls, sc in per_class(pairs).items():

@@ -162,6 +162,7 @@ def test_score_reads_the_json_report(tmp_path: Path) -> None:
     assert result.type_pairs == [("press_release", "press_release"), ("unknown", "unknown")]
     assert result.subkind_pairs == [("news", "press_release")] and result.level_pairs == [("school", "school")]
     assert result.unknown_verdicts == {"not_checked": 1}
+    assert result.type_by == {"author:C": (1, 1), "author:D": (1, 1), "format:txt": (2, 2)}
     assert (result.rules["PR-VENUE-001"].failing, result.rules["PR-VENUE-001"].right) == (1, 1)
     assert (result.rules["PR-CAT-001"].failing, result.rules["PR-CAT-001"].right) == (1, 0)
     assert "PR-DATE-001" not in result.rules  # an accepted (ignored) finding does not count
