@@ -642,3 +642,40 @@ def test_html_report_escapes_and_forbids_loading(tmp_path: Path) -> None:
     html = render("html", _hostile_report())
     assert "<img src=x>" not in html and "&lt;img src=x&gt;" in html
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
+
+
+# --- finding 8: Latin look-alike letters and a failed OCR never make a document compliant ---------------
+
+_LOOKALIKES = str.maketrans({"а": "a", "о": "o", "е": "e", "с": "c", "р": "p", "х": "x", "у": "y", "О": "O", "С": "C"})
+
+
+def test_latin_lookalike_press_release_is_not_compliant(tmp_path: Path) -> None:
+    text = (PRESS / "no_venue.txt").read_text(encoding="utf-8")
+    disguised = tmp_path / "релиз.txt"
+    disguised.write_text(text.translate(_LOOKALIKES), encoding="utf-8")
+    code, report = run_json("check", str(disguised))
+    document = report["documents"][0]
+    assert document["verdict"] != "compliant" and code != 0
+    assert document["verdict"] == "not_checked" or "PR-VENUE-001" in _failing(document)
+
+
+def test_scan_whose_ocr_fails_is_not_compliant(tmp_path: Path) -> None:
+    import random
+
+    pytest.importorskip("reportlab")
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    rng = random.Random(1)
+    image = Image.new("L", (600, 800))
+    image.putdata([rng.choice((0, 255)) for _ in range(600 * 800)])
+    scan = tmp_path / "скан.pdf"
+    pdf = canvas.Canvas(str(scan))
+    pdf.drawImage(ImageReader(image), 0, 0, width=595, height=842)
+    pdf.showPage()
+    pdf.save()
+    for mode in ("never", "auto"):
+        code, report = run_json("check", str(scan), "--ocr", mode, "--type", "press_release")
+        assert report["documents"][0]["verdict"] in ("not_checked", "unreadable"), mode
+        assert code != 0
