@@ -27,7 +27,7 @@ from genres_500 import antirisk_program, concept_document, development_program  
 from genres_events import letter, press_release, registration_sheet, seminar_program  # noqa: E402
 from genres_plans import plan_schedule, program, roadmap  # noqa: E402
 from genres_reports import info_report, system_description  # noqa: E402
-from model import Built, Label, Layout  # noqa: E402
+from model import Built, Contents, Label, Layout  # noqa: E402
 from writers import to_docx, to_pdf, to_txt, with_noise  # noqa: E402
 
 Generator = Callable[[Random, str, set[str]], Built]
@@ -115,7 +115,8 @@ def build_one(doc_type: str, author: str, index: int, kind: str | None) -> tuple
         layout.txt_table = "box"
     layout.mojibake = fmt == "txt" and noise.random() < moji
     layout.lookalikes = noise.random() < look
-    layout.bookmark_errors = fmt != "pdf" and noise.random() < bookmark
+    has_contents = any(isinstance(el, Contents) for el in built.elements)
+    layout.bookmark_errors = noise.random() < bookmark and fmt != "pdf" and has_contents
     return built, layout, fmt
 
 
