@@ -1,5 +1,5 @@
-"""Configuration: the operator's `.checker.yaml` (or `[tool.checker]` in pyproject.toml); profiles that
-change severities; the ignore file of accepted findings.
+"""Configuration: the operator's `.checker.yaml` (or `[tool.checker]` in pyproject.toml) and profiles that
+change severities (accepted findings: checker/ignore.py).
 
 Trust model (docs/security.md): configuration comes only from the operator — `--config PATH`, the
 working directory and its parents, the user's config folder — never from inside a checked folder,
@@ -18,12 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from checker.engine.pack import Pack
 from checker.errors import RulePackError
 from checker.paths import rules_dir
-from checker.report import Report, verdict_for
 
 CONFIG_NAMES = (".checker.yaml", ".checker.yml")
 USER_CONFIG = Path("checker") / "config.yaml"  # under $XDG_CONFIG_HOME or ~/.config
 MAX_JOBS = 32
-IGNORE_NAME = ".checker-ignore.yaml"
 SeverityOrOff = Literal["error", "warning", "info", "off"]
 
 
@@ -210,38 +208,3 @@ def apply_severities(packs: list[Pack], profile: Profile | None, overrides: dict
                 rules.append(rule if severity == rule.severity else rule.model_copy(update={"severity": severity}))
         result.append(pack.model_copy(update={"rules": rules}))
     return result
-
-
-class IgnoreEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    fingerprint: str
-    reason: str
-    rule: str | None = None
-    path: str | None = None
-
-
-def load_ignore(path: Path) -> list[IgnoreEntry]:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    if not path.is_file():
-        return []
-    try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
-        return [IgnoreEntry.model_validate(e) for e in data.get("ignore", [])]
-    except (OSError, YAMLError, ValidationError, AttributeError) as exc:
-        raise RulePackError("ignore_invalid", f"{path}: ошибка в файле принятых замечаний: {exc}") from exc
-
-
-def apply_ignore(report: Report, entries: list[IgnoreEntry]) -> Report:
-    """Mark accepted findings; they stay in every report but no longer count."""
-    if not entries:
-        return report
-    reasons = {e.fingerprint: e.reason for e in entries}
-    for doc in report.documents:
-        for finding in doc.findings:
-            if finding.outcome in ("fail", "unverified") and finding.fingerprint in reasons:
-                finding.ignored = reasons[finding.fingerprint]
-        if doc.verdict != "unreadable":
-            doc.verdict = verdict_for(doc.findings, checked=doc.verdict != "not_checked")
-    return report.finalize()

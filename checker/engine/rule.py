@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,14 +15,17 @@ from checker.report import Severity
 if TYPE_CHECKING:
     from checker.engine.context import CheckContext
     from checker.language.matching import Hit, PhraseMatcher
+    from checker.safe_regex import SafePattern
 
 
-def valid_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a pack's regular expression or say in Russian why it is wrong (pydantic shows it with
-    the YAML position)."""
+def valid_regex(pattern: str) -> SafePattern:
+    """Compile a pack's regular expression in the engine it runs in (checker/safe_regex.py) or say in
+    Russian why it is wrong (pydantic shows it with the YAML position)."""
+    from checker.safe_regex import PatternError, compile_pattern
+
     try:
-        return re.compile(pattern)
-    except re.error as exc:
+        return compile_pattern(pattern)
+    except PatternError as exc:
         raise ValueError(f"неверное регулярное выражение «{pattern}»: {exc}") from exc
 
 
