@@ -91,7 +91,7 @@ _ISSUERS: dict[str, re.Pattern[str]] = {
     ),
     "school": re.compile(
         r"директор\w*|педагогическ\w+\s+совет\w*|педсовет\w*|управляющ\w+\s+совет\w*|"
-        r"\b(м[бак]?оу|гбоу|маоу|мбоу|мкоу|чоу|ноу)\b|\bсош\b|\bоош\b|\bнош\b|школ\w*|лице[йя]\w*|гимнази\w*|"
+        r"\b(м[бак]?оу|гбоу|маоу|мкоу|чоу|ноу)|\bсош\b|\bоош\b|\bнош\b|школ\w*|лице[йя]\w*|гимнази\w*|"
         r"общеобразовательн\w+\s+(организаци|учреждени)\w*"
     ),
 }
@@ -215,9 +215,10 @@ def _signature_blocks(units: list[Unit], marker: str) -> list[Approval]:
             continue
         shown = re.sub(r"\s+", "", unit.text.clean[m.start(1) : m.end(1)]).upper().rstrip(".:")
         taken = [unit]
-        if unit.block.role == "approval":
-            # a two-column block the layout pass kept together (or split imperfectly): the whole run of
-            # approval lines is one region; its words decide the form and the issuers
+        in_region = unit.block.role == "approval" and not issuers_of(unit.text.folded)[0]
+        if in_region:
+            # a two-column block the layout pass split imperfectly (the signer's words went to the other
+            # column): the whole run of approval lines is one region; its words decide the form and issuers
             first = i
             while first > 0 and units[first - 1].block.role == "approval":
                 first -= 1
@@ -233,18 +234,25 @@ def _signature_blocks(units: list[Unit], marker: str) -> list[Approval]:
                 if nxt.location.column == unit.location.column and not _is_marker(nxt):
                     taken.append(nxt)
         elif not _has_date_or_blank(unit.text.clean[m.end() :]):
-            for nxt in units[i + 1 : i + 1 + _MAX_LINES]:
-                if nxt.text.words > 25 or _TITLE_START.search(nxt.text.folded):
-                    break
-                if _is_marker(nxt) and unit.block.role != "approval":
+            j = i + 1
+            # «СОГЛАСОВАНО / УТВЕРЖДАЮ» side by side read as consecutive marker lines: they share what follows
+            while j < len(units) and _is_marker(units[j]) and units[j].text.words <= 3:
+                j += 1
+            for k in range(j, min(j + _MAX_LINES + 2, len(units))):
+                nxt = units[k]
+                if nxt.text.words > 25 or _TITLE_START.search(nxt.text.folded) or _is_marker(nxt):
                     break
                 if nxt.block.kind == "table" and unit.block.kind != "table":
                     break
                 taken.append(nxt)
-                if _has_date_or_blank(nxt.text.clean) and unit.block.role != "approval":
-                    break  # the date closes a stamp
+                if _has_date_or_blank(nxt.text.clean):
+                    # the date closes a stamp; the other column's signature may come right after it
+                    after = units[k + 1] if k + 1 < len(units) else None
+                    if after is not None and after.text.words <= 8 and SIGN_LINE.search(after.text.clean):
+                        taken.append(after)
+                    break
         folded = "\n".join(u.text.folded for u in taken)
-        region = unit.block.role == "approval"
+        region = in_region
         if marker == "approve" and (_BY_ACT.search(folded) or (region and _ACT_WORD.search(folded))):
             out.append(_finish(Approval("order", "order", shown, taken)))
         elif _PROTOCOL.search(folded) and _PROTOCOL_BODY.search(folded) and not SIGN_LINE.search(folded):
@@ -254,11 +262,14 @@ def _signature_blocks(units: list[Unit], marker: str) -> list[Approval]:
     return out
 
 
-def _closing_signatures(units: list[Unit]) -> list[Approval]:
-    """A signature line «Начальник управления образования ________ И.И. Иванов», with the role above it."""
+def _closing_signatures(units: list[Unit], stamped: set[int]) -> list[Approval]:
+    """A signature line «Начальник управления образования ________ И.И. Иванов», with the role above it.
+    Lines of a stamp already found are not signatures of their own."""
     out: list[Approval] = []
     for i, unit in enumerate(units):
-        if unit.location.table is not None and unit.block.role != "approval":
+        if id(unit) in stamped or unit.block.role == "approval":
+            continue
+        if unit.location.table is not None:
             continue  # blank cells of a table are not signatures
         if SIGN_LINE.search(PLACEHOLDER.sub(" ", unit.text.clean)):
             before = [u for u in units[max(0, i - 2) : i] if u.text.words <= 25 and u.location.table is None]
@@ -328,13 +339,9 @@ def find_approvals(text: DocumentText) -> list[Approval]:
     if cache is not None:
         return cache
     units = _body(text)
-    found = [
-        *_signature_blocks(units, "approve"),
-        *_signature_blocks(units, "agree"),
-        *_acts(units),
-        *_closing_signatures(units),
-        *_esigns(text),
-    ]
+    stamps = [*_signature_blocks(units, "approve"), *_signature_blocks(units, "agree")]
+    stamped = {id(u) for a in stamps for u in a.units}
+    found = [*stamps, *_acts(units), *_closing_signatures(units, stamped), *_esigns(text)]
     # a stamp that also is an order line («УТВЕРЖДЕНО приказом …») is found twice: keep one
     unique: list[Approval] = []
     seen: set[tuple[int, str, str]] = set()

@@ -274,3 +274,18 @@ def test_unseen_table_is_unverified() -> None:
     plain = document_from_text("Дорожная карта\n\nСеминар для учителей пройдёт в сентябре.")
     (finding,) = run_rules(CheckContext(document=plain, doc_type="roadmap"), [rule])
     assert (finding.outcome, finding.severity) == ("fail", "error")
+
+
+def test_two_column_stamps_interleaved() -> None:
+    """«СОГЛАСОВАНА | УТВЕРЖДЕНА» side by side, read as one run of interleaved lines: the director approves,
+    the head of the education authority agrees; no stray signature."""
+    text = ("Муниципальное бюджетное общеобразовательное учреждение\nсредняя общеобразовательная школа № 4\n"
+            "СОГЛАСОВАНА\nУТВЕРЖДЕНА\nНачальник управления образования\nДиректор МБОУСОШ № 4\n"
+            "администрации Энского района\n__________ Т.Л. Васнецова\n18 ноября 2024 года\n"
+            "_______________ О.П. Гришина\nПРОГРАММА ПОВЫШЕНИЯ КАЧЕСТВА ОБРАЗОВАНИЯ МБОУСОШ № 4\n"
+            "НА 2024-2027 ГОДЫ\n\nТекст программы.\n")  # fmt: skip
+    approvals = find_approvals(DocumentText(document_from_text(text)))
+    by_marker = {a.marker: a for a in approvals}
+    assert set(by_marker) == {"approve", "agree"}
+    assert "school" in by_marker["approve"].issuers
+    assert "municipal" in by_marker["agree"].issuers
