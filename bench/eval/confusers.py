@@ -93,8 +93,10 @@ def school_page_500(rng: Random, author: str) -> tuple[list[Element], str]:
     pl = place(rng)
     sch = school(rng, pl)
     year = rng.randint(2021, 2026)
-    els: list[Element] = [Para("Главная | Сведения об организации | Проект «500+» | Контакты", "small"),
-                          Para("Проект «500+»", "title"),
+    chrome = ("Главная | Сведения об организации | Проект «500+» | Контакты" if author != "D"
+              else "Госуслуги. Моя школа › Родителям и ученикам › Проекты › 500+")  # fmt: skip
+    els: list[Element] = [Para(chrome, "small"),
+                          Para("Проект «500+»" if author != "C" else "Наша школа в проекте «500+»", "title"),
                           Para(f"С {year} года {sch} участвует в проекте адресной методической помощи школам с "
                                f"низкими образовательными результатами «500+». Куратор школы — {person(rng)}."),
                           Para(f"По итогам анкетирования выявлены риски: {', '.join(rng.sample(RISKS, 2))}."),
@@ -138,10 +140,13 @@ def council_protocol(rng: Random, author: str) -> tuple[list[Element], str]:
                           Para(f"Присутствовали: {rng.randint(14, 40)} человек. Отсутствовали: {rng.randint(0, 3)}."),
                           Para("Повестка дня:", "bold"),
                           Para("1. О результатах ВПР и мерах по повышению качества образования."),
-                          Para("2. О принятии программы перехода школы в эффективный режим работы."),
-                          Para("СЛУШАЛИ:", "bold"),
-                          Para(f"{person(rng)}, заместителя директора по УВР, о результатах анализа ВПР."),
-                          Para("РЕШИЛИ:", "bold"),
+                          Para("2. О принятии программы перехода школы в эффективный режим работы." if author in "AB"
+                               else "2. О рассмотрении концептуального документа и программ антирисковых мер."),
+                          Para("СЛУШАЛИ:" if author in "AB" else "По первому вопросу выступил(а):", "bold"),
+                          Para(f"{person(rng)}, заместителя директора по УВР, о результатах анализа ВПР."
+                               if author in "AB" else
+                               f"{person(rng)}, заместитель директора по УВР, с анализом результатов ВПР."),
+                          Para("РЕШИЛИ:" if author in "AB" else "ПОСТАНОВИЛИ:", "bold"),
                           Para("1. Принять к сведению информацию о результатах ВПР."),
                           Para("2. Принять программу перехода школы в эффективный режим работы и рекомендовать "
                                "директору утвердить её."),
@@ -212,11 +217,24 @@ def gia_analysis(rng: Random, author: str) -> tuple[list[Element], str]:
     for _ in range(rng.randint(4, 7)):
         rows.append([school(rng, pl), str(rng.randint(10, 90)), *[str(rng.randint(0, 30)) for _ in range(4)],
                      f"{rng.randint(2, 4)},{rng.randint(0, 9)}"])  # fmt: skip
-    els: list[Element] = [Para(f"Анализ результатов ОГЭ по {subject} в {year} году", "title"),
-                          Para(f"В ОГЭ по {subject} приняли участие выпускники 9 классов {_muni_gen(pl)}."),
-                          Table(rows),
-                          Para("Выводы: в ряде школ доля неудовлетворительных результатов выше средней; "
-                               "рекомендуется включить эти школы в план методической поддержки.")]  # fmt: skip
+    if author in ("C", "D"):  # an analytical note on VPR: «справка», figures and a year, yet no programme report
+        grade = rng.choice([5, 6, 7, 8])
+        els = [Para("АНАЛИТИЧЕСКАЯ СПРАВКА", "title"),
+               Para(f"по результатам Всероссийских проверочных работ по {subject} в {grade} классах в {year} году",
+                    "center"),
+               Para(f"Цель: определение уровня подготовки обучающихся {grade} классов {_muni_gen(pl)}."),
+               Para(f"Работу выполняли {rng.randint(120, 900)} обучающихся. Подтвердили отметки "
+                    f"{rng.randint(50, 70)} %, понизили {rng.randint(10, 30)} %, повысили {rng.randint(2, 9)} %."),
+               Table(rows),
+               Para("Рекомендации: руководителям ШМО организовать работу по ликвидации пробелов в знаниях; "
+                    "учителям использовать задания формата ВПР на уроках."),
+               Para(f"Справку составил(а): {person(rng)}, методист", "small")]  # fmt: skip
+        return els, pl.region
+    els = [Para(f"Анализ результатов ОГЭ по {subject} в {year} году", "title"),
+           Para(f"В ОГЭ по {subject} приняли участие выпускники 9 классов {_muni_gen(pl)}."),
+           Table(rows),
+           Para("Выводы: в ряде школ доля неудовлетворительных результатов выше средней; "
+                "рекомендуется включить эти школы в план методической поддержки.")]  # fmt: skip
     return els, pl.region
 
 
