@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -132,9 +133,12 @@ def verdict_for(findings: list[Finding], checked: bool = True) -> Verdict:
 
 def fingerprint(path: str, rule_id: str, location: Location, evidence: str | None) -> str:
     """Stable across runs: what was found, by which rule, in which file — not the message wording (so not
-    the language), not the severity (so not the profile), not the folder the file was checked from, and not
-    the position in the document when there is a quote (an edit elsewhere shifts tables, rows and pages)."""
-    name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    the language), not the severity (so not the profile), not how the path was typed or where it was run
+    from, and not the position in the document when there is a quote (an edit elsewhere shifts tables, rows
+    and pages). The file is its name and its folder's name, so one school's accepted finding does not
+    silence the same file name in another school's folder."""
+    parts = os.path.abspath(path).replace("\\", "/").rstrip("/").rsplit("/", 2)[-2:]
+    name = "/".join(parts)
     quote = " ".join((evidence or "").replace("…", " ").split())[:200]
     where = (location.column,) if quote else (location.table, location.row, location.column)
     anchor = "|".join(str(x) for x in (name, rule_id, *where, quote))

@@ -503,3 +503,18 @@ def test_command_line_wording_is_reworded_on_the_page_only() -> None:
     assert "(предел страниц для распознавания)" in text
     assert not re.search(r"(?<![\w-])--[a-z]", text) and "0.31" not in text
     assert "--submitted" in report.documents[0].findings[0].message  # the report itself (JSON API) is unchanged
+
+
+def test_an_accepted_finding_of_one_school_does_not_silence_anothers_file_of_the_same_name(tmp_path: Path) -> None:
+    for school in ("школа1", "школа2"):
+        (tmp_path / "сдано" / school).mkdir(parents=True)
+        shutil.copy(PRESS / "no_venue.txt", tmp_path / "сдано" / school / "релиз.txt")
+    _, report = run_json("check", "сдано/школа1/релиз.txt", cwd=tmp_path)
+    (tmp_path / ".checker-ignore.yaml").write_text(
+        f"ignore:\n  - fingerprint: {_venue(report)['fingerprint']}\n    reason: принято для школы 1\n",
+        encoding="utf-8",
+    )
+    _, report = run_json("check", "сдано", cwd=tmp_path)
+    accepted = {d["path"]: f["ignored"] for d in report["documents"] for f in d["findings"]
+                if f["rule_id"] == "PR-VENUE-001"}
+    assert accepted == {"сдано/школа1/релиз.txt": "принято для школы 1", "сдано/школа2/релиз.txt": None}
