@@ -679,3 +679,27 @@ def test_scan_whose_ocr_fails_is_not_compliant(tmp_path: Path) -> None:
         code, report = run_json("check", str(scan), "--ocr", mode, "--type", "press_release")
         assert report["documents"][0]["verdict"] in ("not_checked", "unreadable"), mode
         assert code != 0
+
+
+def test_web_refuses_a_check_started_by_another_site(web_tmp: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from checker.web.app import create_app
+
+    upload = [("files", ("релиз.txt", (PRESS / "clean.txt").read_bytes()))]
+    with TestClient(create_app(), base_url="http://127.0.0.1:8000") as client:
+        foreign = client.post("/api/check", files=upload, headers={"Origin": "https://evil.example"})
+        sandboxed = client.post("/check", files=upload, headers={"Origin": "null"})
+        own = client.post("/api/check", files=upload, headers={"Origin": "http://127.0.0.1:8000"})
+    assert foreign.status_code == 403 and "с другого сайта" in foreign.json()["error"]["message"]
+    assert sandboxed.status_code == 403
+    assert own.status_code == 200
+
+
+def test_progress_line_strips_escape_sequences(capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.batch import Progress
+
+    progress = Progress(2, True)
+    progress.step("/папка/\x1b]0;title\x07релиз\x1b[2J.txt")
+    err = capsys.readouterr().err
+    assert "\x1b]0" not in err and "\x07" not in err and "\x1b[2J" not in err and "релиз" in err

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, ClassVar
+from urllib.parse import urlsplit
 
 from python_multipart.multipart import MultipartParseError, MultipartParser, parse_options_header
 from starlette.applications import Starlette
@@ -847,6 +848,17 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def same_origin(request: Request) -> bool:
+    """A browser names the page a POST comes from: a page on another site (or a sandboxed one) must not
+    make this service read files or spend its workers. Clients that are not browsers send no Origin."""
+    if request.headers.get("sec-fetch-site", "") == "cross-site":
+        return False
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    return origin != "null" and urlsplit(origin).netloc.lower() == request.headers.get("host", "").lower()
+
+
 _HTTP_MESSAGES = {
     404: "Такой страницы нет. Форма проверки — на главной странице.",
     405: "Такой запрос здесь не принимается. Форма проверки — на главной странице.",
@@ -878,6 +890,9 @@ def create_app(max_file_mb: int = 20, max_request_mb: int = 60, timeout: float =
     checker = Checker(max_file_mb, max_request_mb, timeout, max_parallel)
 
     async def run(request: Request) -> Report | UploadError:
+        if not same_origin(request):
+            return UploadError(403, "cross_origin", "Запрос пришёл с другого сайта и отклонён: проверку запускают "
+                               "только со страницы этого сервиса.")
         try:
             return await checker.check(request)
         except UploadError as error:
