@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from checker.document import Block, Document, Location
-from checker.layout.lines import Context, Line, Splice, apply_splices, free_runs, plural, run_lines, text_block
+from checker.layout.lines import Context, Line, Scan, plural, text_block
 
 _MARKER = (
     r"(?:согласовано|согласована|согласован|утверждаю|утверждено|утверждена|утвержден|принято|принята|"
@@ -153,18 +153,14 @@ def run(document: Document, context: Context) -> Document:
         context.touched()
         notes.append("таблица с грифами рядом («СОГЛАСОВАНО» | «УТВЕРЖДАЮ») разделена на отдельные грифы")
 
-    splices: list[Splice] = []
-    all_lines: list[Line] = []
+    scan = Scan(document, context)
     paired = stamps_seen = 0
     shared = [0]
-    for start, end in list(free_runs(document)):
-        lines = run_lines(document, start, end, context.source)
-        offset = len(all_lines)
-        all_lines.extend(lines)
+    for offset, lines in scan.runs():
         i = 0
         while i < len(lines):
             if _STAMP.match(lines[i].text):
-                splices.append(Splice(offset + i, offset + i, [text_block([lines[i]], document.blocks, "stamp")]))
+                scan.replace(offset + i, offset + i, [text_block([lines[i]], document.blocks, "stamp")])
                 stamps_seen += 1
                 i += 1
                 continue
@@ -174,12 +170,10 @@ def run(document: Document, context: Context) -> Document:
                 continue
             last, left, right = found
             blocks = [text_block(left, document.blocks, "approval"), text_block(right, document.blocks, "approval")]
-            splices.append(Splice(offset + i, offset + last, blocks))
+            scan.replace(offset + i, offset + last, blocks)
             paired += 1
             i = last + 1
-    if apply_splices(document, all_lines, splices):
-        context.changed = True
-        context.touched()
+    if scan.apply():
         if paired:
             pairs = "одна пара" if paired == 1 else f"пар: {paired}"
             notes.append("грифы, стоявшие рядом в две колонки, разделены: " + pairs)

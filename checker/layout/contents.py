@@ -16,12 +16,9 @@ from checker.document import Block, Document
 from checker.layout.lines import (
     Context,
     Line,
-    Splice,
-    apply_splices,
+    Scan,
     fold_label,
-    free_runs,
     plural,
-    run_lines,
     text_block,
 )
 
@@ -98,17 +95,9 @@ def run(document: Document, context: Context) -> Document:
     if not any(hint in text for hint in _HINTS):
         return document
     headings: set[str] | None = None
-    splices: list[Splice] = []
-    all_lines: list[Line] = []
+    scan = Scan(document, context)
     total = 0
-    for start, end in list(free_runs(document)):
-        raw = run_lines(document, start, end, context.source)
-        if not any(_LEADER.search(ln.text) or _TITLE.match(ln.text) or "!" in ln.text for ln in raw):
-            all_lines.extend(raw)
-            continue
-        lines = [part for ln in raw for part in _split_entries(ln)]
-        offset = len(all_lines)
-        all_lines.extend(lines)
+    for offset, lines in scan.runs(_split_entries):
         i = 0
         while i < len(lines):
             titled = bool(_TITLE.match(lines[i].text))
@@ -130,12 +119,10 @@ def run(document: Document, context: Context) -> Document:
                     i = stop if stop > i else i + 1
                     continue
             blocks = _blocks(lines[i:stop], document.blocks, titled)
-            splices.append(Splice(offset + i, offset + stop - 1, blocks))
+            scan.replace(offset + i, offset + stop - 1, blocks)
             total += count
             i = stop
-    if apply_splices(document, all_lines, splices):
-        context.changed = True
-        context.touched()
+    if scan.apply():
         document.metadata.recovered.append(
             "распознано оглавление: " + plural(total, "пункт", "пункта", "пунктов")
             + " (это план разделов, а не их текст)"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from checker.document import Block, Document
-from checker.layout.lines import Context, Line, Splice, apply_splices, free_runs, run_lines, text_block
+from checker.layout.lines import Context, Line, Scan, text_block
 
 _TRIGGER = re.compile(
     r"документ\s+подписан\s+(?:усиленной\s+)?(?:квалифицированной\s+)?(?:простой\s+)?электронной\s+(?:цифровой\s+)?подписью",
@@ -102,17 +102,13 @@ def run(document: Document, context: Context) -> Document:
     text = context.text(document)
     if "одписан" not in text and "ОДПИСАН" not in text:  # `in` is a fast scan, a regex is not
         return document
-    splices: list[Splice] = []
-    all_lines: list[Line] = []
-    for start, end in list(free_runs(document)):
-        lines = run_lines(document, start, end, context.source)
-        offset = len(all_lines)
-        all_lines.extend(lines)
+    scan = Scan(document, context)
+    for offset, lines in scan.runs():
         i = 0
         while i < len(lines):
             inline = _inline(lines[i], document.blocks)
             if inline is not None:
-                splices.append(Splice(offset + i, offset + i, inline))
+                scan.replace(offset + i, offset + i, inline)
                 i += 1
                 continue
             head_end = _start(lines, i)
@@ -122,12 +118,10 @@ def run(document: Document, context: Context) -> Document:
             last, stamp, outside = _stamp(lines, i, head_end)
             blocks: list[Block] = [text_block([ln], document.blocks, None) for ln in outside]
             blocks.append(text_block(stamp, document.blocks, "esign"))
-            splices.append(Splice(offset + i, offset + last, blocks))
+            scan.replace(offset + i, offset + last, blocks)
             i = last + 1
-    if apply_splices(document, all_lines, splices):
-        context.changed = True
-        context.touched()
-        n = len(splices)
+    if scan.apply():
+        n = len(scan.splices)
         document.metadata.recovered.append(
             "распознан штамп электронной подписи" if n == 1 else f"распознаны штампы электронной подписи: {n}"
         )

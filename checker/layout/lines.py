@@ -267,3 +267,35 @@ def table_from_rows(rows: list[tuple[int | None, list[str]]], page: int | None, 
     if line is not None:
         block.location.line = line
     return block
+
+
+class Scan:
+    """The running-text lines of a document, run by run, and the replacements a pass plans on them;
+    `apply` makes them all at once, so indexes stay valid while a pass reads."""
+
+    def __init__(self, document: Document, context: Context) -> None:
+        self.document = document
+        self.context = context
+        self.lines: list[Line] = []
+        self.splices: list[Splice] = []
+
+    def runs(self, split: Callable[[Line], list[Line]] | None = None) -> Iterable[tuple[int, list[Line]]]:
+        """(offset of the run's first line in `lines`, the run's lines); `split` may cut a line in parts."""
+        for start, end in list(free_runs(self.document)):
+            lines = run_lines(self.document, start, end, self.context.source)
+            if split is not None:
+                lines = [part for line in lines for part in split(line)]
+            offset = len(self.lines)
+            self.lines.extend(lines)
+            yield offset, lines
+
+    def replace(self, first: int, last: int, blocks: list[Block]) -> None:
+        """Lines first..last (indexes into `lines`, inclusive) become `blocks`."""
+        self.splices.append(Splice(first, last, blocks))
+
+    def apply(self) -> bool:
+        if not apply_splices(self.document, self.lines, self.splices):
+            return False
+        self.context.changed = True
+        self.context.touched()
+        return True

@@ -17,13 +17,10 @@ from checker.document import Block, Document
 from checker.layout.lines import (
     Context,
     Line,
-    Splice,
-    apply_splices,
+    Scan,
     fold_label,
-    free_runs,
     located,
     plural,
-    run_lines,
     table_from_rows,
 )
 from checker.parsers.text import join_wrapped
@@ -221,16 +218,9 @@ def run(document: Document, context: Context) -> Document:
     text = context.text(document)
     if "аспорт" not in text and "АСПОРТ" not in text:
         return document
-    splices: list[Splice] = []
-    all_lines: list[Line] = []
+    scan = Scan(document, context)
     notes: list[str] = []
-    for start, end in list(free_runs(document)):
-        if not any(_HINT.search(document.blocks[b].text) for b in range(start, end)):
-            all_lines.extend(run_lines(document, start, end, context.source))
-            continue
-        lines = run_lines(document, start, end, context.source)
-        offset = len(all_lines)
-        all_lines.extend(lines)
+    for offset, lines in scan.runs():
         for i, line in enumerate(lines):
             m = _TITLE.match(line.text)
             if m is None:
@@ -241,7 +231,7 @@ def run(document: Document, context: Context) -> Document:
             first, last, rows = found  # type: ignore[misc]
             page = document.blocks[lines[first].block].location.page
             block = table_from_rows([(ln.line, cells) for ln, cells in rows], page)
-            splices.append(Splice(offset + first, offset + last, [block]))
+            scan.replace(offset + first, offset + last, [block])
             shown = plural(len(rows), "строка", "строки", "строк")
             notes.append(f"паспорт собран в таблицу «показатель — значение»: {shown}")
             break
@@ -249,10 +239,9 @@ def run(document: Document, context: Context) -> Document:
             streamed = _stream(lines, document)
             if streamed is not None:
                 first, last, new_blocks, count = streamed
-                splices.append(Splice(offset + first, offset + last, new_blocks))
+                scan.replace(offset + first, offset + last, new_blocks)
                 shown = plural(count, "строка", "строки", "строк")
                 notes.append(f"паспорт, слитый в сплошной текст, собран в таблицу «показатель — значение»: {shown}")
-    if apply_splices(document, all_lines, splices):
-        context.changed = True
+    if scan.apply():
         document.metadata.recovered.extend(notes)
     return document

@@ -21,12 +21,9 @@ from checker.document import Document
 from checker.layout.lines import (
     Context,
     Line,
-    Splice,
-    apply_splices,
+    Scan,
     fold_label,
-    free_runs,
     plural,
-    run_lines,
     table_from_rows,
 )
 from checker.parsers.text import join_wrapped
@@ -374,16 +371,12 @@ def run(document: Document, context: Context) -> Document:
         if header and "flattened_table" not in suspected:
             suspected.append("flattened_table")
         return document
-    splices: list[Splice] = []
-    all_lines: list[Line] = []
+    scan = Scan(document, context)
     notes: list[str] = []
     suspect = False
     vocab: set[str] | None = None
     fmt = document.metadata.format
-    for start, end in list(free_runs(document)):
-        lines = run_lines(document, start, end, context.source)
-        offset = len(all_lines)
-        all_lines.extend(lines)
+    for offset, lines in scan.runs():
         i = 0
         while i < len(lines):
             text = lines[i].text
@@ -418,21 +411,19 @@ def run(document: Document, context: Context) -> Document:
                 i += 1
                 continue
             first, last, rows = found
-            if first < i and any(sp.last >= offset + first for sp in splices):
+            if first < i and any(sp.last >= offset + first for sp in scan.splices):
                 i += 1
                 continue
             page = document.blocks[lines[first].block].location.page
             block = table_from_rows([(ln.line, cells) for ln, cells in rows], page)
-            splices.append(Splice(offset + first, offset + last, [block]))
+            scan.replace(offset + first, offset + last, [block])
             width = max(len(c) for _, c in rows)
             notes.append(
                 f"{what}: {plural(len(rows), 'строка', 'строки', 'строк')}, "
                 f"{plural(width, 'столбец', 'столбца', 'столбцов')}"
             )
             i = last + 1
-    if apply_splices(document, all_lines, splices):
-        context.changed = True
-        context.touched()
+    if scan.apply():
         document.metadata.recovered.extend(notes)
     if (suspect or _flattened_header(document)) and "flattened_table" not in document.metadata.suspected:
         document.metadata.suspected.append("flattened_table")
