@@ -71,13 +71,6 @@ def test_default_run_is_parallel_and_leaves_slow_tests_to_ci() -> None:
 # ------------------------------------------------------------------ 3. a shipped campaign's name in a config
 
 
-@pytest.mark.parametrize(
-    ("name", "text"),
-    [
-        (".checker.yaml", "campaign: krasnodar-2018\n"),
-        ("pyproject.toml", '[project]\nname = "школа"\n\n[tool.checker]\ncampaign = "krasnodar-2018"\n'),
-    ],
-)
 @pytest.fixture(scope="module")
 def roadmap_rules_by_campaign() -> tuple[set[str], set[str]]:
     """The rules run on the clean roadmap without a campaign and with `--campaign krasnodar-2018`."""
@@ -87,6 +80,13 @@ def roadmap_rules_by_campaign() -> tuple[set[str], set[str]]:
     return _rule_ids(plain), _rule_ids(flag)
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (".checker.yaml", "campaign: krasnodar-2018\n"),
+        ("pyproject.toml", '[project]\nname = "школа"\n\n[tool.checker]\ncampaign = "krasnodar-2018"\n'),
+    ],
+)
 def test_campaign_name_in_a_discovered_config_is_the_shipped_campaign(
     tmp_path: Path, name: str, text: str, roadmap_rules_by_campaign: tuple[set[str], set[str]]
 ) -> None:
