@@ -192,16 +192,23 @@ def roadmap(rng: Random, author: str, defects: set[str]) -> Built:
     els += tail
     notes = []
     if author == "C" and level != "school" and form in ("appendix", "order") and rng.random() < 0.5:
-        els = _order_with_roadmap(rng, level, pl, approved, title) + els  # the order and its appendix, one file
+        number = rng.randint(12, 900)
+        who = pl.authority_gen if level == "regional" else pl.uo_gen
+        appendix: list[Element] = [Para("Приложение", "right"), Para(f"к приказу {who}", "right"),
+                                   Para(f"от {d_num(approved)} № {number}", "right")]  # fmt: skip
+        # the order and its appendix in one file; the appendix names the order above it
+        els = _order_with_roadmap(rng, level, pl, approved, title, number) + appendix + els[len(head):]
+        form = "appendix"
         notes.append("inside_order")
     return Built(els, level, None, form, sorted(defects), title, year, pl.region, notes=notes)
 
 
-def _order_with_roadmap(rng: Random, level: str, pl: Place, when: dt.date, title: str) -> list[Element]:
+def _order_with_roadmap(rng: Random, level: str, pl: Place, when: dt.date, title: str,
+                        number: int) -> list[Element]:  # fmt: skip
     issuer = pl.authority.upper() if level == "regional" else pl.uo.upper()
     what = title[:1].lower() + title[1:]
     return [Para(issuer, "center"), Para("ПРИКАЗ", "title"),
-            TwoColumn([d_num(when)], [f"№ {rng.randint(12, 900)}"]),
+            TwoColumn([d_num(when)], [f"№ {number}"]),
             Para("Об утверждении дорожной карты", "bold"),
             Para("В целях организации адресной поддержки школ с низкими образовательными результатами"),
             Para("ПРИКАЗЫВАЮ:"),
