@@ -36,6 +36,8 @@ PASSING = {
         "Подготовлено 5 тьюторов, обучено 285 педагогов, 100% школ разработали программы.\n"
         "\n"
         "Разработаны методические рекомендации и сборник материалов. 15 марта 2017 года проведён региональный семинар «Школа с низкими результатами: пути выхода».\n"
+        "\n"
+        "Начальник отдела сопровождения ШНОР  И.И. Иванова\n"
     ),
     "system_description": (
         "Система работы со школами с низкими результатами обучения\n"
@@ -160,12 +162,13 @@ FAILING = {
         "Дата проведения: 18 октября 2018 года\n"
         "\n"
         "Открытие семинара\n"
-        "Выступление директора школы\n"
+        "Выступление директора школы о работе с педагогами и обучающимися\n"
+        "Обсуждение вопросов качества образования в школах района и подведение итогов работы\n"
     ),
     "letter": (
         "Уважаемые коллеги!\n"
         "\n"
-        "Просим направить отчёт до 01.10.2018.\n"
+        "Просим направить отчёт до 01.10.2018 о работе с педагогами, проведённой в школах района в текущем учебном году.\n"
         "\n"
         "С уважением, управление образования\n"
     ),
@@ -175,6 +178,10 @@ FAILING = {
         "№\tФИО\tПодпись\n"
         "1\tИванова И.И.\t\n"
         "2\tПетров П.П.\t\n"
+        "3\tСидорова Анна Петровна\t\n"
+        "4\tКузнецова Мария Ивановна\t\n"
+        "5\tСмирнов Олег Николаевич\t\n"
+        "6\tПопова Елена Сергеевна\t\n"
     ),
     "concept_document": (
         "Концептуальный документ\n"
@@ -206,11 +213,11 @@ FAILING = {
 }
 
 EXPECTED_FAILURES = {
-    "info_report": {"IR-DATES-001", "IR-EVENT-001", "IR-NUM-001", "IR-ORDER-001", "IR-ORG-001", "IR-PROD-001",
+    "info_report": {"IR-DATES-001", "IR-EVENT-001", "IR-NUM-001", "IR-ORDER-001", "IR-PROD-001", "IR-SIGN-001",
                     "IR-TARGET-001"},
     "system_description": {"SD-DOCS-001", "SD-MONITOR-001", "SD-RESULTS-001", "SD-TASKS-001"},
-    "seminar_program": {"SP-DATE-002", "SP-SPEAKERS-001", "SP-TIME-001", "SP-VENUE-001"},
-    "letter": {"LT-DATE-001", "LT-NUMBER-001", "LT-SEMINAR-001", "LT-SIGN-001", "LT-SUBJECT-001"},
+    "seminar_program": {"SP-SPEAKERS-001", "SP-TIME-001", "SP-VENUE-001"},
+    "letter": {"LT-DATE-001", "LT-NUMBER-001", "LT-SIGN-001", "LT-SUBJECT-001"},
     "registration_sheet": {"RS-DATE-001", "RS-TABLE-002", "RS-TITLE-001"},
     "concept_document": {"CD-GOAL-001", "CD-PROFILE-001", "CD-RESULTS-001", "CD-RISKS-001", "CD-RISKS-002"},
     "development_program": {"DP-APPROVAL-001", "DP-MEASURES-001", "DP-METHODS-001", "DP-PERIOD-001",
@@ -221,12 +228,9 @@ EXPECTED_FAILURES = {
 
 
 def _failures(pack_name: str, text: str) -> set[str]:
-    from checker.campaign import load_campaign
-
     pack = load_pack(rules_dir() / f"{pack_name}.yaml")
-    # the seminar programme has a campaign-window rule; the others are checked without a campaign
-    campaign = load_campaign("krasnodar-2018") if pack_name == "seminar_program" else None
-    options = CheckOptions(doc_type=pack.doc_types[0], campaign=campaign)
+    # genre and programme layers only: the campaign packs live in rules/campaigns/
+    options = CheckOptions(doc_type=pack.doc_types[0], campaign=None)
     report = check_document(document_from_text(text), [pack], options)
     return {f.rule_id for f in report.findings if f.outcome == "fail"}
 
