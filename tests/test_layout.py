@@ -336,3 +336,19 @@ def test_passes_fast_on_a_long_document() -> None:
         base.append(time.perf_counter() - start)
     assert min(spent) < 6 * min(base)
     assert len(PASSES) == 9
+
+
+def test_raw_parse_leaves_layout_alone() -> None:
+    """`checker inspect --raw`: the Document as the parser built it, the stamps still a table."""
+    raw = parse_file(LAYOUT / "approval_table.docx", layout=False)
+    assert raw.blocks[0].kind == "table" and raw.metadata.recovered == []
+    assert parse_file(LAYOUT / "approval_table.docx").blocks[0].role == "approval"
+
+
+def test_text_ending_with_a_table_is_not_truncated() -> None:
+    document = _document(["План мероприятий школы на 2024 год включает следующие направления работы:"])
+    document.blocks.append(parse_file(LAYOUT / "roadmap_pipes.txt").tables[0])
+    assert recover(document).metadata.suspected == []
+    assert recover(_document(["Школа продолжит работу с родителями и обучающимися, а также"])).metadata.suspected == [
+        "truncated"
+    ]

@@ -15,13 +15,14 @@ from checker.errors import CheckerError
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--lemmas", is_flag=True, help="Показать леммы каждого блока.")
 @click.option("--lang", type=click.Choice(["ru", "en"]), default="ru")
-def inspect(path: Path, fmt: str, lemmas: bool, lang: str) -> None:
+@click.option("--raw", is_flag=True, help="Без восстановления разметки: документ, каким его собрал разборщик формата.")
+def inspect(path: Path, fmt: str, lemmas: bool, lang: str, raw: bool) -> None:
     """Показать документ так, как его видят правила."""
     from checker.inspection import render_inspection
     from checker.parsers import parse_file
 
     try:
-        document = parse_file(path)
+        document = parse_file(path, layout=not raw)
     except CheckerError as error:
         _fail(f"{path}: {error.message(lang)}", EXIT_UNREADABLE)
     click.echo(render_inspection(document, fmt, lemmas=lemmas, lang=lang), nl=False)

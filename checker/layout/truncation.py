@@ -23,11 +23,8 @@ _MIN_CHARS = 40
 
 
 def run(document: Document, context: Context) -> Document:
-    last = next(
-        (b for b in reversed(document.blocks) if b.role is None and b.kind != "table" and b.text.strip()),
-        None,
-    )
-    if last is None or last.kind == "heading" or len(last.text) < _MIN_CHARS:
+    last = next((b for b in reversed(document.blocks) if b.role is None and b.text.strip()), None)
+    if last is None or last.kind != "paragraph" or len(last.text) < _MIN_CHARS:  # a table ends nothing mid-sentence
         return document
     if _DANGLING.search(last.text.rstrip()[-40:]) and "truncated" not in document.metadata.suspected:
         document.metadata.suspected.append("truncated")

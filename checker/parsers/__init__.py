@@ -80,10 +80,13 @@ def _map_exception(exc: BaseException, fmt: str) -> UnreadableError:
     )
 
 
-def parse_file(path: Path, fmt: str | None = None, ocr: OcrSettings | None = None) -> Document:
+def parse_file(
+    path: Path, fmt: str | None = None, ocr: OcrSettings | None = None, layout: bool = True
+) -> Document:
     """Read any supported file into a Document; every failure becomes an UnreadableError.
 
-    `ocr` applies to PDFs only (default: OCR the pages without a text layer)."""
+    `ocr` applies to PDFs only (default: OCR the pages without a text layer). `layout=False` leaves out
+    layout recovery (`checker inspect --raw`: the Document as the parser built it)."""
     path = Path(path)
     if fmt is None:
         fmt = sniff(path)
@@ -109,6 +112,8 @@ def parse_file(path: Path, fmt: str | None = None, ocr: OcrSettings | None = Non
         ) from None
     except Exception as exc:
         raise _map_exception(exc, fmt) from None
+    if not layout:
+        return document
     # Layout recovery (flattened tables, passports, contents pages, stamps…) for every format, once.
     from checker.layout import TextSource, recover
 
