@@ -102,6 +102,7 @@ def _read(lines: list[Line], i: int, number: int | None) -> tuple[int, list[tupl
     """The passport after its title at line i: (first label line, rows) or None."""
     entries: list[tuple[Line, str, list[str]]] = []
     first = None
+    header: int | None = None
     j = i + 1
     preamble = 0
     last = i
@@ -109,8 +110,13 @@ def _read(lines: list[Line], i: int, number: int | None) -> tuple[int, list[tupl
         text = lines[j].text
         if _SECTION.match(text) or _TITLE.match(text):
             break
-        if number is not None and re.match(rf"^{number + 1}\.\s*[А-ЯЁ]", text):
+        if number is not None and re.match(rf"^{number + 1}\.\s*[А-ЯЁ]", text) and _title_like(text):
             break
+        pair = j + 1 < len(lines) and fold_label(lines[j + 1].text) in _HEADER_PAIR
+        if not entries and header is None and pair and fold_label(text) in _HEADER_PAIR:
+            header = j  # «Наименование | Содержание» over the two columns
+            j += 2
+            continue
         span = _label_only(lines, j)
         if span:
             if first is None:
@@ -146,7 +152,15 @@ def _read(lines: list[Line], i: int, number: int | None) -> tuple[int, list[tupl
     filled = sum(1 for _, cells in rows if cells[1])
     if filled < _MIN_ROWS or len(rows) - filled > 1:
         return None
+    if header is not None and header + 2 == first:
+        first = header  # the column names go with the table they named; as a row they would read as data
+
     return first, last, rows  # type: ignore[return-value]
+
+
+def _title_like(text: str) -> bool:
+    """«2. Анализ состояния школы», not «2. Федеральный закон от 29.12.2012 № 273-ФЗ …» in a value."""
+    return len(text.split()) <= 8 and "№" not in text and not text.rstrip().endswith((";", ","))
 
 
 def _labels_first(entries: list[tuple[Line, str, list[str]]]) -> list[tuple[Line, str, list[str]]] | None:
