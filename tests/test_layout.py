@@ -161,6 +161,12 @@ EXPECTED: dict[str, tuple[list[str], list[str], list[tuple[str, object]]]] = {
          ("contents", "Анализ состояния школы..................................5"),
          ("contents", "План мероприятий........................................9")],
     ),
+    "contents_table.txt": (
+        ["распознано оглавление: 3 пункта (это план разделов, а не их текст)"], [],
+        [("contents", "ОГЛАВЛЕНИЕ"),
+         ("contents", "1\nПаспорт программы развития\n3-4\n2\nИнформационная справка об ОО\n5\n3\n"
+                      "Проблемно-ориентированный анализ текущего состояния\nи результатов самодиагностики\n6-7")],
+    ),
     "approval_paired.txt": ([NOTE_PAIRED], [], [("approval", STAMP_LEFT), ("approval", STAMP_RIGHT)]),
     "approval_interleaved.txt": ([NOTE_PAIRED], [], [("approval", STAMP_LEFT_WRAPPED), ("approval", STAMP_RIGHT)]),
     "approval_interleaved.docx": ([NOTE_PAIRED], [], [("approval", STAMP_LEFT_WRAPPED), ("approval", STAMP_RIGHT)]),

@@ -62,6 +62,7 @@ def _later_headings(lines: list[Line]) -> set[str]:
     for line in lines:
         key = _entry_key(line.text)
         (twice if key in seen else seen).add(key)
+    twice.discard("")
     return twice
 
 
@@ -86,8 +87,38 @@ def _entries(lines: list[Line], i: int, titled: bool, headings: set[str]) -> int
     return j
 
 
+def _table_entries(lines: list[Line], i: int) -> int:
+    """A contents table flattened one cell per line: section numbers, titles and page numbers (or
+    ranges) on lines of their own. Index after the last page number, or i when it is not that."""
+    last = None
+    numbers = 0
+    since = 0
+    for j in range(i, len(lines)):
+        text = lines[j].text
+        if _PAGES.match(text) or _SECTION_NO.match(text):
+            numbers += 1
+            since = 0
+            if _PAGES.match(text):
+                last = j
+            continue
+        since += 1
+        if since > 4 or len(text) > 200:
+            break
+    return last + 1 if last is not None and numbers >= 4 else i
+
+
+def _entry_title(text: str) -> bool:
+    """A line of a contents page that names a section (not a number, not a wrapped tail)."""
+    return not (_PAGES.match(text) or _SECTION_NO.match(text)) and not text[:1].islower()
+
+
+_SECTION_NO = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.?)$")
+_PAGES = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
 # Substrings, not a regex: `in` is a fast scan, a regex with alternatives is not.
-_HINTS = ("....", ". . .", "……", "____", "····", "ookmark not defined", "акладка не определена")
+_HINTS = (
+    "....", ". . .", "……", "____", "····", "ookmark not defined", "акладка не определена",
+    "одержание", "ОДЕРЖАНИЕ", "главление", "ГЛАВЛЕНИЕ",
+)  # fmt: skip
 
 
 def run(document: Document, context: Context) -> Document:
@@ -104,10 +135,20 @@ def run(document: Document, context: Context) -> Document:
             if titled:
                 if headings is None:
                     headings = _later_headings(lines)
-                stop = _entries(lines, i + 1, True, headings)
+                table_stop = _table_entries(lines, i + 1)
+                stop = _entries(lines, i + 1, True, headings) if table_stop == i + 1 else i + 1
                 count = stop - i - 1
                 if count < 2:
-                    i += 1
+                    stop = table_stop
+                    if stop == i + 1:
+                        i += 1
+                        continue
+                    title = text_block([lines[i]], document.blocks, "contents", kind="heading")
+                    title.heading_reason, title.level = "contents", 1
+                    table = text_block(lines[i + 1 : stop], document.blocks, "contents")
+                    scan.replace(offset + i, offset + stop - 1, [title, table])
+                    total += sum(1 for ln in lines[i + 1 : stop] if _entry_title(ln.text))
+                    i = stop
                     continue
             else:
                 if not (_ENTRY_END.search(lines[i].text) and _LEADER.search(lines[i].text)):
@@ -157,7 +198,8 @@ def _suspect_contents_only(document: Document) -> None:
     """Most entries name sections that the text after the contents does not have."""
     blocks = document.blocks
     last = max(i for i, b in enumerate(blocks) if b.role == "contents")
-    entries = [_entry_key(b.text) for b in blocks if b.role == "contents" and b.kind != "heading"]
+    texts = [t for b in blocks if b.role == "contents" and b.kind != "heading" for t in b.text.split("\n")]
+    entries = [_entry_key(t) for t in texts if _entry_title(t)]
     entries = [e for e in entries if e]
     rest = " ".join(fold_label(b.text) for b in blocks[last + 1 :] if b.role is None and b.kind != "table")
     missing = sum(1 for e in entries if e not in rest)
