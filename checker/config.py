@@ -125,9 +125,12 @@ def configs_inside(checked: list[str], limit: int = 20) -> list[Path]:
 
 def ignored_config_notes(checked: list[str], lang: str = "ru") -> list[str]:
     """One line per config found inside a checked folder, for stderr."""
+    from checker.sources import shown_path  # a submitter's folder name must not drive the terminal
+
+    found = [shown_path(str(path)) for path in configs_inside(checked)]
     if lang == "en":
-        return [f"settings inside a checked folder are not applied: {path}" for path in configs_inside(checked)]
-    return [f"настройки внутри проверяемой папки не применяются: {path}" for path in configs_inside(checked)]
+        return [f"settings inside a checked folder are not applied: {path}" for path in found]
+    return [f"настройки внутри проверяемой папки не применяются: {path}" for path in found]
 
 
 def report_target(config: Config, spec: str) -> tuple[str, Path]:
