@@ -48,9 +48,9 @@ _PROTOCOL_BODY = re.compile(
     r"коллеги\w+|совет\w*\s+(школы|учреждения|организации)|общ\w+\s+собрани\w+"
 )
 _PROTOCOL = re.compile(
-    r"(принят\w*|рассмотрен\w*|одобрен\w*|согласован\w*|утвержден\w*)\s+(\S+\s+){0,4}?"
+    r"(принят\w*|рассмотрен\w*|одобрен\w*|согласован\w*|утвержден\w*)\W?\s+(\S+\s+){0,4}?"
     r"(на\s+)?(заседани\w+|педагогическ\w+\s+совет|педсовет|методическ\w+\s+совет|управляющ\w+\s+совет|коллеги)"
-    r"|протокол\w*\s*(заседания\s+)?(№|n\b|от\b)"
+    r"|протокол\w*\s*(заседания\s+)?((\w+\s+){0,3}?совет\w*\s+)?(№|n\b|от\b)"
 )
 _ESIGN = re.compile(
     r"(документ\s+)?подписан\w*\s+(\w+\s+){0,2}электронн\w+\s+подпись|электронн\w+\s+подпис\w+\s*:|"
@@ -58,6 +58,7 @@ _ESIGN = re.compile(
 )
 _ESIGN_FIELDS = re.compile(r"(сертификат|владелец|действителен|подписант|дата\s+подписания)")
 SIGN_LINE = re.compile(r"_{3,}|\(подпись\)|/подпись/", re.IGNORECASE)
+_BLANK_NUMBER = re.compile(r"(№|n)\s*_+", re.IGNORECASE)
 NAME = re.compile(
     r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
     r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
@@ -140,7 +141,7 @@ class Approval:
 
     @property
     def has_signature_line(self) -> bool:
-        return bool(SIGN_LINE.search(PLACEHOLDER.sub(" ", self.text)))
+        return _signature_line(self.text)
 
     def describe(self, lang: str = "ru") -> str:
         words = FORM_WORDS[self.form][1 if lang == "en" else 0].format(marker=self.shown)
@@ -156,6 +157,11 @@ class Approval:
             return self.form != "signature"
         lowest = min(RANK[a] for a in accepted)
         return any(RANK[i] >= lowest for i in self.issuers)
+
+
+def _signature_line(text: str) -> bool:
+    """A line for a hand signature, not a blank date or number (««__» ____ 20__ г.», «№ ___»)."""
+    return bool(SIGN_LINE.search(_BLANK_NUMBER.sub(" ", PLACEHOLDER.sub(" ", text))))
 
 
 def issuers_of(folded: str) -> tuple[set[str], str | None]:
@@ -255,7 +261,7 @@ def _signature_blocks(units: list[Unit], marker: str) -> list[Approval]:
         region = in_region
         if marker == "approve" and (_BY_ACT.search(folded) or (region and _ACT_WORD.search(folded))):
             out.append(_finish(Approval("order", "order", shown, taken)))
-        elif _PROTOCOL.search(folded) and _PROTOCOL_BODY.search(folded) and not SIGN_LINE.search(folded):
+        elif _PROTOCOL.search(folded) and _PROTOCOL_BODY.search(folded) and not _signature_line(folded):
             out.append(_finish(Approval("protocol", "protocol", shown, taken)))
         else:
             out.append(_finish(Approval("signature", marker, shown, taken)))
@@ -271,7 +277,7 @@ def _closing_signatures(units: list[Unit], stamped: set[int]) -> list[Approval]:
             continue
         if unit.location.table is not None:
             continue  # blank cells of a table are not signatures
-        if SIGN_LINE.search(PLACEHOLDER.sub(" ", unit.text.clean)):
+        if _signature_line(unit.text.clean):
             before = [u for u in units[max(0, i - 2) : i] if u.text.words <= 25 and u.location.table is None]
             after = [u for u in units[i + 1 : i + 2] if _has_date_or_blank(u.text.clean)]
             out.append(_finish(Approval("signature", "sign", "подпись", [*before, unit, *after])))
@@ -297,9 +303,16 @@ def _acts(units: list[Unit]) -> list[Approval]:
             taken = [u for u in window if u is unit or (u.text.words <= 20 and not _TITLE_START.search(u.text.folded))]
             shown = "приложение к приказу" if appendix_here else "приказ"
             out.append(_finish(Approval("order", "order", shown, _until_title(taken))))
-        elif _PROTOCOL.search(folded) and _PROTOCOL_BODY.search(text) and not _is_marker(unit):
+        elif _protocol_here(folded, window) and _PROTOCOL_BODY.search(text) and not _is_marker(unit):
             out.append(_finish(Approval("protocol", "protocol", "протокол", _until_title(window))))
     return out
+
+
+def _protocol_here(folded: str, window: list[Unit]) -> bool:
+    """A council's decision that starts in this unit, possibly continued on the next lines («РАССМОТРЕНО /
+    протокол заседания / педагогического совета / от … № …»)."""
+    m = _PROTOCOL.search(" ".join(u.text.folded for u in window))
+    return m is not None and m.start() < len(folded)
 
 
 def _until_title(units: list[Unit]) -> list[Unit]:

@@ -187,12 +187,21 @@ def _outcomes(rule, text: str, level: str | None = None) -> list[tuple[str, str]
         # a council protocol is a school's form
         ("Принята на педагогическом совете, протокол № 1 от 30.08.2023\n\nДорожная карта", "school", "pass"),
         ("Принята на педагогическом совете, протокол № 1 от 30.08.2023\n\nДорожная карта", "municipal", "fail"),
-        # an order that says neither when nor which
-        ("Утверждена приказом директора\n\nДорожная карта", "school", "fail"),
     ],
 )
 def test_level_expectations(text: str, level: str | None, expected: str) -> None:
     assert _outcomes(GENRE, text, level) == [(expected, "error")]
+
+
+def test_unfilled_order_and_protocol() -> None:
+    """«УТВЕРЖДЕНО приказ от «__» № __» with the director's signature: approved, its details unfilled (a warning)."""
+    text = ("«РАССМОТРЕНО»\nпротокол заседания\nпедагогического совета\nот «____»_____.2024 г. № ___\n\n"
+            "«УТВЕРЖДЕНО»\nприказ от «____»____.2024 г. № _____\nдиректора МБОУ СОШ № 8\n"
+            "_____________ К.В. Лебедева\n\n"
+            "ПРОГРАММА РАЗВИТИЯ\n\nТекст.")  # fmt: skip
+    forms = {a.form for a in find_approvals(DocumentText(document_from_text(text)))}
+    assert forms == {"order", "protocol"}
+    assert _outcomes(GENRE, "Утверждена приказом директора\n\nДорожная карта", "school") == [("fail", "warning")]
 
 
 def test_unfilled_date_is_a_warning_unless_required() -> None:

@@ -46,7 +46,7 @@ _MSG = {
         en="Approved at the wrong level: found {found}; it must be approved by {expected_en}.",
     ),
     "act": Localized(
-        ru="У приказа об утверждении нет ни даты, ни номера: «{found}»; укажите «от ДД.ММ.ГГГГ № …».",
+        ru="У приказа об утверждении не заполнены ни дата, ни номер: «{found}»; укажите «от ДД.ММ.ГГГГ № …».",
         en="The approving order has neither a date nor a number: «{found}»; add «от DD.MM.YYYY № …».",
     ),
 }
@@ -177,8 +177,9 @@ class ApprovalRule(RuleBase):
                 en.append(f"a filled-in date (now «{blank}»)")
             params.update(missing="; ".join(ru), missing_en="; ".join(en))
             yield Outcome(False, params, evidence, location, message=_MSG["missing"])
-        if not act_ok:
-            yield Outcome(False, {**params, "found": evidence}, evidence, location, message=_MSG["act"])
+        if not act_ok:  # an unfilled order reference: worth saying, not a missing approval
+            yield Outcome(False, {**params, "found": evidence}, evidence, location, severity="warning",
+                          message=_MSG["act"])  # fmt: skip
         if blank is None and not missing and act_ok:
             if approval.form == "signature" and approval.date is None and approval.blank_date:
                 # the date is not required here, but an unfilled one is worth saying
