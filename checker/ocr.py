@@ -5,8 +5,10 @@ OMP_THREAD_LIMIT=1 and the parallelism comes from running several pages at once 
 Pages are rendered with PDFium in the calling thread (PDFium is not thread-safe); only the
 tesseract processes run concurrently.
 
-Ruled tables are found in the page image before tesseract runs (see `ocr_tables`): their lines are
-erased from the image tesseract reads, and the recognised words are put back into the cells.
+Each page is first made upright and level (see `scan_geometry`): blank pages skip tesseract, turned
+pages are turned back, skew is removed. Ruled tables are then found in the page image before
+tesseract runs (see `ocr_tables`): their lines are erased from the image tesseract reads, and the
+recognised words are put back into the cells.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +39,7 @@ from checker.ocr_tables import (
     stack_cells,
     underline_words,
 )
+from checker.scan_geometry import Straightened, orientation, straighten
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[str, ...] = ("auto", "always", "never")
@@ -67,10 +69,17 @@ class OcrSegment:
 
 @dataclass
 class OcrPage:
-    """A recognised page: text lines outside ruled tables, and the tables."""
+    """A recognised page: text lines outside ruled tables, and the tables; its size (points) as read,
+    which differs from the PDF page's when a turned scan was turned back."""
 
     segments: list[OcrSegment]
     tables: list[OcrTable] = field(default_factory=list)
+    width: float = 0.0
+    height: float = 0.0
+    blank: bool = False  # nothing text-like on the page: tesseract was not run
+    turned: int = 0  # degrees the scan was turned back
+    skew: float = 0.0  # degrees of skew removed
+    doubtful: bool = False  # looked turned or skewed and could not be straightened
 
 
 def scan_no_ocr_error(reason: str = "") -> UnreadableError:
@@ -84,7 +93,7 @@ def scan_no_ocr_error(reason: str = "") -> UnreadableError:
     )
 
 
-def _env() -> dict[str, str]:
+def tesseract_env() -> dict[str, str]:
     env = dict(os.environ)
     env.update({"OMP_THREAD_LIMIT": "1", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
     return env
@@ -98,7 +107,7 @@ def tesseract_status() -> str | None:
         return "программа tesseract не установлена"
     try:
         out = subprocess.run(
-            [exe, "--list-langs"], capture_output=True, text=True, timeout=20, env=_env(), check=False
+            [exe, "--list-langs"], capture_output=True, text=True, timeout=20, env=tesseract_env(), check=False
         )
     except (OSError, subprocess.SubprocessError):
         return "программа tesseract не запускается"
@@ -153,10 +162,44 @@ def _segments(words: list[OcrWord], scale: float) -> list[OcrSegment]:
     return out
 
 
-def _read_page(image: Path, rules: PageRules, scale: float, timeout: float) -> OcrPage:
-    """OCR one page. Words inside ruled tables go to their cells, doubtful cells are read again on their
-    own; the rest become lines of text."""
+LOW_CONFIDENCE = 45.0  # mean word confidence of a page read upside down (a clean upright page: 80–95)
+
+
+def _read_page(image: Path, rules: PageRules, scale: float, timeout: float, geo: Straightened) -> OcrPage:
+    """OCR one straightened page; a page that reads as low-confidence garbage is asked about its
+    orientation and, when it is upside down, read again turned by 180°."""
     words = _tsv_words(_run_tesseract(image, timeout))
+    if len(words) >= 5 and _mean_confidence(words) < LOW_CONFIDENCE and not geo.turned:
+        from PIL import Image
+
+        raw = _unerased(image)
+        with Image.open(raw if raw.exists() else image) as picture:
+            picture.load()
+        if orientation(picture, timeout) == 180:
+            upright = picture.rotate(180)
+            rules = _page_rules(upright, scale)
+            if rules.grids:
+                erase_lines(upright, rules.grids)
+            upright.save(image)
+            geo.turned = 180
+            words = _tsv_words(_run_tesseract(image, timeout))
+    page = _recognised(image, rules, scale, timeout, words)
+    page.turned, page.skew, page.doubtful = geo.turned, geo.skew, geo.doubtful
+    return page
+
+
+def _unerased(image: Path) -> Path:
+    """Where the page is kept with its ruling lines, when they were erased for tesseract."""
+    return image.with_name(image.stem + "-raw.png")
+
+
+def _mean_confidence(words: list[OcrWord]) -> float:
+    return sum(w.conf for w in words) / len(words)
+
+
+def _recognised(image: Path, rules: PageRules, scale: float, timeout: float, words: list[OcrWord]) -> OcrPage:
+    """Words inside ruled tables go to their cells, doubtful cells are read again on their own; the rest
+    become lines of text."""
     words += underline_words(rules.underlines, words)
     if not rules.grids:
         return OcrPage(_segments(words, scale))
@@ -189,7 +232,7 @@ def _run_tesseract(image: Path, timeout: float, psm: str = "3") -> str:
         [exe, str(image), "-", "-l", "rus", "--psm", psm, "tsv"],
         capture_output=True,
         timeout=timeout,
-        env=_env(),
+        env=tesseract_env(),
         check=False,
     )
     if result.returncode != 0:
@@ -209,26 +252,40 @@ def ocr_pages(
     with tempfile.TemporaryDirectory(prefix="checker-ocr-") as tmp:
         images: dict[int, Path] = {}
         rules: dict[int, PageRules] = {}
+        geometry: dict[int, Straightened] = {}
         for i in pages:
             try:
                 page = pdf[i]
                 try:
                     bitmap = page.render(scale=scale, grayscale=True)
                     image = Path(tmp) / f"page{i + 1}.png"
-                    pil = bitmap.to_pil()
+                    geo = _straighten(bitmap.to_pil().copy())  # to_pil() may share the bitmap's buffer
+                    bitmap.close()
+                    pil = geo.image
+                    if geo.blank:
+                        done[i] = OcrPage([], width=pil.width / scale, height=pil.height / scale, blank=True)
+                        continue
                     rules[i] = _page_rules(pil, scale)
                     if rules[i].grids:
-                        pil = pil.copy()  # to_pil() may share the bitmap's buffer
+                        pil.save(_unerased(image), compress_level=1)  # an upside-down page is ruled again
                         erase_lines(pil, rules[i].grids)
                     pil.save(image)
-                    bitmap.close()
                 finally:
                     page.close()
                 images[i] = image
+                geometry[i] = geo
             except Exception:  # a page that cannot be rendered is reported, the rest goes on
                 failed.append(i + 1)
         jobs = max(1, min(workers or os.cpu_count() or 1, len(images) or 1))
-        run: Callable[[int, Path], OcrPage] = lambda i, p: _read_page(p, rules.get(i, PageRules()), scale, timeout)  # noqa: E731
+
+        from PIL import Image
+
+        def run(i: int, path: Path) -> OcrPage:
+            page = _read_page(path, rules.get(i, PageRules()), scale, timeout, geometry[i])
+            with Image.open(path) as picture:
+                page.width, page.height = picture.width / scale, picture.height / scale
+            return page
+
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             futures = {i: pool.submit(run, i, image) for i, image in images.items()}
             for i, future in futures.items():
@@ -237,6 +294,14 @@ def ocr_pages(
                 except Exception:  # timeout, crash or a killed process: that page only
                     failed.append(i + 1)
     return done, sorted(failed)
+
+
+def _straighten(image: Any) -> Straightened:
+    """Upright and level; a failure here leaves the page as rendered, never loses it."""
+    try:
+        return straighten(image)
+    except Exception:
+        return Straightened(image, doubtful=True)
 
 
 def _page_rules(image: Any, scale: float) -> PageRules:

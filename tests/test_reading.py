@@ -739,3 +739,97 @@ def test_kerned_pair_drawn_as_two_runs_is_read_once(tmp_path: Path) -> None:
     )
     doc = parse_pdf(_helvetica_page(tmp_path / "kern.pdf", content))  # the parser itself: Latin text
     assert doc.full_text().split() == ["Your", "Woodwind", "Section", "title"]
+
+
+# --- scans as they arrive: skewed, turned, blank ------------------------------------------------
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+ROADMAP_PDF = Path(__file__).resolve().parents[1] / "fixtures" / "roadmap" / "roadmap_clean.pdf"
+
+
+def _page_image(dpi: int = 200):  # type: ignore[no-untyped-def]
+    pdfium = pytest.importorskip("pypdfium2")
+    pdf = pdfium.PdfDocument(str(ROADMAP_PDF))
+    try:
+        return pdf[0].render(scale=dpi / 72, grayscale=True).to_pil().copy()
+    finally:
+        pdf.close()
+
+
+def test_skew_is_measured_and_removed() -> None:
+    from PIL import Image
+
+    from checker.scan_geometry import straighten
+
+    page = _page_image(100)
+    assert straighten(page).skew == 0.0
+    for angle in (3.0, -4.5):
+        skewed = page.rotate(angle, fillcolor=255, resample=Image.Resampling.BICUBIC)
+        result = straighten(skewed, osd=False)
+        assert abs(result.skew + angle) <= 0.3 and not result.blank and not result.doubtful
+
+
+def test_turned_page_without_orientation_detection_is_doubtful() -> None:
+    from checker.scan_geometry import straighten
+
+    result = straighten(_page_image(100).rotate(90, expand=True), osd=False)
+    assert result.doubtful and result.turned == 0
+
+
+def test_pages_without_text_like_content_are_blank() -> None:
+    from PIL import Image, ImageDraw
+
+    from checker.scan_geometry import straighten
+
+    white = Image.new("L", (1700, 2200), 255)
+    ImageDraw.Draw(white).point([(100, 100), (900, 1500)], fill=0)  # dust
+    assert straighten(white).blank
+    photo = Image.effect_noise((1700, 2200), 90)  # inked edge to edge, no line structure: a photo
+    assert straighten(photo).blank
+
+
+@pytest.mark.slow  # OCR
+@needs_tesseract
+def test_blank_scanned_page_is_not_recognised(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "blank_scan.pdf"
+    page = _page_image()
+    page.save(path, save_all=True, append_images=[Image.new("L", page.size, 255)], resolution=200)
+    doc = parse_file(path)
+    assert "Пустые страницы скана (без текста) не распознавались: 2" in doc.metadata.notes
+    assert "ДОРОЖНАЯ КАРТА" in doc.full_text()
+
+
+@pytest.mark.slow  # OCR: four pages read
+@needs_tesseract
+def test_skewed_and_turned_scans_read_as_the_straight_one(tmp_path: Path) -> None:
+    from PIL import Image
+    from rapidfuzz import fuzz
+
+    page = _page_image()
+    variants = {
+        "straight": page,
+        "skewed": page.rotate(3, fillcolor=255, resample=Image.Resampling.BICUBIC),
+        "turned90": page.rotate(90, expand=True),
+        "turned180": page.rotate(180),
+    }
+    docs = {}
+    for name, image in variants.items():
+        path = tmp_path / f"{name}.pdf"
+        image.save(path, resolution=200)
+        docs[name] = parse_file(path)
+    (straight,) = [b.table for b in docs["straight"].tables if b.table]
+    for name in ("skewed", "turned90", "turned180"):
+        (table,) = [b.table for b in docs[name].tables if b.table]
+        assert table.rows[0].texts == straight.rows[0].texts, name
+        assert len(table.rows) == len(straight.rows), name
+        # the dates read the same; the rest within OCR noise («1.1» in a tiny cell reads differently)
+        assert [r.texts[2:3] for r in table.rows] == [r.texts[2:3] for r in straight.rows], name
+        table_text = "\n".join(" | ".join(r.texts) for r in table.rows)
+        straight_text = "\n".join(" | ".join(r.texts) for r in straight.rows)
+        assert fuzz.ratio(table_text, straight_text) >= 90, name
+        text = docs[name].full_text()
+        assert "УТВЕРЖДАЮ" in text and "ДОРОЖНАЯ КАРТА" in text.replace("МУНИПИПАЛЬНАЯ", "МУНИЦИПАЛЬНАЯ"), name
+    assert "Повёрнутые страницы скана выровнены перед распознаванием: 1" in docs["turned90"].metadata.notes
+    assert "Повёрнутые страницы скана выровнены перед распознаванием: 1" in docs["turned180"].metadata.notes

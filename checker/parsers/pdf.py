@@ -22,7 +22,7 @@ from typing import Any
 
 from checker.document import Block, Cell, Document, Location, Metadata, Row, Table, number_blocks
 from checker.errors import UnreadableError
-from checker.ocr import OCR_NOTE, OcrSegment, OcrSettings, ocr_pages, scan_no_ocr_error, tesseract_status
+from checker.ocr import OCR_NOTE, OcrPage, OcrSegment, OcrSettings, ocr_pages, scan_no_ocr_error, tesseract_status
 from checker.ocr_tables import OcrTable
 from checker.parsers.headings import (
     heading_level,
@@ -738,10 +738,12 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
         meta.scanned = True
         meta.notes.append("PDF без текстового слоя (скан)")
     scanned_tables: dict[int, list[OcrTable]] = {}
-    recognised = _apply_ocr(pdf, page_lines, page_chars, page_images, ocr, meta, scanned_tables)
+    ocr_heights: dict[int, float] = {}
+    recognised = _apply_ocr(pdf, page_lines, page_chars, page_images, ocr, meta, scanned_tables, ocr_heights)
     candidates = [i for i in candidates if i not in recognised]
-    for i in recognised & shown_heights.keys():
-        heights[i] = shown_heights[i]
+    for i in recognised:
+        # OCR reads the page as displayed, turned back when the scan was turned
+        heights[i] = ocr_heights.get(i) or shown_heights.get(i, heights[i])
 
     vocab = _inner_vocabulary(page_lines)
     tables: dict[int, list[_Frag]] = {}
@@ -807,6 +809,7 @@ def _apply_ocr(
     settings: OcrSettings,
     meta: Metadata,
     tables: dict[int, list[OcrTable]],
+    heights: dict[int, float],
 ) -> set[int]:
     """OCR the pages without a text layer (or every page with mode `always`); returns their 0-based indexes.
 
@@ -842,12 +845,31 @@ def _apply_ocr(
         page_lines[i] = _ocr_lines(recognised.segments, i + 1)
         if recognised.tables:
             tables[i] = recognised.tables
+        if recognised.height:
+            heights[i] = recognised.height
+    _geometry_notes(done, meta)
     if done:
         meta.ocr = True
         meta.notes.append(OCR_NOTE)
         if not any(page_lines[i] for i in done):
             meta.notes.append("OCR не нашёл текста на страницах скана")
     return set(done)
+
+
+def _geometry_notes(done: dict[int, OcrPage], meta: Metadata) -> None:
+    """What the report says about straightening: turned pages, pages that could not be straightened."""
+    turned = sorted(i for i, page in done.items() if page.turned)
+    doubtful = sorted(i for i, page in done.items() if page.doubtful)
+    blank = sorted(i for i, page in done.items() if page.blank)
+    if turned:
+        meta.notes.append("Повёрнутые страницы скана выровнены перед распознаванием: " + _pages(turned))
+    if doubtful:
+        meta.notes.append(
+            "Страницы скана не удалось выровнять (повёрнуты или наклонены), распознаны как есть — "
+            "возможны ошибки: " + _pages(doubtful)
+        )
+    if blank:
+        meta.notes.append("Пустые страницы скана (без текста) не распознавались: " + _pages(blank))
 
 
 def _pages(indexes: list[int]) -> str:
