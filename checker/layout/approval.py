@@ -140,18 +140,19 @@ def run(document: Document, context: Context) -> Document:
     if not _HINT.search(context.text(document)):
         return document
     notes: list[str] = []
-    split_tables = 0
+    split_tables: list[str] = []
     for i in range(len(document.blocks) - 1, -1, -1):
         block = document.blocks[i]
         if block.kind == "table" and block.role is None:
             stamps = _from_table(block)
             if stamps:
                 document.blocks[i : i + 1] = stamps
-                split_tables += 1
+                markers = " | ".join(f"«{s.text.split(chr(10))[0].rstrip(':').strip()}»" for s in stamps)
+                split_tables.insert(0, f"таблица с грифами рядом ({markers}) разделена на отдельные грифы")
     if split_tables:
         context.changed = True
         context.touched()
-        notes.append("таблица с грифами рядом («СОГЛАСОВАНО» | «УТВЕРЖДАЮ») разделена на отдельные грифы")
+        notes.extend(split_tables)
 
     scan = Scan(document, context)
     paired = stamps_seen = 0
