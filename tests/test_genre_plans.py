@@ -298,3 +298,25 @@ def test_two_column_stamps_interleaved() -> None:
     assert set(by_marker) == {"approve", "agree"}
     assert "school" in by_marker["approve"].issuers
     assert "municipal" in by_marker["agree"].issuers
+
+
+def test_period_title_and_passport() -> None:
+    rule = PeriodRule(id="P-1", kind="period", title="p", message="m", checks=["agreement"])
+
+    def outcome(text: str) -> tuple[str, str]:
+        (finding,) = run_rules(CheckContext(document=document_from_text(text), doc_type="program"), [rule])
+        return finding.outcome, finding.message
+
+    # a passport flattened as label and value lines: the mismatch is found
+    flattened = ("Программа повышения качества образования МБОУ СОШ № 3\nна 2024–2026 годы\n\nПаспорт программы\n\n"
+                 "Наименование программы\nПрограмма повышения качества образования\nСрок реализации программы\n"
+                 "2024–2027 годы\nЦель программы\nПовышение результатов обучающихся\n")  # fmt: skip
+    assert outcome(flattened) == (
+        "fail",
+        "Сроки не совпадают: в названии 2024–2026 годы, в паспорте 2024–2027 годы; исправьте, чтобы они совпадали.",
+    )
+    # no passport at all: nothing disagrees with the title
+    assert outcome("Программа повышения качества образования на 2024–2026 годы\n\nТекст программы.")[0] == "pass"
+    # a passport without its period row
+    no_row = "Программа на 2024–2026 годы\n\nПаспорт программы\n\nЦель программы: повышение качества.\n"
+    assert outcome(no_row)[0] == "fail"

@@ -24,6 +24,7 @@ from checker.language.normalize import fold
 from checker.language.text import Unit, snippet
 
 _PASSPORT = re.compile(r"срок\w*\s+(и\s+этапы\s+)?реализации|период\s+реализации")
+_PASSPORT_WORD = re.compile(r"\bпаспорт\w*\s+(\w+\s+)?программ|^\W*(\d+[.)]?\s*)?паспорт\w*\W*$")
 _SCHOOL = re.compile(r"учебн|\d{4}\s*/\s*\d{2,4}")
 _BEFORE_PERIOD = re.compile(r"(?:^|\s)(на|в|с)\s*$")
 
@@ -211,7 +212,8 @@ class PeriodRule(RuleBase):
         stated = title or passport
         if "agreement" in self.checks:
             suspected = bool({"flattened_table", "truncated"} & set(ctx.document.metadata.suspected))
-            yield self._agreement(title, passport, params, suspected)
+            has_passport = any(_PASSPORT_WORD.search(u.text.folded) for u in ctx.text.select("all"))
+            yield self._agreement(title, passport, params, suspected, has_passport)
         if "length" in self.checks:
             expected = self._expected(ctx)
             if expected is None:
@@ -221,7 +223,10 @@ class PeriodRule(RuleBase):
             else:
                 yield self._length(stated, expected, ctx.lang, params)
 
-    def _agreement(self, title: Span | None, passport: Span | None, params: dict, suspected: bool = False) -> Outcome:
+    def _agreement(
+        self, title: Span | None, passport: Span | None, params: dict, suspected: bool = False,
+        has_passport: bool = True,
+    ) -> Outcome:
         if title is None and passport is None:
             return Outcome(False, params, message=_MSG["none"])
         where = _evidence(title or passport)
@@ -230,6 +235,8 @@ class PeriodRule(RuleBase):
         if passport is None:
             if suspected:
                 return Outcome(False, params, *where, unverified=True, message=_MSG["unseen_passport"])
+            if not has_passport:  # no passport to disagree with: the title's period stands
+                return Outcome(True, {**params, "found": title.text}, *where)
             return Outcome(False, params, *where, message=_MSG["no_passport"])
         same = (title.start_year, title.end_year) == (passport.start_year, passport.end_year)
         if title.start_year is None or passport.start_year is None:
