@@ -35,7 +35,7 @@ def test_catastrophic_pattern_interrupts_its_rule_not_the_document() -> None:
         pattern.search("a" * 60 + "!")
     with pytest.raises(PatternTimeout):  # once it ran out, later calls give up much sooner
         list(pattern.finditer("a" * 70 + "!"))
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 10  # about 1 s alone; the machine may be busy
     assert MESSAGE_RU == "правило прервано: слишком долгий поиск по шаблону"
 
 
@@ -112,7 +112,27 @@ def test_wrong_shaped_or_forged_cache_entry_is_dropped_and_recomputed(tmp_path: 
     entry.write_text(json.dumps({**stored, "report": json.dumps(forged)}), encoding="utf-8")
     result = run_checker("check", str(doc), "--format", "json", "--cache-dir", str(cache))
     assert json.loads(result.stdout)["documents"][0]["verdict"] == "noncompliant"
-    assert json.loads(entry.read_text(encoding="utf-8"))["report"] != json.dumps(forged)  # recomputed
+
+
+def test_forged_cache_entry_is_deleted_on_read(tmp_path: Path) -> None:
+    from checker.cache import ResultCache
+
+    cache = ResultCache(tmp_path / "cache", [], "options")
+    doc = tmp_path / "релиз.txt"
+    shutil.copy(PRESS / "no_venue.txt", doc)
+    _, report = run_json("check", str(doc))
+    real = json.dumps(report["documents"][0])
+    cache.put("0" * 64, real, None)
+    (entry,) = _cache_files(tmp_path / "cache")
+    assert cache.get("0" * 64, "", str(doc)) is not None
+    forged = {**report["documents"][0], "verdict": "compliant"}
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps({**stored, "report": json.dumps(forged)}), encoding="utf-8")
+    assert cache.get("0" * 64, "", str(doc)) is None
+    assert not entry.exists()  # dropped: the next run checks the file again
+    cache.put("0" * 64, real, None)
+    entry.write_text(json.dumps({**stored, "key": "другой"}), encoding="utf-8")  # an entry for another key
+    assert cache.get("0" * 64, "", str(doc)) is None
 
 
 def test_cache_folder_others_can_write_is_not_used(tmp_path: Path) -> None:
