@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from checker.document import Document
-from checker.layout.lines import Context, map_texts, plural
+from checker.layout.lines import Context, fix_words
 from checker.parsers.text import known_word
 
 _UPPER_RUN = re.compile(r"(?<![\w.])(?:[А-ЯЁ] {1,4}){3,}[А-ЯЁ](?![\w.])")
@@ -65,11 +65,5 @@ def _fix(text: str, counter: list[int]) -> str:
 def run(document: Document, context: Context) -> Document:
     if not _HINT.search(context.text(document)):
         return document
-    counter = [0]
-    map_texts(document, lambda t: _fix(t, counter))
-    if counter[0]:
-        context.touched()
-        document.metadata.recovered.append(
-            "слова, набранные вразрядку, собраны: " + plural(counter[0], "слово", "слова", "слов")
-        )
+    fix_words(document, context, _fix, "слова, набранные вразрядку, собраны")
     return document

@@ -221,6 +221,16 @@ def map_texts(document: Document, fix: Callable[[str], str]) -> int:
     return changed
 
 
+def fix_words(document: Document, context: Context, fix: Callable[[str, list[int]], str], note: str) -> None:
+    """Run a word-level repair over every text; `fix(text, counter)` counts the words it changed in
+    counter[0]. The note gets the count: «<note>: 3 слова»."""
+    counter = [0]
+    map_texts(document, lambda text: fix(text, counter))
+    if counter[0]:
+        context.touched()
+        document.metadata.recovered.append(f"{note}: " + plural(counter[0], "слово", "слова", "слов"))
+
+
 def all_texts(document: Document) -> Iterable[str]:
     for block in document.blocks:
         if block.table is not None:

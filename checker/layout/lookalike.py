@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.document import Document
-from checker.layout.lines import Context, map_texts, plural
+from checker.layout.lines import Context, fix_words
 
 _TWINS = str.maketrans(
     {
@@ -45,11 +45,5 @@ def run(document: Document, context: Context) -> Document:
     text = context.text(document)
     if not _LATIN.search(text) or not _MIXED_HINT.search(text):
         return document
-    counter = [0]
-    map_texts(document, lambda t: _fix(t, counter))
-    if counter[0]:
-        context.touched()
-        document.metadata.recovered.append(
-            "латинские буквы в русских словах заменены русскими: " + plural(counter[0], "слово", "слова", "слов")
-        )
+    fix_words(document, context, _fix, "латинские буквы в русских словах заменены русскими")
     return document
