@@ -833,3 +833,15 @@ def test_skewed_and_turned_scans_read_as_the_straight_one(tmp_path: Path) -> Non
         assert "УТВЕРЖДАЮ" in text and "ДОРОЖНАЯ КАРТА" in text.replace("МУНИПИПАЛЬНАЯ", "МУНИЦИПАЛЬНАЯ"), name
     assert "Повёрнутые страницы скана выровнены перед распознаванием: 1" in docs["turned90"].metadata.notes
     assert "Повёрнутые страницы скана выровнены перед распознаванием: 1" in docs["turned180"].metadata.notes
+
+
+def test_docx_equation_text_is_read(tmp_path: Path) -> None:
+    math = (
+        '<w:p><w:r><w:t xml:space="preserve">Доля школ: </w:t></w:r>'
+        '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+        "<m:r><m:t>d=</m:t></m:r><m:f><m:num><m:r><m:t>n</m:t></m:r></m:num>"
+        "<m:den><m:r><m:t>N</m:t></m:r></m:den></m:f></m:oMath>"
+        '<w:r><w:t xml:space="preserve"> · 100 %.</w:t></w:r></w:p>'
+    )
+    doc = parse_file(make_docx(tmp_path / "math.docx", [math]))
+    assert [b.text for b in doc.blocks] == ["Доля школ: d=nN · 100 %."]

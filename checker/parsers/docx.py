@@ -29,6 +29,9 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _V = "urn:schemas-microsoft-com:vml"
+_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_MATH = {f"{{{_M}}}oMath", f"{{{_M}}}oMathPara"}
+_MATH_TEXT = f"{{{_M}}}t"
 
 
 def _w(tag: str) -> str:
@@ -166,6 +169,9 @@ def _run_pieces(el: Any, out: list[tuple[Any, str]]) -> None:
             choice = child.find(f"{{{_MC}}}Choice")
             if choice is not None:
                 _run_pieces(choice, out)
+        elif tag in _MATH:
+            # An equation (OMML): its text runs in order, as Word's plain-text copy gives them.
+            out.append((child, "".join(t.text or "" for t in child.iter(_MATH_TEXT))))
 
 
 def _text_boxes(p: Any) -> list[Any]:
@@ -390,6 +396,7 @@ def _merge_state(tcpr: Any, name: str) -> str | None:
 
 
 _STRICT = (
+    (b"http://purl.oclc.org/ooxml/officeDocument/math", _M.encode()),
     (b"http://purl.oclc.org/ooxml/wordprocessingml/main", _W.encode()),
     (b"http://purl.oclc.org/ooxml/officeDocument/relationships", _R.encode()),
     (b"http://purl.oclc.org/ooxml/drawingml/main", _A.encode()),
