@@ -160,7 +160,8 @@ def run(document: Document, context: Context) -> Document:
     for offset, lines in scan.runs():
         i = 0
         while i < len(lines):
-            if _STAMP.match(lines[i].text):
+            # «ПРОЕКТ» anywhere; «Проект» only at the very top (lower down it may title a section)
+            if _STAMP.match(lines[i].text) and (lines[i].text.isupper() or lines[i].block < 3):
                 scan.replace(offset + i, offset + i, [text_block([lines[i]], document.blocks, "stamp")])
                 stamps_seen += 1
                 i += 1
