@@ -51,6 +51,12 @@ CASES: dict[str, tuple[str, str, str, set[tuple[str, str, str]]]] = {
     "program/contents_stamp.txt": ("program", "school", "compliant", set()),
     "plan_schedule/plan_order.docx": ("plan_schedule", "municipal", "compliant", set()),
     "antirisk_program/antirisk_council.docx": ("antirisk_program", "school", "compliant", set()),
+    # «500+»: a concept document approved by a school order, a development programme accepted by the council
+    "concept_document/school_order.txt": ("concept_document", "school", "compliant", set()),
+    "development_program/council.docx": ("development_program", "school", "compliant", set()),
+    "development_program/council.pdf": ("development_program", "school", "compliant", set()),
+    # a municipality's web page: labels «Цель:», «Задачи:» instead of headings, a site menu above
+    "system_description/web_page.txt": ("system_description", "municipal", "compliant", set()),
 }  # fmt: skip
 
 
