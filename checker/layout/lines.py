@@ -69,6 +69,13 @@ def block_lines(document: Document, index: int, source: TextSource | None) -> li
     """The lines of one non-table block: the source lines it was built from (text files), else its
     text split at line breaks."""
     block = document.blocks[index]
+    if block.kind == "table":  # a blank table (see `_blank_table`): its source lines, else bare `|`
+        if source is not None and block.location.line is not None:
+            stop = block.location.line + len(block.table.rows) if block.table else block.location.line + 1
+            raw = source.lines()
+            return [Line(s.strip(), index, n) for n, s in enumerate(raw[block.location.line - 1 : stop - 1],
+                                                                     start=block.location.line) if s.strip()]
+        return [Line("|", index, block.location.line)]
     if source is not None and block.location.line is not None:
         start = block.location.line
         end = None
@@ -87,11 +94,19 @@ def block_lines(document: Document, index: int, source: TextSource | None) -> li
     return [Line(s.strip(), index, None) for s in block.text.split("\n") if s.strip()]
 
 
+def _blank_table(block: Block) -> bool:
+    """A «table» of bare `|` lines (a legal database's row ends, which the .txt parser reads as a pipe
+    table): no cell has text, so it is part of the flattened layout, not a table."""
+    if block.table is None or block.location.line is None:
+        return False
+    return not any(cell.text.strip() for row in block.table.rows for cell in row.cells)
+
+
 def free_runs(document: Document) -> Iterable[tuple[int, int]]:
     """Ranges [start, end) of consecutive blocks that are running text: not tables, no role yet."""
     start = None
     for i, block in enumerate(document.blocks):
-        free = block.kind != "table" and block.role is None
+        free = (block.kind != "table" or _blank_table(block)) and block.role is None
         if free and start is None:
             start = i
         elif not free and start is not None:

@@ -63,6 +63,7 @@ _BOX_BORDER = re.compile(r"^[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠
 _BOX_SEPARATORS = frozenset("│┃║├┤┼┬┴╟╢╫╠╣╬╤╧╪╥╨")
 _BOX_FILL = "─━═"
 _PIPE_ONLY = re.compile(r"^\|[|\s]*$")
+_ROW_END = re.compile(r"\|\s*\|[|\s]*$")
 
 
 def _column_kind(text: str) -> str | None:
@@ -108,9 +109,9 @@ def _pipe_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[st
     return None
 
 
-def _database_rows(lines: list[Line], i: int) -> tuple[int, int, list[tuple[Line, list[str]]]] | None:
+def _database_rows(lines: list[Line], i: int) -> tuple[int, int, list[tuple[Line, list[str]]]] | int | None:
     """A legal database's copy: cells end with `|` (or a value starts with `|`), rows end with a line of
-    bare `|`. Returns (first line, last line, rows)."""
+    bare `|`. Returns (first line, last line, rows), or the last line of a copy that cannot be rebuilt."""
     text = lines[i].text
     starts_value = text.startswith("|") and not _PIPE_ONLY.match(text)
     if not (text.endswith("|") and not _PIPE_ONLY.match(text)) and not starts_value:
@@ -157,6 +158,15 @@ def _database_rows(lines: list[Line], i: int) -> tuple[int, int, list[tuple[Line
         if t.startswith("|") and current:
             cells.append(" ".join(current))
             current = []
+        if _ROW_END.search(t):
+            # `Цель … | |||||`: the cell, then the empty cells of merged columns: the row ends here
+            text = _ROW_END.sub("", t).strip().strip("|").strip()
+            if text:
+                current.append(text)
+            cells.append(" ".join(current))
+            rows.append((row_line, cells))
+            cells, current, row_line = [], [], None
+            continue
         for k, piece in enumerate(pieces):
             piece = piece.strip()
             if piece:
@@ -164,10 +174,45 @@ def _database_rows(lines: list[Line], i: int) -> tuple[int, int, list[tuple[Line
             if k < len(pieces) - 1 and (k > 0 or not t.startswith("|")):
                 cells.append(" ".join(current))
                 current = []
-    rows = [(ln, c) for ln, c in rows if any(x for x in c)]
+    # empty rows and the row of column numbers («1 | 2 | 3 …») under a legal act's header carry no data
+    rows = [(ln, c) for ln, c in rows if any(x for x in c) and not _column_numbers(c)]
     if len(rows) < 2 or max(len(c) for _, c in rows) < 2:
         return None
-    return first, last_end, rows
+    merged = _merge_subheaders(rows)
+    if merged is None:
+        return last_end  # seen, not rebuilt: the caller skips it
+    return first, last_end, merged
+
+
+def _merge_subheaders(rows: list[tuple[Line, list[str]]]) -> list[tuple[Line, list[str]]] | None:
+    """A two-level header flattened: «Срок» over «начала» and «окончания» comes as a row of its own.
+    Merged into the header where the split column is the one of dates; None when that is not it
+    (a data row read against the wrong header would report empty cells that are not empty)."""
+    header = [c for c in rows[0][1] if c]
+    if sum(1 for name in header if _column_kind(name)) < 2:
+        return rows  # no header of column names (a passport's label | value rows)
+    subs = []
+    for k, (_, cells) in enumerate(rows[1:], start=1):
+        filled = [c for c in cells if c]
+        if _ROW_START.match(filled[0]) or len(filled) == 1 or len(filled) >= len(header):
+            break  # the first numbered row, a section title or a full row: data from here
+        subs.append((k, filled))
+    if not subs:
+        return rows
+    dates = [k for k, name in enumerate(header) if _column_kind(name) == "date"]
+    if len(subs) != 1 or len(dates) != 1:
+        return None
+    d = dates[0]
+    names = header[:d] + [f"{header[d]} {s}" for s in subs[0][1]] + header[d + 1 :]
+    data = [cells for _, cells in rows[subs[0][0] + 1 :]]
+    if any(len([c for c in cells if c]) > len(names) for cells in data):
+        return None
+    return [(rows[0][0], names), *rows[subs[0][0] + 1 :]]
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
 
 
 def _label_heights(lines: list[Line], i: int, end: int) -> int:
@@ -402,7 +447,11 @@ def run(document: Document, context: Context) -> Document:
             what = ""
             if "|" in text:
                 db = _database_rows(lines, i)
-                if db is not None:
+                if isinstance(db, int):
+                    suspect = True
+                    i = db + 1
+                    continue
+                if db:
                     first, last, rows = db
                     found, what = (first, last, rows), "таблица собрана из строк с «|» (копия из правовой базы)"
                 else:
