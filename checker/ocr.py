@@ -80,6 +80,8 @@ class OcrPage:
     turned: int = 0  # degrees the scan was turned back
     skew: float = 0.0  # degrees of skew removed
     doubtful: bool = False  # looked turned or skewed and could not be straightened
+    confidence: float = 0.0  # tesseract's mean word confidence (0–100); 0 when nothing was read
+    words: int = 0
 
 
 def scan_no_ocr_error(reason: str = "") -> UnreadableError:
@@ -185,6 +187,8 @@ def _read_page(image: Path, rules: PageRules, scale: float, timeout: float, geo:
             words = _tsv_words(_run_tesseract(image, timeout))
     page = _recognised(image, rules, scale, timeout, words)
     page.turned, page.skew, page.doubtful = geo.turned, geo.skew, geo.doubtful
+    page.words = len(words)
+    page.confidence = _mean_confidence(words) if words else 0.0
     return page
 
 

@@ -845,3 +845,23 @@ def test_docx_equation_text_is_read(tmp_path: Path) -> None:
     )
     doc = parse_file(make_docx(tmp_path / "math.docx", [math]))
     assert [b.text for b in doc.blocks] == ["Доля школ: d=nN · 100 %."]
+
+
+@pytest.mark.slow  # OCR
+@needs_tesseract
+def test_page_that_cannot_be_straightened_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without orientation detection a turned page is read as it is: the report says so, and the text is
+    marked as poorly recognised, so rules answer «не удалось проверить» instead of «нет»."""
+    import checker.ocr
+    import checker.scan_geometry
+
+    monkeypatch.setattr(checker.scan_geometry, "orientation", lambda *args, **kwargs: None)
+    monkeypatch.setattr(checker.ocr, "orientation", lambda *args, **kwargs: None)
+    path = tmp_path / "turned.pdf"
+    _page_image().rotate(90, expand=True).save(path, resolution=200)
+    doc = parse_file(path)
+    assert (
+        "Страницы скана не удалось выровнять (повёрнуты или наклонены), распознаны как есть — возможны ошибки: 1"
+        in doc.metadata.notes
+    )
+    assert "ocr_poor" in doc.metadata.suspected

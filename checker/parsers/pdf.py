@@ -38,6 +38,7 @@ SCANNED_CHARS_PER_PAGE = 20
 TABLE_MIN_PATHS = 4  # ruling lines and cell rectangles are path objects
 MAX_HASHED_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_ANNOTS_SCANNED = 500
+POOR_OCR_CONFIDENCE = 70.0  # tesseract's mean word confidence; a clean 300 dpi scan reads at 85–95
 # PDFium's annotation subtypes whose appearance shows text: FreeText 3, Stamp 13, Widget 20, XFA widget 27.
 _TEXT_ANNOTS = frozenset({3, 13, 20, 27})
 
@@ -870,6 +871,10 @@ def _geometry_notes(done: dict[int, OcrPage], meta: Metadata) -> None:
         )
     if blank:
         meta.notes.append("Пустые страницы скана (без текста) не распознавались: " + _pages(blank))
+    words = sum(page.words for page in done.values())
+    confidence = sum(page.confidence * page.words for page in done.values()) / words if words else 100.0
+    if (doubtful or confidence < POOR_OCR_CONFIDENCE) and "ocr_poor" not in meta.suspected:
+        meta.suspected.append("ocr_poor")  # rules answer «не удалось проверить» rather than «нет»
 
 
 def _pages(indexes: list[int]) -> str:
