@@ -140,7 +140,8 @@ class ApprovalRule(RuleBase):
         params: dict[str, Any] = {
             "marker": " / ".join(_LABEL[m] for m in self.marker),
             "roles": self._roles(accepted, lang),
-            "expected": self._roles(accepted, "ru"),
+            "expected": self._roles(accepted, lang),
+            "expected_en": self._roles(accepted, "en"),
             "forms": self._forms(lang),
             "level": _LEVEL_SHOWN.get(ctx.level or "", "—"),
         }
@@ -161,7 +162,6 @@ class ApprovalRule(RuleBase):
         location = approval.units[0].location
         params.update(marker=approval.shown, found=approval.describe(lang))
         if not issuer_ok:
-            params.update(expected=self._roles(accepted, "ru"), expected_en=self._roles(accepted, "en"))
             yield Outcome(False, params, evidence, location, message=_MSG["issuer"])
             return
         if blank is not None and not missing:
@@ -169,9 +169,10 @@ class ApprovalRule(RuleBase):
             yield Outcome(False, {**params, "blank": blank, "verb": verb}, evidence, location,
                           message=_MSG["placeholder"])  # fmt: skip
         if missing:  # one finding for the block: its missing parts and an unfilled date together
-            roles = self._roles(accepted, lang)
-            ru = [_ELEMENTS[e][0].format(roles=self._roles(accepted, "ru")) for e in missing]
-            en = [_ELEMENTS[e][1].format(roles=roles) for e in missing]
+            ru_roles = self.roles_label or "например, «Директор МБОУ …»"
+            en_roles = self.roles_label or "e.g. «Директор МБОУ …»"
+            ru = [_ELEMENTS[e][0].format(roles=ru_roles) for e in missing]
+            en = [_ELEMENTS[e][1].format(roles=en_roles) for e in missing]
             if blank is not None:
                 ru.append(f"заполненная дата (сейчас «{blank}»)")
                 en.append(f"a filled-in date (now «{blank}»)")
@@ -195,7 +196,7 @@ class ApprovalRule(RuleBase):
         if accepted:
             lowest = min(accepted, key=lambda a: {"school": 1, "municipal": 2, "regional": 3}[a])
             return ISSUER_WORDS[lowest][1 if lang == "en" else 0]
-        return "руководитель или орган, утверждающий документ" if lang != "en" else "the approving head or body"
+        return "руководителя или органа, утверждающего документ" if lang != "en" else "the approving head or body"
 
     def _forms(self, lang: str) -> str:
         """The accepted forms for «нет ни …, ни …» (genitive), or an English list."""
