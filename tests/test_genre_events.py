@@ -1,0 +1,128 @@
+"""Event genres on documents in the shapes real ones have (fixtures/real_shapes/, written by
+fixtures/make_real_shapes_events.py): the right documents pass, each defect is named by exactly one rule,
+sub-kinds decide what applies, and the Krasnodar 2018 layer speaks only with its campaign."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, run_json
+
+SHAPES = FIXTURES / "real_shapes"
+
+# file -> (type, sub-kind or None when not asserted, the exact set of failing rule ids, any severity)
+EXPECTED = {
+    "press_release/news_school_site.txt": ("press_release", "news", set()),
+    "press_release/news_school_site.docx": ("press_release", "news", set()),
+    "press_release/news_school_site.pdf": ("press_release", "news", set()),
+    "press_release/news_regional_online.txt": ("press_release", None, set()),
+    "press_release/release_numbers_in_words.txt": ("press_release", "press_release", set()),
+    "press_release/announcement.txt": ("press_release", "announcement", set()),
+    "press_release/news_no_venue.txt": ("press_release", "news", {"PR-VENUE-001"}),
+    "press_release/release_no_count.txt": ("press_release", "press_release", {"PR-COUNT-001"}),
+    "press_release/news_no_date.txt": ("press_release", "news", {"PR-DATE-001"}),
+    "press_release/news_no_target.txt": ("press_release", "news", {"PR-TARGET-001"}),
+    "letter/letter_municipal.txt": ("letter", None, set()),
+    "letter/letter_municipal.docx": ("letter", None, set()),
+    "letter/letter_esign.txt": ("letter", None, set()),
+    "letter/letter_no_number.txt": ("letter", None, {"LT-NUMBER-001"}),
+    "letter/letter_no_signature.txt": ("letter", None, {"LT-SIGN-001"}),
+    "seminar_program/program_table.txt": ("seminar_program", None, set()),
+    "seminar_program/program_table.docx": ("seminar_program", None, set()),
+    "seminar_program/program_table.pdf": ("seminar_program", None, set()),
+    "seminar_program/program_online.txt": ("seminar_program", None, set()),
+    "seminar_program/program_no_time.txt": ("seminar_program", None, {"SP-TIME-001"}),
+    "registration_sheet/sheet.docx": ("registration_sheet", None, set()),
+    "registration_sheet/sheet.pdf": ("registration_sheet", None, set()),
+    "registration_sheet/sheet_no_signature_column.docx": ("registration_sheet", None, {"RS-TABLE-001"}),
+    "registration_sheet/sheet_no_signature_column.pdf": ("registration_sheet", None, {"RS-TABLE-001"}),
+    "info_report/report_500plus.txt": ("info_report", None, set()),
+    # a school-year report without orders, products or titled events: reminders (info), never errors
+    "info_report/report_school_year.txt": ("info_report", None,
+                                           {"IR-ORDER-001", "IR-ORG-001", "IR-PROD-001", "IR-EVENT-001"}),
+    "info_report/report_no_figures.txt": ("info_report", None, {"IR-NUM-001", "IR-ORDER-001", "IR-EVENT-001"}),
+}  # fmt: skip
+
+# the Krasnodar 2018 layer of the event genres (rules/campaigns/krasnodar-2018/)
+CAMPAIGN_RULES = {"PR-HEAD-001", "PR-DATE-002", "PR-ORG-001", "PR-TOPIC-001", "PR-CAT-001", "PR-CAT-002",
+                  "PR-CONTENT-001", "PR-REF-001", "SP-DATE-002", "LT-SEMINAR-001", "PKG-COMPLETE-001"}
+
+
+def _document(name: str, *args: str) -> dict:
+    _, report = run_json("check", str(SHAPES / name), *args)
+    (document,) = report["documents"]
+    return document
+
+
+def _failing(document: dict) -> set[str]:
+    return {f["rule_id"] for f in document["findings"] if f["outcome"] == "fail"}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_shapes(name: str) -> None:
+    doc_type, subkind, fails = EXPECTED[name]
+    document = _document(name)
+    assert document["doc_type"] == doc_type
+    if subkind is not None:
+        assert document["subkind"] == subkind
+    assert _failing(document) == fails
+    assert not CAMPAIGN_RULES & {f["rule_id"] for f in document["findings"]}
+    errors = {f["rule_id"] for f in document["findings"] if f["outcome"] == "fail" and f["severity"] == "error"}
+    assert document["verdict"] == ("noncompliant" if errors else "compliant")
+
+
+def test_counts_in_words_and_any_unit() -> None:
+    count = next(f for f in _document("press_release/release_numbers_in_words.txt")["findings"]
+                 if f["rule_id"] == "PR-COUNT-001")
+    assert count["outcome"] == "pass"
+    assert "более двухсот пятидесяти учителей" in count["message"]
+    count = next(f for f in _document("press_release/news_regional_online.txt")["findings"]
+                 if f["rule_id"] == "PR-COUNT-001")
+    assert "40 ШНОР" in count["message"]
+
+
+def test_venue_is_an_organisation_or_online() -> None:
+    for name, words in (("press_release/release_numbers_in_words.txt", "в Управлении образования"),
+                        ("press_release/news_regional_online.txt", "в формате видеоконференцсвязи"),
+                        ("press_release/news_school_site.txt", "на базе МБОУ «Ивановская СОШ № 3»")):
+        venue = next(f for f in _document(name)["findings"] if f["rule_id"] == "PR-VENUE-001")
+        assert venue["outcome"] == "pass"
+        assert words in venue["evidence"]
+
+
+def test_announcement_is_not_asked_for_past_tense_or_a_count() -> None:
+    findings = {f["rule_id"]: f for f in _document("press_release/announcement.txt")["findings"]}
+    assert findings["PR-TENSE-001"]["outcome"] == "not_applicable"
+    assert findings["PR-COUNT-001"]["outcome"] == "not_applicable"
+    assert "анонс" in findings["PR-COUNT-001"]["message"]
+    assert findings["PR-FUTURE-001"]["outcome"] == "pass"
+    assert findings["PR-DATE-001"]["outcome"] == "pass"
+
+
+def test_news_needs_no_count_and_the_year_may_be_left_out() -> None:
+    findings = {f["rule_id"]: f for f in _document("press_release/news_school_site.txt")["findings"]}
+    assert findings["PR-COUNT-001"]["outcome"] == "not_applicable"
+    assert findings["PR-DATE-001"]["outcome"] == "pass" and "31 января" in findings["PR-DATE-001"]["evidence"]
+    assert findings["PR-TENSE-001"]["outcome"] == "pass"
+
+
+def test_every_failing_finding_says_how_to_fix() -> None:
+    for name in EXPECTED:
+        for finding in _document(name)["findings"]:
+            if finding["outcome"] == "fail" and finding["severity"] in ("error", "warning"):
+                assert finding["suggestion"], (name, finding["rule_id"])
+
+
+def test_campaign_layer_speaks_only_with_its_campaign() -> None:
+    """A 2024 news item is not a 2018 Krasnodar model-seminar release: with that campaign named, the
+    campaign's demands are asked (and fail); without it, none of them appear."""
+    name = "press_release/news_school_site.txt"
+    assert not CAMPAIGN_RULES & {f["rule_id"] for f in _document(name)["findings"]}
+    failing = _failing(_document(name, "--campaign", "krasnodar-2018"))
+    assert {"PR-HEAD-001", "PR-CAT-001", "PR-REF-001"} <= failing
+    assert "PR-VENUE-001" not in failing
+
+
+def test_ministry_letter_with_an_electronic_signature() -> None:
+    findings = {f["rule_id"]: f for f in _document("letter/letter_esign.txt")["findings"]}
+    assert findings["LT-SIGN-001"]["outcome"] == "pass"
+    assert findings["LT-NUMBER-001"]["outcome"] == "pass" and "N 47-01-13/2011" in findings["LT-NUMBER-001"]["evidence"]
