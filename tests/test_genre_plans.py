@@ -326,3 +326,21 @@ def test_period_title_and_passport() -> None:
     # a passport without its period row
     no_row = "Программа на 2024–2026 годы\n\nПаспорт программы\n\nЦель программы: повышение качества.\n"
     assert outcome(no_row)[0] == "fail"
+
+
+def test_truncated_text_makes_missing_things_unverified() -> None:
+    """A text that stops short may have lost its table, its sections, its signature: a doubt, not a defect."""
+    doc = document_from_text("Дорожная карта по повышению качества образования\n\nЦель: повысить результаты. "
+                             "Мероприятия будут проведены в течение года, ответственные —")  # fmt: skip
+    doc.metadata.suspected.append("truncated")
+    rules = [_roadmap_rule("RM-TABLE-001"), _roadmap_rule("RM-APPROVAL-001"), _roadmap_rule("RM-GOAL-001")]
+    findings = run_rules(CheckContext(document=doc, doc_type="roadmap"), rules)
+    assert [(f.rule_id, f.outcome, f.severity) for f in findings] == [
+        ("RM-TABLE-001", "unverified", "warning"),
+        ("RM-APPROVAL-001", "unverified", "warning"),
+        ("RM-GOAL-001", "unverified", "warning"),
+    ]
+    assert findings[1].message == (
+        "Не удалось проверить: Дорожная карта утверждена — текст документа обрывается, недостающее может быть в "
+        "потерянной части. Проверьте вручную."
+    )

@@ -24,6 +24,7 @@ from checker.approval import (
     find_approvals,
 )
 from checker.engine.context import CheckContext
+from checker.engine.doubts import UNSEEN, blind_spot
 from checker.engine.rule import Localized, Outcome, RuleBase, valid_regex
 from checker.safe_regex import compile_pattern
 
@@ -146,6 +147,10 @@ class ApprovalRule(RuleBase):
             "level": _LEVEL_SHOWN.get(ctx.level or "", "—"),
         }
         if not candidates:
+            doubt = blind_spot(ctx)  # a signature or an e-signature block stands at the end, maybe lost
+            if doubt is not None:
+                yield Outcome(False, {**params, **doubt}, unverified=True, message=UNSEEN)
+                return
             yield Outcome(False, params)
             return
         scored = []

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, TypeAdapter, model_validator
 
 from checker.engine.context import CheckContext
+from checker.engine.doubts import UNSEEN, blind_spot
 from checker.engine.rule import Concept, Outcome, RuleBase
 
 
@@ -49,6 +50,11 @@ class CoverageRule(RuleBase):
             (found if hit else missing).append(concept.name.get(ctx.lang))
             first = first or hit
         needed = min(self.at_least or len(concepts), len(concepts))
+        doubt = blind_spot(ctx) if len(found) < needed else None
+        if doubt is not None:
+            yield Outcome(False, {**doubt, "missing": "; ".join(f"«{m}»" for m in missing)}, unverified=True,
+                          message=UNSEEN)  # fmt: skip
+            return
         yield Outcome.from_hit(
             len(found) >= needed,
             first,

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from checker.engine.context import CheckContext
+from checker.engine.doubts import UNSEEN, blind_spot
 from checker.engine.rule import Localized, Outcome, RuleBase
 from checker.language.matching import best_heading, strip_numbering
 from checker.language.morphology import lemmatize
@@ -73,6 +74,10 @@ class SectionRule(RuleBase):
         best, phrase = best_heading(self.names, units, self.max_words)
         passed = best is not None and best.score >= self.threshold and best.coverage >= self.min_coverage
         if not passed:
+            doubt = blind_spot(ctx)
+            if doubt is not None:
+                yield Outcome(False, {"section": section, **doubt}, unverified=True, message=UNSEEN)
+                return
             contents = self._in_contents(ctx)
             if contents is not None:
                 yield Outcome(False, {"section": section, "best": contents.text.clean, "found": contents.text.clean},

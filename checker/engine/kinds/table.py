@@ -271,6 +271,8 @@ _DOUBT = {
                   "the text holds a table whose rows and columns could not be rebuilt"),
     "header": ("есть строка с названиями столбцов, но сама таблица не распознана",
                "a line names the columns, but the table itself was not recognised"),
+    "truncated": ("текст документа обрывается, таблица может быть в потерянной части",
+                  "the text stops short; the table may be in the lost part"),
     "list": ("план оформлен списком, а не таблицей", "the plan is a list, not a table"),
     "ocr": ("текст получен распознаванием скана, таблица могла не распознаться",
             "the text comes from OCR, the table may not have been recognised"),
@@ -359,8 +361,10 @@ class TableRule(RuleBase):
             )
             if named >= 2 and named >= sum(1 for c in self.columns if c.required) - 1:
                 return _DOUBT["header"], unit.text.clean[:160], unit.location
-        if meta.ocr or meta.scanned:
+        if meta.ocr or meta.scanned or "ocr_poor" in meta.suspected:
             return _DOUBT["ocr"], None, None
+        if "truncated" in meta.suspected:
+            return _DOUBT["truncated"], None, None
         dated = [u for u in ctx.text.select("text") if u.block.kind == "list_item" and _has_specific_date(u.text.clean)]
         if len(dated) >= 3:
             return _DOUBT["list"], dated[0].text.clean[:160], dated[0].location
