@@ -24,7 +24,7 @@ _TRIGGER_TAIL = re.compile(
 )
 _PANEL = re.compile(r"^подписан(?:о)?\s*:", re.IGNORECASE)
 _FIELD = re.compile(
-    r"^(?:сертификат\b|серийный\s+номер\b|владелец\b|действителен\b|срок\s+действия\b|издатель\b|"
+    r"^(?:сведения\s+о\s+сертификате\b|сертификат\b|серийный\s+номер\b|владелец\b|действителен\b|срок\s+действия\b|издатель\b|"
     r"кем\s+выдан\b|дата\s+подписания\b|подписан(?:о)?\s*:|dn\s*:|основание\s*:|местоположение\s*:|"
     r"дата\s*:\s*\d{4}|(?:cn|sn|g|t|o|ou|e|l|s|c|street|огрн|снилс|инн(?:\s+юл)?)\s*=|"
     r"(?:foxit|adobe|acrobat)\b)",
@@ -66,8 +66,8 @@ def _stamp(lines: list[Line], i: int, head_end: int) -> tuple[int, list[Line], l
 
 
 _INLINE_NAME = re.compile(r"\s*([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+)\s+(?=сертификат|владелец)", re.IGNORECASE)
-_VALID_TO = re.compile(r"действителен\s+с\s+\S+\s+по\s+[\d.]+\d", re.IGNORECASE)
-_INLINE_FIELDS = re.compile(r"\b(?:сертификат|владелец|действителен)\b", re.IGNORECASE)
+_VALID_TO = re.compile(r"действителен:?\s+с\s+\S+\s+(?:по|до)\s+[\d.]+\d", re.IGNORECASE)
+_INLINE_FIELDS = re.compile(r"(?:сертификат|владелец|действителен)", re.IGNORECASE)
 
 
 def _inline(line: Line, blocks: list[Block]) -> list[Block] | None:
