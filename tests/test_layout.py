@@ -414,3 +414,21 @@ def test_esign_stamp_between_signer_and_appendix(texts: list[str]) -> None:
                   "Владелец Петров Пётр Петрович Действителен: с 01.02.2024 до 01.05.2025"),
         (None, "Приложение 1"),
     ]  # fmt: skip
+
+
+def test_contents_drawn_as_a_table_keeps_its_structure() -> None:
+    from checker.layout.lines import table_from_rows
+
+    table = table_from_rows(
+        [(None, ["1", "Паспорт программы", "3"]), (None, ["2", "Анализ", "5-7"]), (None, ["3", "План", "8"])], None
+    )
+    document = _document(["СОДЕРЖАНИЕ", "Текст паспорта программы.", "Анализ", "План"])
+    document.blocks.insert(1, table)
+    document = recover(document)
+    assert [(b.kind, b.role) for b in document.blocks] == [
+        ("paragraph", "contents"), ("table", "contents"), ("paragraph", None), ("paragraph", None),
+        ("paragraph", None),
+    ]  # fmt: skip
+    assert document.blocks[1].table.rows[1].texts == ["2", "Анализ", "5-7"]  # type: ignore[union-attr]
+    assert document.metadata.recovered == ["распознано оглавление: 3 пункта (это план разделов, а не их текст)"]
+    assert document.metadata.suspected == []

@@ -121,13 +121,38 @@ _HINTS = (
 )  # fmt: skip
 
 
+def _contents_tables(document: Document) -> int:
+    """A contents page drawn as a table (title | page) under «Содержание», or with it in the first row:
+    the table gets role `contents`, its structure stays. Returns the number of entries."""
+    entries = 0
+    blocks = document.blocks
+    for i, block in enumerate(blocks):
+        if block.table is None or block.role is not None or not block.table.rows:
+            continue
+        rows = block.table.rows
+        first = rows[0].texts
+        titled = (i > 0 and _TITLE.match(blocks[i - 1].text.strip()) is not None) or (
+            len([t for t in first if t.strip()]) == 1 and _TITLE.match(first[0].strip()) is not None
+        )
+        if not titled:
+            continue
+        body = rows[1:] if not (i > 0 and _TITLE.match(blocks[i - 1].text.strip())) else rows
+        paged = [r for r in body if (last := [t for t in r.texts if t.strip()]) and _PAGES.match(last[-1].strip())]
+        if len(body) >= 2 and len(paged) >= 0.7 * len(body):
+            block.role = "contents"
+            if i > 0 and _TITLE.match(blocks[i - 1].text.strip()) and blocks[i - 1].role is None:
+                blocks[i - 1].role = "contents"
+            entries += len(paged)
+    return entries
+
+
 def run(document: Document, context: Context) -> Document:
     text = context.text(document)
     if not any(hint in text for hint in _HINTS):
         return document
     headings: set[str] | None = None
+    total = _contents_tables(document)
     scan = Scan(document, context)
-    total = 0
     for offset, lines in scan.runs(_split_entries):
         i = 0
         while i < len(lines):
@@ -163,7 +188,7 @@ def run(document: Document, context: Context) -> Document:
             scan.replace(offset + i, offset + stop - 1, blocks)
             total += count
             i = stop
-    if scan.apply():
+    if scan.apply() or total:
         document.metadata.recovered.append(
             "распознано оглавление: " + plural(total, "пункт", "пункта", "пунктов")
             + " (это план разделов, а не их текст)"
@@ -198,7 +223,14 @@ def _suspect_contents_only(document: Document) -> None:
     """Most entries name sections that the text after the contents does not have."""
     blocks = document.blocks
     last = max(i for i, b in enumerate(blocks) if b.role == "contents")
-    texts = [t for b in blocks if b.role == "contents" and b.kind != "heading" for t in b.text.split("\n")]
+    texts: list[str] = []
+    for b in blocks:
+        if b.role != "contents" or b.kind == "heading":
+            continue
+        if b.table is not None:  # a contents table: the title cell of each row
+            texts.extend(max(r.texts, key=len) for r in b.table.rows if r.texts)
+        else:
+            texts.extend(b.text.split("\n"))
     entries = [_entry_key(t) for t in texts if _entry_title(t)]
     entries = [e for e in entries if e]
     rest = " ".join(fold_label(b.text) for b in blocks[last + 1 :] if b.role is None and b.kind != "table")
