@@ -17,7 +17,8 @@ from checker.language.text import AnalyzedText, Unit
 from checker.safe_regex import compile_pattern
 
 MatchMode = Literal["lemma", "text", "regex"]
-_NUMBERING = re.compile(r"^(?:(?:\d+[.)]?)+|[ivxlc]+[.)]|раздел \d+[.:]?)\s*")
+# «3.1.», «3 1» (a lemma string keeps the digits as separate words), «IV.», «Раздел 2.»
+_NUMBERING = re.compile(r"^(?:(?:\d+[.)]?\s*)+|[ivxlc]+[.)]\s*|раздел \d+[.:]?\s*)+")
 
 
 @dataclass

@@ -8,7 +8,8 @@ from typing import Literal
 from pydantic import Field
 
 from checker.engine.context import CheckContext
-from checker.engine.rule import Concept, Outcome, RuleBase
+from checker.engine.rule import Concept, Localized, Outcome, RuleBase
+from checker.engine.unverified import doubt_reason
 
 
 class CategoriesRule(RuleBase):
@@ -27,7 +28,7 @@ class CategoriesRule(RuleBase):
         needed = self.at_least or len(self.categories)
         passed = len(found) >= needed
         hit = hits[0] if hits else None
-        yield Outcome.from_hit(
+        outcome = Outcome.from_hit(
             passed,
             hit,
             found=", ".join(found) or "—",
@@ -35,3 +36,11 @@ class CategoriesRule(RuleBase):
             count=len(found),
             expected=needed,
         )
+        why = doubt_reason(ctx)
+        if not passed and why is not None:  # the text may hide what is missing
+            outcome.unverified = True
+            outcome.message = Localized(
+                ru=f"Не удалось проверить: не найдено ({', '.join(missing)}), но {why[0]} — проверьте вручную.",
+                en=f"Could not be checked: not found ({', '.join(missing)}), but {why[1]}; check it by hand.",
+            )
+        yield outcome
