@@ -126,3 +126,25 @@ def test_ministry_letter_with_an_electronic_signature() -> None:
     findings = {f["rule_id"]: f for f in _document("letter/letter_esign.txt")["findings"]}
     assert findings["LT-SIGN-001"]["outcome"] == "pass"
     assert findings["LT-NUMBER-001"]["outcome"] == "pass" and "N 47-01-13/2011" in findings["LT-NUMBER-001"]["evidence"]
+
+
+def test_absence_in_a_truncated_text_is_a_doubt_not_an_error() -> None:
+    """The parser saw the text stop mid-sentence: «not found» may be «not seen» — a warning to check by hand."""
+    from checker.engine.context import CheckContext
+    from checker.engine.examples import document_from_text
+    from checker.engine.pack import load_pack
+    from checker.engine.runner import run_rules
+    from checker.paths import rules_dir
+
+    pack = load_pack(rules_dir() / "press_release.yaml")
+    rules = [r for r in pack.rules if r.id in ("PR-VENUE-001", "PR-COUNT-001", "PR-DATE-001")]
+    document = document_from_text((SHAPES / "press_release/release_no_count.txt").read_text(encoding="utf-8"))
+    ctx = CheckContext(document=document, doc_type="press_release", subkind="press_release")
+    plain = {f.rule_id: (f.outcome, f.severity) for f in run_rules(ctx, rules)}
+    assert plain["PR-COUNT-001"] == ("fail", "error")
+    document.metadata.suspected = ["truncated"]
+    ctx = CheckContext(document=document, doc_type="press_release", subkind="press_release")
+    findings = {f.rule_id: f for f in run_rules(ctx, rules)}
+    assert (findings["PR-COUNT-001"].outcome, findings["PR-COUNT-001"].severity) == ("unverified", "warning")
+    assert "проверьте вручную" in findings["PR-COUNT-001"].message
+    assert findings["PR-VENUE-001"].outcome == "pass"  # what was found stays found
