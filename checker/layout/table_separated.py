@@ -1,0 +1,179 @@
+"""Rows whose cells are separated by a character: `a | b | c` on each line, a legal database's copy
+(each cell ends with `|`, a line of bare `|` ends the row, a two-level header), tab-separated rows."""
+
+from __future__ import annotations
+
+import re
+
+from checker.layout.lines import Line
+from checker.layout.table_columns import ROW_START, column_kind
+
+_PIPE_ONLY = re.compile(r"^\|[|\s]*$")
+_ROW_END = re.compile(r"\|\s*\|[|\s]*$")
+
+
+def _pipe_cells(text: str) -> list[str]:
+    s = text.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return [c.strip() for c in s.split("|")]
+
+
+def pipe_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str]]]] | None:
+    """`a | b | c` on each line: a row per line, the same number of cells on every line."""
+    first = lines[i].text
+    if "|" not in first.strip().strip("|") or _PIPE_ONLY.match(first):
+        return None
+    width = len(_pipe_cells(first))
+    rows = [(lines[i], _pipe_cells(first))]
+    j = i + 1
+    while j < len(lines) and not _PIPE_ONLY.match(lines[j].text) and "|" in lines[j].text.strip().strip("|"):
+        cells = _pipe_cells(lines[j].text)
+        if len(cells) != width:
+            break
+        rows.append((lines[j], cells))
+        j += 1
+    if len(rows) >= 3 or (len(rows) == 2 and width >= 3):
+        return j - 1, rows
+    return None
+
+
+def database_rows(lines: list[Line], i: int) -> tuple[int, int, list[tuple[Line, list[str]]]] | int | None:
+    """A legal database's copy: cells end with `|` (or a value starts with `|`), rows end with a line of
+    bare `|`. Returns (first line, last line, rows), or the last line of a copy that cannot be rebuilt."""
+    text = lines[i].text
+    starts_value = text.startswith("|") and not _PIPE_ONLY.match(text)
+    if not (text.endswith("|") and not _PIPE_ONLY.match(text)) and not starts_value:
+        return None
+    # the end: the last bare-`|` line before the pipes stop
+    last_end = None
+    quiet = 0
+    j = i
+    while j < len(lines) and quiet < 6:
+        t = lines[j].text
+        if _PIPE_ONLY.match(t):
+            last_end = j
+        quiet = 0 if "|" in t else quiet + 1
+        j += 1
+    if last_end is None:
+        return None
+    first = i
+    if starts_value:
+        # the label cell before the first `|`: as many lines as the longest later label, from a capital
+        labels = _label_heights(lines, i, last_end)
+        back = i
+        while back > 0 and i - back < labels and "|" not in lines[back - 1].text:
+            back -= 1
+        while back < i and not lines[back].text[:1].isupper():
+            back += 1
+        first = back
+    rows: list[tuple[Line, list[str]]] = []
+    cells: list[str] = []
+    current: list[str] = []
+    row_line: Line | None = None
+    for line in lines[first : last_end + 1]:
+        t = line.text
+        row_line = row_line or line
+        if _PIPE_ONLY.match(t):
+            if current:
+                cells.append(" ".join(current))
+            current = []
+            # `||||` after cells: the empty cells of merged columns, not data
+            if cells:
+                rows.append((row_line, cells))
+            cells, row_line = [], None
+            continue
+        pieces = t.split("|")
+        if t.startswith("|") and current:
+            cells.append(" ".join(current))
+            current = []
+        if _ROW_END.search(t):
+            # `Цель … | |||||`: the cell, then the empty cells of merged columns: the row ends here
+            text = _ROW_END.sub("", t).strip().strip("|").strip()
+            if text:
+                current.append(text)
+            cells.append(" ".join(current))
+            rows.append((row_line, cells))
+            cells, current, row_line = [], [], None
+            continue
+        for k, piece in enumerate(pieces):
+            piece = piece.strip()
+            if piece:
+                current.append(piece)
+            if k < len(pieces) - 1 and (k > 0 or not t.startswith("|")):
+                cells.append(" ".join(current))
+                current = []
+    # empty rows and the row of column numbers («1 | 2 | 3 …») under a legal act's header carry no data
+    rows = [(ln, c) for ln, c in rows if any(x for x in c) and not _column_numbers(c)]
+    if len(rows) < 2 or max(len(c) for _, c in rows) < 2:
+        return None
+    merged = _merge_subheaders(rows)
+    if merged is None:
+        return last_end  # seen, not rebuilt: the caller skips it
+    return first, last_end, merged
+
+
+def _merge_subheaders(rows: list[tuple[Line, list[str]]]) -> list[tuple[Line, list[str]]] | None:
+    """A two-level header flattened: «Срок» over «начала» and «окончания» comes as a row of its own.
+    Merged into the header where the split column is the one of dates; None when that is not it
+    (a data row read against the wrong header would report empty cells that are not empty)."""
+    header = [c for c in rows[0][1] if c]
+    if sum(1 for name in header if column_kind(name)) < 2:
+        return rows  # no header of column names (a passport's label | value rows)
+    subs = []
+    for k, (_, cells) in enumerate(rows[1:], start=1):
+        filled = [c for c in cells if c]
+        if ROW_START.match(filled[0]) or len(filled) == 1 or len(filled) >= len(header):
+            break  # the first numbered row, a section title or a full row: data from here
+        subs.append((k, filled))
+    if not subs:
+        return rows
+    dates = [k for k, name in enumerate(header) if column_kind(name) == "date"]
+    if len(subs) != 1 or len(dates) != 1:
+        return None
+    d = dates[0]
+    names = header[:d] + [f"{header[d]} {s}" for s in subs[0][1]] + header[d + 1 :]
+    data = [cells for _, cells in rows[subs[0][0] + 1 :]]
+    if any(len([c for c in cells if c]) > len(names) for cells in data):
+        return None
+    return [(rows[0][0], names), *rows[subs[0][0] + 1 :]]
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
+
+
+def _label_heights(lines: list[Line], i: int, end: int) -> int:
+    height = 1
+    run = 0
+    for line in lines[i:end]:
+        t = line.text
+        if _PIPE_ONLY.match(t):
+            run = 0
+        elif t.startswith("|"):
+            height = max(height, run)
+            run = -10_000  # value lines until the row ends
+        else:
+            run += 1
+    return min(height, 4)
+
+
+def tab_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str]]]] | None:
+    if "\t" not in lines[i].text:
+        return None
+    width = len(lines[i].text.split("\t"))
+    rows = []
+    j = i
+    while j < len(lines) and "\t" in lines[j].text:
+        cells = [c.strip() for c in lines[j].text.split("\t")]
+        if abs(len(cells) - width) > 1:
+            break
+        rows.append((lines[j], cells))
+        j += 1
+    filled = min(sum(1 for c in cells if c) for _, cells in rows)
+    if len(rows) >= 3 or (len(rows) == 2 and filled >= 3):
+        return j - 1, rows
+    return None
