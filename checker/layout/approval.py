@@ -115,6 +115,8 @@ def _from_table(block: Block) -> list[Block] | None:
     table = block.table
     if table is None or not table.rows or len(table.rows) > 8:
         return None
+    if any(len(cell.text) > 400 for row in table.rows for cell in row.cells):
+        return None  # a layout table that holds more than the stamps
     width = max(len(r.cells) for r in table.rows)
     if width < 2 or width > 4:
         return None
