@@ -333,6 +333,20 @@ def _sniff_ole(path: Path, size: int) -> str:
     raise _not_a_document(path, "файл Microsoft Office неизвестного вида", "an unknown Microsoft Office file")
 
 
+_PDF_OBJECT_RE = re.compile(rb"^\s*\d{1,10}\s+\d{1,5}\s+obj\b")
+
+
+def _pdf_without_header(path: Path, head: bytes, size: int) -> bool:
+    """A PDF whose `%PDF-` header is missing or comes after junk longer than 1 KB: it starts with an
+    object, or it ends like a PDF (`startxref`, an offset, `%%EOF`)."""
+    if _PDF_OBJECT_RE.match(head):
+        return True
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 1024))
+        tail = fh.read()
+    return re.search(rb"startxref\s+\d+\s+%%EOF\s*$", tail) is not None
+
+
 def _text_sample(path: Path, size: int) -> bytes:
     limit = 256 * 1024
     with path.open("rb") as fh:
@@ -370,6 +384,8 @@ def sniff(path: Path) -> str:
         raise _not_a_document(path, "изображение WebP", "a WebP image")
     if head.startswith(b"RIFF"):
         raise _not_a_document(path, "аудио- или видеозапись (RIFF)", "an audio or video file (RIFF)")
+    if _pdf_without_header(path, head, size):
+        return "pdf"  # a damaged one gets «PDF повреждён» from the parser, never a reading as text
     from checker.parsers.text import decode_text  # lazy: parsers import this module
 
     try:

@@ -865,3 +865,17 @@ def test_page_that_cannot_be_straightened_is_said_so(tmp_path: Path, monkeypatch
         in doc.metadata.notes
     )
     assert "ocr_poor" in doc.metadata.suspected
+
+
+def test_pdf_without_its_header_is_a_damaged_pdf_not_text(tmp_path: Path) -> None:
+    """An ASCII-only PDF that lost `%PDF-` (or has it after more than 1 KB of junk) used to be read as text."""
+    page = _helvetica_page(tmp_path / "page.pdf", b"BT /F1 12 Tf 72 700 Td (Text) Tj ET").read_bytes()
+    headless = tmp_path / "headless.pdf"
+    headless.write_bytes(page[page.index(b"\n") + 1 :])
+    late = tmp_path / "late.pdf"
+    late.write_bytes(b"Content-Type: application/pdf\n" * 100 + page)
+    for path in (headless, late):
+        assert sniff(path) == "pdf"
+        with pytest.raises(UnreadableError) as err:
+            parse_file(path)
+        assert err.value.code == "corrupt" and err.value.message_ru == "Файл PDF повреждён и не читается"
