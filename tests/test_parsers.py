@@ -248,6 +248,7 @@ def test_discover(tmp_path: Path) -> None:
         str(root / "b.txt"),
         str(root / "sub" / "deeper" / "d.md"),
         str(root / "sub" / "e.pdf"),
+        str(root / "sub" / "pipe.txt"),  # reported, never opened (the link back inside is not followed)
         str(tmp_path / "missing.docx"),
         str(explicit),
     ]
@@ -255,6 +256,7 @@ def test_discover(tmp_path: Path) -> None:
     assert by_path[str(root / "A.TXT")].format == "txt"
     assert by_path[str(root / "sub" / "deeper" / "d.md")].format == "md"
     assert by_path[str(root / "sub" / "e.pdf")].error_code == "empty"
+    assert by_path[str(root / "sub" / "pipe.txt")].error_code == "special_file"
     missing = by_path[str(tmp_path / "missing.docx")]
     assert missing.error_code == "not_found" and missing.error is not None
     assert missing.error.message("en").startswith("File not found")
