@@ -51,7 +51,7 @@ _NUMBERED_MARKER_RE = re.compile(
 )
 _PAR_RE = re.compile(r"\\par(?![A-Za-z])")
 _OUTLINE_RE = re.compile(r"\\outlinelevel[0-8](?![0-9])")
-_MIDGROUP_STAR_RE = re.compile(r"(?<![{\\])(?<!\{ )\\\*")
+_STAR_RE = re.compile(r"(?<!\\)\\\*")
 MAX_MOVED_PARTS = 5000
 
 
@@ -213,10 +213,16 @@ def parse_rtf(path: Path) -> Document:
 
 def _prepared(source: str) -> str:
     if "\\*" in source:
-        source = _MIDGROUP_STAR_RE.sub("", source)
+        source = _STAR_RE.sub(lambda m: m.group(0) if _opens_group(source, m.start()) else "", source)
     if "\\listtext" in source:
         source = _list_markers(source)
     return _moved_parts(source)
+
+
+def _opens_group(source: str, at: int) -> bool:
+    """Is the `\\*` at `at` the first thing in its group (white space aside), as RTF means it?"""
+    before = source[max(0, at - 16) : at].rstrip(" \t\r\n")
+    return before.endswith("{")
 
 
 def _blocks(text: str) -> list[Block]:
