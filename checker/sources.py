@@ -377,6 +377,12 @@ def sniff(path: Path) -> str:
         return _sniff_ole(path, size)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"
+    if head[:2] in (b"\xdb\xa5", b"\x9b\xa5") and b"\x00" in head[:64]:  # Word 1.x/2.0 (wIdent 0xA59B/0xA5DB)
+        raise UnreadableError(
+            "unsupported",
+            "Документ в формате Word 2.0 или более ранней версии (1990–1993) не читается — сохраните его как .docx",
+            "A Word 1.x/2.0 document (1990–1993) cannot be read: save it as .docx",
+        )
     for offset, magic, ru, en in _BINARY_MAGIC:
         if head[offset : offset + len(magic)] == magic:
             raise _not_a_document(path, ru, en)

@@ -879,3 +879,12 @@ def test_pdf_without_its_header_is_a_damaged_pdf_not_text(tmp_path: Path) -> Non
         with pytest.raises(UnreadableError) as err:
             parse_file(path)
         assert err.value.code == "corrupt" and err.value.message_ru == "Файл PDF повреждён и не читается"
+
+
+def test_word_2_document_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xdb\xa5\x2d\x00" + b"\x00" * 60 + "Текст".encode("cp1251") + b"\x00" * 400)
+    with pytest.raises(UnreadableError) as err:
+        sniff(path)
+    assert err.value.code == "unsupported"
+    assert err.value.message_ru.startswith("Документ в формате Word 2.0 или более ранней версии")
