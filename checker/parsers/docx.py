@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from checker.document import Block, Cell, Document, Location, Metadata, Row, Table, number_blocks
 from checker.errors import UnreadableError
@@ -433,7 +434,7 @@ class _Package:
         return name.lower() in self.by_lower
 
     def blob(self, name: str) -> bytes | None:
-        real = self.by_lower.get(name.lower())
+        real = self.by_lower.get(name.lower()) or self.by_lower.get(unquote(name).lower())  # «image%201.png»
         return self.zf.read(real) if real is not None else None
 
     def xml(self, name: str) -> Any:
