@@ -432,3 +432,22 @@ def test_contents_drawn_as_a_table_keeps_its_structure() -> None:
     assert document.blocks[1].table.rows[1].texts == ["2", "Анализ", "5-7"]  # type: ignore[union-attr]
     assert document.metadata.recovered == ["распознано оглавление: 3 пункта (это план разделов, а не их текст)"]
     assert document.metadata.suspected == []
+
+
+def test_rebuilt_text_keeps_the_character_repairs(tmp_path: Path) -> None:
+    """A .txt region rebuilt from its source lines carries the repairs made to the blocks before."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "\n".join([
+            "С О Г Л А С О В А Н О", "У Т В Е Р Ж Д А Ю", "Начальник управления", "Директор школы",
+            "«01» сентября 2024 г.", "«02» сентября 2024 г.", "ДОРОЖНАЯ КАРТА",
+            "№ п/п", "Мероприятие", "Сроки", "Ответственные", "1", "Ceминaр для учитeлeй", "май 2024", "директор",
+        ]) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    document = parse_file(path)
+    assert [b.text for b in document.blocks if b.role == "approval"] == [
+        "СОГЛАСОВАНО\nНачальник управления\n«01» сентября 2024 г.",
+        "УТВЕРЖДАЮ\nДиректор школы\n«02» сентября 2024 г.",
+    ]
+    assert document.tables[0].table.rows[1].texts == ["1", "Семинар для учителей", "май 2024", "директор"]  # type: ignore[union-attr]

@@ -31,6 +31,10 @@ class TextSource:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lines: list[str] | None = None
+        # the character repairs the passes made to block texts (mojibake, look-alikes, spacing), applied
+        # to the source lines as well, so a rebuilt block does not bring the broken text back
+        self.fixes: list[Callable[[str], str]] = []
+        self._fixed: dict[tuple[int, int], str] = {}
 
     def lines(self) -> list[str]:
         if self._lines is None:
@@ -40,6 +44,18 @@ class TextSource:
             text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
             self._lines = [strip_artefacts(s).rstrip() for s in text.split("\n")]
         return self._lines
+
+    def fixed(self, number: int) -> str:
+        """Source line `number` (1-based), stripped, with the repairs made so far."""
+        text = self.lines()[number - 1].strip()
+        if self.fixes and text:
+            key = (number, len(self.fixes))
+            if key not in self._fixed:
+                for fix in self.fixes:
+                    text = fix(text)
+                self._fixed[key] = text
+            text = self._fixed[key]
+        return text
 
 
 @dataclass
@@ -72,9 +88,9 @@ def block_lines(document: Document, index: int, source: TextSource | None) -> li
     if block.kind == "table":  # a blank table (see `_blank_table`): its source lines, else bare `|`
         if source is not None and block.location.line is not None:
             stop = block.location.line + len(block.table.rows) if block.table else block.location.line + 1
-            raw = source.lines()
-            return [Line(s.strip(), index, n) for n, s in enumerate(raw[block.location.line - 1 : stop - 1],
-                                                                     start=block.location.line) if s.strip()]
+            stop = min(stop, len(source.lines()) + 1)
+            fixed = [(n, source.fixed(n)) for n in range(block.location.line, stop)]
+            return [Line(text, index, n) for n, text in fixed if text]
         return [Line("|", index, block.location.line)]
     if source is not None and block.location.line is not None:
         start = block.location.line
@@ -85,7 +101,8 @@ def block_lines(document: Document, index: int, source: TextSource | None) -> li
                 break
         raw = source.lines()
         stop = len(raw) if end is None else min(end - 1, len(raw))
-        out = [Line(s.strip(), index, n) for n, s in enumerate(raw[start - 1 : stop], start=start) if s.strip()]
+        fixed = [(n, source.fixed(n)) for n in range(start, stop + 1)]
+        out = [Line(text, index, n) for n, text in fixed if text]
         # Trust the source only when it holds the block's words (the parser may have split a unit).
         joined = " ".join(" ".join(ln.text for ln in out).split())
         first = _words(block.text)[:1]
@@ -243,6 +260,8 @@ def fix_words(document: Document, context: Context, fix: Callable[[str, list[int
     map_texts(document, lambda text: fix(text, counter))
     if counter[0]:
         context.touched()
+        if context.source is not None:
+            context.source.fixes.append(lambda text: fix(text, [0]))
         document.metadata.recovered.append(f"{note}: " + plural(counter[0], "слово", "слова", "слов"))
 
 

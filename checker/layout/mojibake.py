@@ -9,9 +9,10 @@ Russian words; the Latin-1 and cp866 shapes need three such words in the documen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from checker.document import Document
-from checker.layout.lines import Context, all_texts, map_texts, plural
+from checker.layout.lines import Context, all_texts, fix_words, map_texts, plural
 
 # Bytes 0x80–0xBF as cp1251 shows them: the second byte of a UTF-8 Cyrillic letter.
 _TRAIL = "".join(sorted(bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore")))
@@ -92,6 +93,9 @@ def run(document: Document, context: Context) -> Document:
     if count:
         shown = plural(count, "фрагмент", "фрагмента", "фрагментов")
         notes.append(f"исправлена кодировка (UTF-8, прочитанный как Windows-1251): {shown}")
+        if context.source is not None:
+            context.source.fixes.append(lambda t: _utf8_fix(t)[0])
+    document.metadata.recovered.extend(notes)
     for pattern, decode, name, hint in (
         (_LATIN_WORD, _latin, "Latin-1", hints[1]),
         (_CP866_WORD, _cp866, "DOS-866", hints[2]),
@@ -103,26 +107,23 @@ def run(document: Document, context: Context) -> Document:
             seen += sum(1 for w in pattern.findall(text) if decode(w))
             if seen >= _MIN_WORDS:
                 break
-        if seen < _MIN_WORDS:
-            continue
-        words = 0
-
-        def fix(text: str, pattern: re.Pattern[str] = pattern, decode=decode) -> str:  # type: ignore[no-untyped-def]
-            nonlocal words
-
-            def repl(m: re.Match[str]) -> str:
-                nonlocal words
-                out = decode(m.group(0))
-                if out is None:
-                    return m.group(0)
-                words += 1
-                return out
-
-            return pattern.sub(repl, text)
-
-        map_texts(document, fix)
-        notes.append(
-            f"исправлена кодировка (Windows-1251, прочитанный как {name}): {plural(words, 'слово', 'слова', 'слов')}"
-        )
-    document.metadata.recovered.extend(notes)
+        if seen >= _MIN_WORDS:
+            note = f"исправлена кодировка (Windows-1251, прочитанный как {name})"
+            fix_words(document, context, _recoder(pattern, decode), note)
     return document
+
+
+def _recoder(pattern: re.Pattern[str], decode: Callable[[str], str | None]) -> Callable[[str, list[int]], str]:
+    """A word repair for `fix_words`: each word of `pattern` that `decode` reads as Russian is replaced."""
+
+    def fix(text: str, counter: list[int]) -> str:
+        def repl(m: re.Match[str]) -> str:
+            out = decode(m.group(0))
+            if out is None:
+                return m.group(0)
+            counter[0] += 1
+            return out
+
+        return pattern.sub(repl, text)
+
+    return fix
