@@ -451,3 +451,17 @@ def test_rebuilt_text_keeps_the_character_repairs(tmp_path: Path) -> None:
         "УТВЕРЖДАЮ\nДиректор школы\n«02» сентября 2024 г.",
     ]
     assert document.tables[0].table.rows[1].texts == ["1", "Семинар для учителей", "май 2024", "директор"]  # type: ignore[union-attr]
+
+
+def test_pdf_viewer_signature_panel() -> None:
+    texts = [
+        "МУНИЦИПАЛЬНОЕ", "БЮДЖЕТНОЕ", "Подписан: МБОУ СОШ № 4", "DN: C=RU, S=Краснодарский край, T=Директор,",
+        "O=МБОУ СОШ № 4,", "CN=Кравец Людмила Петровна", "Дата: 2024.09.02 10:15:00+03'00'",
+        "Принята на заседании педагогического совета", "Протокол № 1 от 30.08.2024",
+    ]  # fmt: skip
+    document = recover(_document(texts))
+    assert [(b.role, b.text) for b in document.blocks] == [
+        (None, "МУНИЦИПАЛЬНОЕ"), (None, "БЮДЖЕТНОЕ"),
+        ("esign", "\n".join(texts[2:7])),
+        (None, "Принята на заседании педагогического совета"), (None, "Протокол № 1 от 30.08.2024"),
+    ]  # fmt: skip
