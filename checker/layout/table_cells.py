@@ -75,7 +75,10 @@ def cell_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str
         return None
     kinds, names, j = header
     if kinds[0] != "number":
-        return False
+        found = _unnumbered_rows(lines, j, kinds)
+        if found is None:
+            return False
+        return found[0], [(lines[i], names), *found[1]]
     groups: list[tuple[Line, list[str], bool]] = []  # (first line, lines, number and text on one line)
     while j < len(lines):
         m = ROW_START.match(lines[j].text)
@@ -104,6 +107,36 @@ def cell_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str
         rows.append((line, cells))
     if len(rows) < 2:
         return False
+    return j - 1, rows
+
+
+def _unnumbered_rows(lines: list[Line], j: int, kinds: list[str]) -> tuple[int, list[tuple[Line, list[str]]]] | None:
+    """Rows without a number column: as many lines as columns, else one more (a wrapped cell, rejoined
+    where exactly one reading fits): a date in the date column and nowhere else, the measure starting
+    with a capital. The rows end where neither fits; None when fewer than two rows do."""
+    n = len(kinds)
+    if "date" not in kinds:
+        return None
+    activity = kinds.index("activity")
+    rows: list[tuple[Line, list[str]]] = []
+    while j + n <= len(lines):
+        options = []
+        for extra in (0, 1):
+            parts = [ln.text for ln in lines[j : j + n + extra]]
+            if len(parts) < n + extra:
+                break
+            cells = _row_cells(parts, kinds)
+            if cells is not None and cells[activity][:1].isupper() and max(len(c) for c in cells) <= 300:
+                options.append((extra, cells))
+            if options:
+                break  # as many lines as columns fit: no reason to look for a wrapped cell
+        if not options:
+            break
+        extra, cells = options[0]
+        rows.append((lines[j], cells))
+        j += n + extra
+    if len(rows) < 2:
+        return None
     return j - 1, rows
 
 

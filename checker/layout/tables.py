@@ -26,12 +26,14 @@ from checker.layout.table_separated import database_rows, pipe_rows, tab_rows
 _SEPARATOR_HINTS = ("|", "\t")
 _BOX_HINTS = tuple(BOX_V + "┌╔")
 _NUMBER_HINTS = ("\n№\n", "\n№ п/п", "\n№п/п", "\nN п/п", "\n№ пп", "\nn п/п")
+_HEADER_HINTS = ("\nМероприяти", "\nНаименование мероприят", "\nСрок", "\nСодержание работ")
 
 
 def run(document: Document, context: Context) -> Document:
     text = context.text(document)
     boxes = any(h in text for h in _BOX_HINTS)
-    if not (boxes or any(h in text for h in _SEPARATOR_HINTS) or any(h in text for h in _NUMBER_HINTS)):
+    hinted = any(h in text for h in _SEPARATOR_HINTS + _NUMBER_HINTS + _HEADER_HINTS)
+    if not (boxes or hinted):
         suspected = document.metadata.suspected
         header = ("ероприят" in text or "аименовани" in text) and _flattened_header(document)
         if header and "flattened_table" not in suspected:
