@@ -31,17 +31,20 @@ DOC_TYPES = (
 
 # What a person calls each type (reports and the web page show these, ids stay in JSON)
 DOC_TYPE_NAMES: dict[str, dict[str, str]] = {
-    "press_release": {"ru": "Пресс-релиз о модельном семинаре", "en": "Press release on a model seminar"},
-    "seminar_program": {"ru": "Программа модельного семинара", "en": "Seminar programme"},
-    "letter": {"ru": "Письмо о проведении семинара", "en": "Letter announcing a seminar"},
+    "press_release": {"ru": "Пресс-релиз или новость о мероприятии", "en": "Press release or news item"},
+    "seminar_program": {"ru": "Программа семинара", "en": "Seminar programme"},
+    "letter": {"ru": "Письмо", "en": "Letter"},
     "registration_sheet": {"ru": "Лист регистрации участников", "en": "Registration sheet"},
     "info_report": {"ru": "Информационная справка о реализации мероприятий", "en": "Information report"},
-    "roadmap": {"ru": "Муниципальная дорожная карта", "en": "Municipal roadmap"},
-    "program": {"ru": "Программа перехода школы в эффективный режим", "en": "School transition programme"},
-    "plan_schedule": {"ru": "План-график мероприятия", "en": "Plan-schedule"},
+    "roadmap": {"ru": "Дорожная карта (план мероприятий)", "en": "Roadmap (action plan)"},
+    "program": {
+        "ru": "Программа перехода школы в эффективный режим (повышения качества образования)",
+        "en": "School transition (quality improvement) programme",
+    },
+    "plan_schedule": {"ru": "План-график", "en": "Plan-schedule"},
     "system_description": {"ru": "Описание муниципальной системы работы", "en": "Municipal system description"},
     "concept_document": {"ru": "Концептуальный документ («500+»)", "en": "Concept document (500+)"},
-    "development_program": {"ru": "Среднесрочная программа развития («500+»)", "en": "Development programme (500+)"},
+    "development_program": {"ru": "Программа развития (среднесрочная, «500+»)", "en": "Development programme (500+)"},
     "antirisk_program": {"ru": "Программа антирисковых мер («500+»)", "en": "Anti-risk programme (500+)"},
     "package": {"ru": "Пакет документов (папка)", "en": "Document package (folder)"},
     "unknown": {"ru": "тип не определён", "en": "type not recognised"},

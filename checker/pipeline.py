@@ -77,9 +77,12 @@ def _not_checked_reason(document, found, lang: str, usable: bool) -> tuple[str, 
     near = [c for c in getattr(found, "candidates", []) if c.score > 0][:2]
     hint_ru = ", ".join(f"«{doc_type_name(c.doc_type)}»" for c in near)
     hint_en = ", ".join(doc_type_name(c.doc_type, "en") for c in near)
-    why = getattr(found, "reason", None)
+    why = found.reason_text(lang) if hasattr(found, "reason_text") else getattr(found, "reason", None)
+    why = why[:1].upper() + why[1:] if why else why
     if lang == "en":
         text = "the document type was not recognised: choose the type and check again."
+        if why:
+            text += f" {why.rstrip('.')}."
         return "type_unknown", text + (f" It resembles: {hint_en}." if hint_en else "")
     text = "тип документа не определён — укажите тип и проверьте снова."
     if why:
@@ -88,35 +91,30 @@ def _not_checked_reason(document, found, lang: str, usable: bool) -> tuple[str, 
 
 
 def check_document(document, packs: list[Pack], options: CheckOptions) -> DocumentReport:
-    from checker.classify import Classification, classify
+    from checker.approval import approval_forms
+    from checker.classify import classify
     from checker.engine.context import CheckContext
     from checker.engine.runner import run_rules
     from checker.report import TypeCandidate
 
-    if options.doc_type:
-        found = Classification(doc_type=options.doc_type, confidence=1.0, evidence=["--type"])
-        # the user named the type; sub-kind and level still come from the text
-        detected = classify(document)
-        subkind = getattr(detected, "subkind", None) if detected.doc_type == options.doc_type else None
-        level = getattr(detected, "level", None)
-        approval_forms = list(getattr(detected, "approval_forms", []))
-    else:
-        found = classify(document)
-        subkind = getattr(found, "subkind", None)
-        level = getattr(found, "level", None)
-        approval_forms = list(getattr(found, "approval_forms", []))
+    # with --type the type is the user's; sub-kind and level are still read for that type
+    found = classify(document, doc_type=options.doc_type or None)
+    subkind, level = found.subkind, found.level
     campaign = getattr(options.campaign, "name", None)
     ctx = CheckContext(
         document=document,
         doc_type=found.doc_type,
         subkind=subkind,
         level=level,
-        approval_forms=approval_forms,
+        approval_forms=list(found.approval_forms),
         lang=options.lang,
         campaign=options.campaign,
         submitted=options.submitted,
     )
     usable = _usable_text(document)
+    if usable:
+        # the forms the rules' approval model sees, so the report and the approval rules agree
+        ctx.approval_forms = approval_forms(ctx.text)
     rules = [rule for _, rule in rules_for(packs, found.doc_type, campaign)] if usable else []
     findings = run_rules(ctx, rules)
     checked = usable and found.doc_type != "unknown"
@@ -135,7 +133,7 @@ def check_document(document, packs: list[Pack], options: CheckOptions) -> Docume
         doc_type_candidates=candidates,
         subkind=subkind,
         level=level,
-        approval_forms=approval_forms,
+        approval_forms=ctx.approval_forms,
         verdict=verdict_for(findings, checked=checked),
         reason=reason,
         reason_code=reason_code,

@@ -224,7 +224,7 @@ def test_text_output_shows_problems_grouped_by_document_and_one_summary_line() -
     lines = result.stdout.rstrip("\n").split("\n")
     assert "clean.txt" not in result.stdout and "✔" not in result.stdout  # nothing to act on there
     assert lines[0].endswith("no_venue.txt")
-    assert lines[1] == "  тип: Пресс-релиз о модельном семинаре — НЕ СООТВЕТСТВУЕТ"
+    assert lines[1] == "  тип: Пресс-релиз или новость о мероприятии — НЕ СООТВЕТСТВУЕТ"
     assert lines[2].startswith("  ✖ PR-VENUE-001 (ошибка): Не указано место проведения")
     assert "уверенность" not in result.stdout
     summary = lines[-1]
@@ -342,7 +342,7 @@ def test_rules_explain_reads_like_a_methodologist_wrote_it(tmp_path: Path) -> No
     assert result.stdout.splitlines()[:8] == [
         "T-VENUE-001 — Место проведения",
         "",
-        "Документы: Пресс-релиз о модельном семинаре",
+        "Документы: Пресс-релиз или новость о мероприятии",
         "Если не выполнено: ошибка — документ не соответствует требованиям",
         "",
         "Что требуется:",
@@ -477,7 +477,7 @@ def web_client():
 def test_web_page_shows_no_flags_confidence_or_guessed_page_count(web_client) -> None:
     docx = [("files", ("релиз.docx", (PRESS / "no_venue.docx").read_bytes()))]
     text = _visible_text(web_client.post("/check", files=docx, data={"type": "", "campaign": ""}).text)
-    assert "Пресс-релиз о модельном семинаре" in text and "PR-VENUE-001" in text
+    assert "Пресс-релиз или новость о мероприятии" in text and "PR-VENUE-001" in text
     assert "Страниц" not in text  # a .docx knows its page count only from Word's last save
     assert "уверенность" not in text and not re.search(r"\d\.\d\d", text)
     assert not re.search(r"(?<![\w-])--[a-z]", text)

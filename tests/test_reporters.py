@@ -338,7 +338,7 @@ def test_gitlab_code_quality() -> None:
 def test_markdown() -> None:
     text = render("markdown", make_report())
     assert "| Документ | Тип | Вердикт | Ошибки | Предупреждения |" in text
-    row = "| `Школа 12/дорожная карта 2024.docx` | Муниципальная дорожная карта | ❌ не соответствует | 3 | 1 |"
+    row = "| `Школа 12/дорожная карта 2024.docx` | Дорожная карта (план мероприятий) | ❌ не соответствует | 3 | 1 |"
     assert row in text
     assert "«&lt;script&gt;alert(1)&lt;/script&gt; Провести семинар, 50% учителей»" in text
     assert "<details>" in text and "Выполнено проверок: 1" in text
@@ -386,7 +386,7 @@ def test_xlsx() -> None:
     assert rules["RM-DATE-003"] == 2
     assert rules["RM-SEC-001"] == 1
     assert rules["RM-SIGN-004"] == 0
-    assert summary["C2"].value == "Муниципальная дорожная карта"  # a type for people, not an id
+    assert summary["C2"].value == "Дорожная карта (план мероприятий)"  # a type for people, not an id
     municipalities = list(book["Муниципалитеты"].iter_rows(values_only=True))
     assert municipalities[0][:3] == ("Муниципалитет", "Получено документов", "Соответствуют")
     assert sum(row[1] for row in municipalities[1:]) == 3
@@ -491,6 +491,6 @@ def test_html_renders_in_chromium(tmp_path: Path) -> None:
 
 def test_html_names_document_types_for_people() -> None:
     html_ru = render("html", make_report("ru"))
-    assert "Муниципальная дорожная карта" in html_ru
+    assert "Дорожная карта (план мероприятий)" in html_ru
     html_en = render("html", make_report("en"))
-    assert "Municipal roadmap" in html_en
+    assert "Roadmap (action plan)" in html_en
