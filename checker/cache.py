@@ -64,6 +64,7 @@ class ResultCache:
         self.directory = directory
         self.salt = hashlib.sha256(f"{packs_hash(packs)}|{options_key}".encode()).hexdigest()[:16]
         self.hits = 0
+        self.usable = private_dir(directory)  # a folder others can write to is neither read nor written
 
     def _key(self, content_hash: str, extra: str) -> str:
         return hashlib.sha256(f"{content_hash}|{self.salt}|{extra}".encode()).hexdigest()
@@ -76,6 +77,8 @@ class ResultCache:
         self, content_hash: str, extra: str = "", path: str | None = None
     ) -> tuple[DocumentReport, DocumentFacts | None] | None:
         """The validated entry for these bytes, re-homed to `path` (None: nothing usable cached)."""
+        if not self.usable:
+            return None
         file = self._file(content_hash, extra)
         try:
             raw = file.read_text(encoding="utf-8")
@@ -94,7 +97,7 @@ class ResultCache:
         from checker.outputs import write_atomic
 
         try:
-            if not private_dir(self.directory):
+            if not self.usable:
                 return
             entry = {"key": self._key(content_hash, extra), "report": report_json, "facts": facts_json}
             write_atomic(self._file(content_hash, extra), json.dumps(entry))

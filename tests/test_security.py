@@ -143,6 +143,15 @@ def test_cache_folder_others_can_write_is_not_used(tmp_path: Path) -> None:
     shared.chmod(0o777)
     assert not private_dir(shared)
     assert private_dir(tmp_path / "own")
+    from checker.cache import ResultCache
+
+    planted = ResultCache(shared, [], "options")
+    planted.put("0" * 64, json.dumps({"path": "x", "doc_type": "unknown"}), None)
+    assert not any(shared.rglob("*.json"))  # nothing written where others can write
+    entry = planted._file("0" * 64, "")
+    entry.parent.mkdir(parents=True)
+    entry.write_text(json.dumps({"key": planted._key("0" * 64, ""), "report": "{}"}), encoding="utf-8")
+    assert planted.get("0" * 64, "", "x") is None  # and nothing read from there
     assert (tmp_path / "own").stat().st_mode & 0o077 == 0
 
 

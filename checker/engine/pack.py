@@ -235,7 +235,7 @@ def _load_pack_cached(path: Path) -> Pack:
         anchor = f"{__version__}|{code_fingerprint()}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
         key = hashlib.sha256(anchor.encode()).hexdigest()
         cached = default_cache_dir() / "packs" / f"{key}.json"
-        if cached.is_file():
+        if cached.is_file() and private_dir(cached.parent.parent):
             data = json.loads(cached.read_text(encoding="utf-8"))
             if isinstance(data, dict) and data.get("key") == key:
                 pack = Pack.model_validate(data["pack"])
