@@ -364,6 +364,7 @@ def test_odt_notes_frames_captions_and_running_heads(tmp_path: Path) -> None:
               <draw:frame draw:name="Image1"><draw:image/></draw:frame>Рисунок 1: участники семинара</text:p>
           </draw:text-box>
         </draw:frame></text:p>
+      <text:p><draw:custom-shape draw:name="Shape1"><text:p>Надпись на фигуре</text:p></draw:custom-shape></text:p>
       <text:p>Итоги подведены<text:note text:id="ftn2" text:note-class="endnote">
           <text:note-citation>i</text:note-citation>
           <text:note-body><text:p>Протокол хранится в школе.</text:p></text:note-body>
@@ -382,6 +383,7 @@ def test_odt_notes_frames_captions_and_running_heads(tmp_path: Path) -> None:
         (None, "paragraph", "Проведён семинар для учителей."),
         (None, "paragraph", "Фотоотчёт:"),
         (None, "paragraph", "Рисунок 1: участники семинара"),
+        (None, "paragraph", "Надпись на фигуре"),
         (None, "paragraph", "Итоги подведены."),
         ("footer", "paragraph", "Краснодар, 2018"),
         ("footnote", "paragraph", "Приказ управления образования от 01.10.2018 № 77."),

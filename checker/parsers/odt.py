@@ -155,7 +155,9 @@ class _OdtBuilder:
             elif tag == FRAME:
                 self.frames.extend(box for box in node if box.tag == TEXT_BOX)
             elif tag.startswith(f"{{{_DRAW}}}"):
-                pass  # images, shapes
+                if any(child.tag in (P, H) for child in node):
+                    self.frames.append(node)  # a shape with text in it reads like a text box
+                # images and shapes without text add nothing
             elif tag == _q(_TEXT, "s"):
                 count = node.get(_q(_TEXT, "c"))
                 out.append((" " * (min(int(count), 100) if count and count.isdigit() else 1), bool(bold)))
