@@ -36,10 +36,20 @@ _ADDRESSEE = re.compile(
     r"|^\W*(в\s+)?(муниципальн\w+ орган\w+|органы? управления|"
     r"общеобразовательн\w+ организаци\w+ \(по списку\)|по списку)"
 )
-_OUTGOING = re.compile(r"\b(исх|вх)\.?\s*(№|n)|^\W*на\s+№\s*\S*\s+от|^\W*от\s+[\d_.\s\"]+(г\.?\s*)?№\s*[\w/.\-_]*")
+# a dative plural anywhere in a short header line: the addressee block on the right, run into the letterhead
+_ADDRESSEE_RUN = re.compile(r"\b(руководителям|директорам|начальникам|главам|заведующим|ректорам|председателям)\b")
+_OUTGOING = re.compile(
+    r"\b(исх|вх)\.?\s*(№|n)|^\W*на\s+№\s*\S*\s+от|^\W*от\s+[\d_.\s\"]+(г\.?\s*)?(№|n\b)\s*[\w/.\-_]*|"
+    # «от 2 марта 2023 г. N МН-6/326», «№ 02-13/3318 от 11.05.2022», «Письмо № 05-2217 от 21 сентября 2023 г.»
+    r"^\W*от\s+\d{1,2}\s+[а-я]+\s+\d{4}\s*(г\.?|года)?\s*(№|n\b)\s*[\w/.\-]*\d|"
+    r"^\W*(письмо\s+)?(№|n\b)\s*_*\s*[\w/.\-]*\d[\w/.\-]*\s+от\s+\d"
+)
 _SALUTATION = re.compile(r"^\W*уважаем\w+")
 _REQUEST = re.compile(
-    r"\b(прошу|просим|направляем|информируем|сообщаем|доводим до вашего сведения|рекомендуем|предлагаем)\b"
+    r"\b(прошу|просим|направляем|информируем|сообщаем|доводим до вашего сведения|рекомендуем|предлагаем)\b|"
+    # the authority as the subject: «Министерство … направляет …», «Управление образования информирует …»
+    r"(^|\n)\W*(министерство|департамент|управление|отдел|комитет)\s+([\w\"-]+\s+){0,10}?"
+    r"(направляет|информирует|сообщает|просит|доводит до сведения|рекомендует)\b"
 )
 _ENCLOSURE = re.compile(r"приложени\w*:?\s+(\w+\s+){0,6}на\s+\d+\s*л|^\W*исполнител\w*:|^\W*исп\.\s", re.M)
 
@@ -121,7 +131,10 @@ def read_form(document: Document, head: list[str], body: str) -> Form:
     form.passport = bool(_PASSPORT.search(body[:30_000])) and bool(_PASSPORT_ROWS.search(body[:40_000]))
     marks: list[str] = []
     first = head[:25]
-    if any(_ADDRESSEE.search(line) and len(line) <= 120 for line in first):
+    if any(
+        (_ADDRESSEE.search(line) and len(line) <= 120) or (_ADDRESSEE_RUN.search(line) and len(line) <= 260)
+        for line in first
+    ):
         marks.append("адресат письма")
     if any(_OUTGOING.search(line) and len(line) <= 80 for line in first):
         marks.append("исходящий номер")

@@ -39,7 +39,11 @@ _LETTERHEAD = re.compile(
     r"^(министерств|управлени|отдел\s|комитет|департамент|администраци|муниципальн\w+\s+(бюджетн|автономн|казенн)|"
     r"государственн\w+\s+(бюджетн|автономн|казенн)|гбоу|гаоу|мбоу|маоу|мкоу|моу|средн\w+\s+общеобразовательн|"
     r"основн\w+\s+общеобразовательн|г\.\s|город\s|ст\.\s|станиц|с\.\s|село\s|мо\s|\w+ск\w+\s+район|"
-    r"\w+ск\w+\s+(кра[йя]|област\w+|муниципальн\w+ (район|округ)))"
+    r"\w+ск\w+\s+(кра[йя]|област\w+|муниципальн\w+ (район|округ))|"
+    # a school's full name alone on its line: «муниципальное общеобразовательное учреждение», «Луговская средняя
+    # общеобразовательная школа»
+    r"муниципальн\w+\s+(\w+\s+)?образовательн\w+\s+(учреждени|организаци)|"
+    r"(\w+\s+){0,2}(средн|основн|начальн)\w+\s+(обще)?образовательн\w+\s+(школ|учреждени)\w*\W*$)"
 )
 # «Приложение № 1 к приказу … от … №» — the annex line above a regional document's title
 _ANNEX = re.compile(r"^\W*приложение\s*(№\s*\d+)?\s*(к\s+(приказу|постановлению|распоряжению|письму|решению)|$)")
@@ -73,6 +77,18 @@ def _split_title(norm: str) -> str | None:
     return norm[m.end() :] if m else None
 
 
+# OCR debris of a stamp or signature: symbols, stray letters («&>//$», «. !■*€< ■<», «у»)
+_JUNK = re.compile(r"[■€™^&$<>\\{}\[\]~@©®°]|//")
+_LETTER = re.compile(r"[а-яa-z]")
+
+
+def _junk(line: str) -> bool:
+    if len(line) <= 2:
+        return True
+    letters = len(_LETTER.findall(line))
+    return bool(_JUNK.search(line)) and (len(line) < 20 or letters < 0.7 * len(line.replace(" ", "")))
+
+
 def _menu_row(line: str) -> bool:
     """`Главная | Новости | Контакты`: short items between bars (web-table or menu debris)."""
     if line.count("|") < 2 and not (line.count("|") == 1 and len(line) < 60):
@@ -98,13 +114,21 @@ def opening_lines(document: Document) -> list[str]:
     for block in _running_blocks(document):
         for line in block.text.split("\n"):
             norm = normalize(line)
-            if not norm or _DEBRIS.match(norm) or _menu_row(norm) or _MENU.match(norm) or _ESIGN.search(norm):
+            if (
+                not norm
+                or _DEBRIS.match(norm)
+                or _junk(norm)
+                or _menu_row(norm)
+                or _MENU.match(norm)
+                or _ESIGN.search(norm)
+            ):
                 continue
             if _APPROVAL.match(norm) or (not lines and len(norm) > 120 and _LETTERHEAD.match(norm)):
                 rest = _split_title(norm) if len(norm) > 60 else None
                 if rest is None:
                     in_approval = bool(_APPROVAL.match(norm))
-                    if in_approval or len(norm) <= 120:
+                    # a letterhead of several lines run together (no title inside, not a sentence)
+                    if in_approval or len(norm) <= 120 or (len(norm) <= 300 and not _SENTENCE.search(norm)):
                         continue
                 else:
                     norm = rest
@@ -138,11 +162,26 @@ _PREDICATE = re.compile(
 _DATE_LINE = re.compile(r"^\W*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+[а-я]+\s+\d{4})\W*(г\.?|года)?\W*$")
 
 
+_CONTENTS_HEAD = re.compile(r"^\W*(содержание|оглавление)\W*$")
+_CONTENTS_ENTRY = re.compile(r"^\W*\d+(\.\d+)*\.?\s|\.{3,}|\s\d{1,3}$")
+
+
+def after_contents(lines: list[str]) -> list[str]:
+    """A contents page before the title («СОДЕРЖАНИЕ / 1. Паспорт программы / … / Программа улучшения …»): the
+    lines from the title standing after its entries; the lines as they are when no title follows."""
+    if not lines or not _CONTENTS_HEAD.match(lines[0]):
+        return lines
+    for i, line in enumerate(lines[1:41], 1):
+        if not _CONTENTS_ENTRY.search(line) and _TITLE_START.match(line) and not _CONTENTS_HEAD.match(line):
+            return lines[i:]
+    return lines
+
+
 def title_zone(lines: list[str]) -> str:
     """The document's own title: the first lines of the opening, up to the first body-like line."""
     picked: list[str] = []
     size = 0
-    for line in lines:
+    for line in after_contents(lines):
         if _DATE_LINE.match(line):
             continue  # a news item's date over its headline
         if picked and (_BODY_START.match(line) or (_SENTENCE.search(line) and _PREDICATE.search(line))):
