@@ -58,6 +58,12 @@ def _ends(text: str) -> bool:
     return len(text) > _MAX_LINE_CHARS or bool(_TITLE.match(text)) or bool(_MARKER_AT_START.match(text))
 
 
+# For the PDF parser, which reads two stamps side by side from the page's columns.
+MARKER_AT_START = _MARKER_AT_START
+closes_stamp = _closes
+ends_stamp = _ends
+
+
 def _paired(lines: list[Line], i: int, shared: list[int]) -> tuple[int, list[Line], list[Line]] | None:
     """`СОГЛАСОВАНО УТВЕРЖДАЮ` then lines holding both columns: (last line, left, right)."""
     m = _TWO_MARKERS.match(lines[i].text)

@@ -63,6 +63,15 @@ class _Line:
     bottom: float
     size: float
     bold: bool
+    # The parts between wide gaps (columns of a borderless table, two stamps side by side), or None.
+    cells: list[_Part] | None = None
+
+
+@dataclass
+class _Part:
+    text: str
+    x0: float
+    x1: float
 
 
 @dataclass
@@ -88,6 +97,7 @@ class _Frag:
     ncols: int
     rows: list[list[_FCell]]
     row_pages: list[int] = field(default_factory=list)
+    stitch: bool = True  # False: a block of its own (stamps side by side), never a table's continuation
 
 
 def _encrypted() -> UnreadableError:
@@ -265,22 +275,238 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
     segs.sort(key=lambda s: (s.top, s.x0))
     out: list[_Line] = []
     for parts in _rows(segs):
-        text = parts[0].text
-        for prev, seg in pairwise(parts):
-            gap = seg.x0 - prev.x1
-            if gap < -0.3:
-                # Overlapping rectangles (a kerned pair drawn as two runs): PDFium's bounded text gives
-                # each the other's edge glyphs too («Yo» + «Your»); keep the shared part once.
-                if not text.endswith(seg.text):  # the same run drawn twice (a shadow, fake bold): once
-                    text += seg.text[_shared(text, seg.text) :]
-                continue
-            sep = " " if gap > 0.25 * max(prev.size, 1.0) and not text.endswith(" ") else ""
-            text = text + sep + seg.text
-        text = " ".join(strip_artefacts(text).split())
-        if text:
-            out.append(_line(parts, page_no, text, bold=all(p.bold for p in parts)))
+        wide = _wide_gaps(parts) if len(parts) > 1 else []
+        if not wide:
+            text = _joined(parts)
+            if text:
+                out.append(_line(parts, page_no, text, bold=all(p.bold for p in parts)))
+            continue
+        cells = []
+        for a, b in pairwise([0, *wide, len(parts)]):
+            text = _joined(parts[a:b])
+            if text:
+                cells.append(_Part(text, parts[a].x0, max(p.x1 for p in parts[a:b])))
+        if cells:
+            line = _line(parts, page_no, " ".join(c.text for c in cells), bold=all(p.bold for p in parts))
+            line.cells = cells if len(cells) > 1 else None
+            out.append(line)
     out.sort(key=lambda ln: ln.top)
+    if any(ln.cells for ln in out):
+        _confirm_columns(out)
     return out
+
+
+def _joined(parts: list[_Line]) -> str:
+    """The text of segments on one visual line, a space where they stand apart."""
+    text = parts[0].text
+    for prev, seg in pairwise(parts):
+        gap = seg.x0 - prev.x1
+        if gap < -0.3:
+            # Overlapping rectangles (a kerned pair drawn as two runs): PDFium's bounded text gives
+            # each the other's edge glyphs too («Yo» + «Your»); keep the shared part once.
+            if not text.endswith(seg.text):  # the same run drawn twice (a shadow, fake bold): once
+                text += seg.text[_shared(text, seg.text) :]
+            continue
+        sep = " " if gap > 0.25 * max(prev.size, 1.0) and not text.endswith(" ") else ""
+        text = text + sep + seg.text
+    return " ".join(strip_artefacts(text).split())
+
+
+# A column gap: wider than WIDE_GAP_EM font sizes and WIDE_GAP_SPACES times the line's own word gaps
+# (justified text stretches its spaces, evenly along a line).
+WIDE_GAP_EM = 1.2
+WIDE_GAP_SPACES = 2.5
+_ALIGN_EM = 0.8  # column starts of neighbouring lines this close (in font sizes) are one column
+_EVEN_GAPS_EM = 0.15  # gaps this close to each other on one line are one stretched space
+_ALIGN_ROWS = 3  # lines above and below where an aligned column start confirms a gap
+
+
+def _wide_gaps(parts: list[_Line]) -> list[int]:
+    """Indexes of the segments that follow a column-wide gap on one visual line."""
+    size = max(max(p.size for p in parts), 1.0)
+    gaps = [b.x0 - a.x1 for a, b in pairwise(parts)]
+    limit = WIDE_GAP_EM * size
+    if not any(g > limit for g in gaps):
+        return []
+    if len(gaps) >= 2 and max(gaps) - min(gaps) < _EVEN_GAPS_EM * size:
+        return []  # one stretch between every two words: a justified line drawn word by word
+    small = sorted(g for g in gaps if 0 < g <= limit)
+    space = small[len(small) // 2] if small else 0.3 * size
+    limit = max(limit, WIDE_GAP_SPACES * space)
+    return [k + 1 for k, g in enumerate(gaps) if g > limit]
+
+
+def _aligned(a: _Part | _Line, b: _Part | _Line, tol: float) -> bool:
+    return abs(a.x0 - b.x0) <= tol or abs(a.x1 - b.x1) <= tol or abs(a.x0 + a.x1 - b.x0 - b.x1) <= 2 * tol
+
+
+def _confirm_columns(lines: list[_Line]) -> None:
+    """Keep a wide gap as a column boundary (a tab in the text) only where a neighbouring line has a
+    column starting at the same place: a gap of one line alone (a stretched justified line, a
+    spaced-out title) is an ordinary space."""
+    left_edge = min(ln.x0 for ln in lines)
+    for i, ln in enumerate(lines):
+        if not ln.cells:
+            continue
+        tol = _ALIGN_EM * max(ln.size, 1.0)
+        near = [
+            other
+            for other in lines[max(0, i - _ALIGN_ROWS) : i + _ALIGN_ROWS + 1]
+            if other is not ln and abs(other.top - ln.top) < 8 * max(ln.size, 1.0)
+        ]
+        kept = [ln.cells[0]]
+        for cell in ln.cells[1:]:
+            confirmed = False
+            for other in near:
+                if other.cells:
+                    confirmed = any(_aligned(cell, c, tol) for c in other.cells[1:])
+                else:
+                    # a line of one column only (a stamp's line that the other column does not have)
+                    confirmed = abs(other.x0 - cell.x0) <= tol and cell.x0 - left_edge > 5 * tol
+                if confirmed:
+                    break
+            if confirmed:
+                kept.append(cell)
+            else:
+                prev = kept[-1]
+                kept[-1] = _Part(f"{prev.text} {cell.text}", prev.x0, cell.x1)
+        ln.cells = kept if len(kept) > 1 else None
+        ln.text = "\t".join(c.text for c in kept)
+
+
+# --- columns: borderless tables and stamps side by side ------------------------------------------
+
+
+_MAX_STAMP_LINES = 12  # lines of one stamp column
+
+
+def _columns(lines: list[_Line], page_no: int, vocab: set[str]) -> tuple[list[_Line], list[_Frag]]:
+    """Lines with column gaps, read as what they are: two stamps side by side («СОГЛАСОВАНО | УТВЕРЖДАЮ»)
+    become a two-column table of one row (each column's lines in order, so no line goes to the other
+    signer), and the rows of a borderless table get their wrapped lines back (one line per row, a tab
+    between cells)."""
+    out: list[_Line] = []
+    frags: list[_Frag] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.cells is None:
+            out.append(ln)
+            i += 1
+            continue
+        stamp = _stamp_region(lines, i, page_no, vocab) if len(ln.cells) == 2 else None
+        if stamp is not None:
+            last, frag = stamp
+            frags.append(frag)
+            i = last + 1
+            continue
+        last = _table_run(lines, i, vocab)
+        out.extend(ln for ln in lines[i : last + 1] if ln.text)
+        i = last + 1
+    return out, frags
+
+
+def _column_text(texts: list[str], vocab: set[str]) -> str:
+    """A stamp column's lines: a line that starts with a small letter continues the one above."""
+    text = texts[0]
+    for nxt in texts[1:]:
+        text = join_wrapped(text, nxt, vocab) if nxt[:1].islower() else f"{text}\n{nxt}"
+    return text
+
+
+def _stamp_region(lines: list[_Line], i: int, page_no: int, vocab: set[str]) -> tuple[int, _Frag] | None:
+    """A line with two approval markers in two columns, and the lines of both columns below it."""
+    from checker.layout.approval import MARKER_AT_START, closes_stamp, ends_stamp
+
+    head = lines[i]
+    assert head.cells is not None
+    left, right = head.cells
+    if not (MARKER_AT_START.match(left.text) and MARKER_AT_START.match(right.text)):
+        return None
+    size = max(head.size, 1.0)
+    gutter = right.x0 - _ALIGN_EM * size
+    columns: list[list[str]] = [[left.text], [right.text]]
+    closed = [False, False]
+    last, bottom = i, head.bottom
+    for j in range(i + 1, min(len(lines), i + 1 + 2 * _MAX_STAMP_LINES)):
+        ln = lines[j]
+        if ln.top - bottom > 2.5 * size or all(closed) or ends_stamp(ln.text.replace("\t", " ")):
+            break
+        if ln.cells is not None:
+            if len(ln.cells) != 2 or ln.cells[0].x1 > gutter or ln.cells[1].x0 < gutter:
+                break
+            parts = [(0, ln.cells[0].text), (1, ln.cells[1].text)]
+        elif ln.x1 <= gutter:
+            parts = [(0, ln.text)]
+        elif ln.x0 >= gutter:
+            parts = [(1, ln.text)]
+        else:
+            break  # a line across both columns: the stamps are over
+        if any(closed[c] for c, _ in parts) or any(len(columns[c]) >= _MAX_STAMP_LINES for c, _ in parts):
+            break
+        for c, text in parts:
+            columns[c].append(text)
+            closed[c] = closes_stamp(text)
+        last, bottom = j, ln.bottom
+    if last == i:
+        return None
+    region = lines[i : last + 1]
+    cells = [_FCell(_column_text(texts, vocab), k + 1) for k, texts in enumerate(columns)]
+    frag = _Frag(
+        page_no, head.top, bottom, min(ln.x0 for ln in region), max(ln.x1 for ln in region), 2, [cells], [page_no]
+    )
+    frag.stitch = False
+    return last, frag
+
+
+def _table_run(lines: list[_Line], i: int, vocab: set[str]) -> int:
+    """Lines i.. of a borderless table: every row's cells under the columns of its widest line, a wrapped
+    line (it starts right of the first column) joined to its row, emptied; returns the run's last line.
+    A line in the first column between two rows (a section title across the table) stays as it is."""
+    run = [i]
+    j = i + 1
+    while j < len(lines):
+        prev, ln = lines[run[-1]], lines[j]
+        size = max(prev.size, 1.0)
+        if ln.top - prev.bottom > 2.5 * size:
+            break
+        before_row = j + 1 < len(lines) and lines[j + 1].cells is not None
+        if ln.cells is None and not before_row and ln.x0 < lines[i].cells[1].x0 - _ALIGN_EM * size:  # type: ignore[index]
+            break  # running text again
+        run.append(j)
+        j += 1
+    widest = max((lines[k] for k in run if lines[k].cells), key=lambda ln: len(ln.cells or []))
+    anchors = widest.cells or []
+    tol = _ALIGN_EM * max(widest.size, 1.0)
+    bounds = [(a.x1 + b.x0) / 2 for a, b in pairwise(anchors)]  # the middle of each gap between columns
+
+    def column(part: _Part | _Line) -> int:
+        return bisect_right(bounds, part.x0 + tol)
+
+    row: tuple[_Line, list[str]] | None = None
+    for k in run:
+        ln = lines[k]
+        parts: list[_Part] = ln.cells or [_Part(ln.text, ln.x0, ln.x1)]
+        if row is not None and column(parts[0]) > 0 and ln.top - row[0].bottom <= 1.6 * max(ln.size, 1.0):
+            # a wrapped line of the row above: its parts go to their columns
+            owner, texts = row
+            for part in parts:
+                c = column(part)
+                texts[c] = join_wrapped(texts[c], part.text, vocab)
+            owner.bottom = ln.bottom
+            owner.text = "\t".join(texts).rstrip("\t")
+            ln.text = ""
+            continue
+        if ln.cells is None:
+            row = None  # a section title: the next row starts afresh
+            continue
+        texts = [""] * len(anchors)
+        for part in parts:
+            c = column(part)
+            texts[c] = f"{texts[c]} {part.text}".strip()
+        ln.text = "\t".join(texts).rstrip("\t")
+        row = (ln, texts)
+    return run[-1]
 
 
 def _has_text_annotations(page: Any, raw: Any) -> bool:
@@ -613,6 +839,8 @@ def _layout(lines: list[_Line]) -> _Layout:
 
 def _breaks(a: _Line, b: _Line, lay: _Layout) -> bool:
     """Does line b start a new paragraph after line a?"""
+    if "\t" in a.text or "\t" in b.text:
+        return True  # a row of a borderless table is never running text
     if a.page != b.page:
         return a.text.endswith(_SENTENCE_END) or not b.text[:1].islower()
     if abs(a.size - b.size) > 0.15 * max(a.size, b.size) or a.bold != b.bold:
@@ -623,6 +851,8 @@ def _breaks(a: _Line, b: _Line, lay: _Layout) -> bool:
         return True
     if b.x0 > a.x0 + 0.8 * a.size and not lay.centred(b):
         return True  # a first-line indent
+    if a.x0 > lay.left + 0.5 * lay.width and b.x0 < a.x0 - 2 * a.size and not lay.centred(a):
+        return True  # a line on the right (a «ПРОЕКТ» stamp, an addressee) and the text below it
     # A short last line ends its paragraph.
     return a.text.endswith(_SENTENCE_END) and a.x1 < lay.right - 0.15 * lay.width
 
@@ -747,10 +977,18 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
         heights[i] = ocr_heights.get(i) or shown_heights.get(i, heights[i])
 
     vocab = _inner_vocabulary(page_lines)
+    side_by_side: dict[int, list[_Frag]] = {}
+    for i, lines in enumerate(page_lines):
+        if i not in recognised and any(ln.cells for ln in lines):
+            page_lines[i], frags = _columns(lines, i + 1, vocab)
+            if frags:
+                side_by_side[i] = frags
     tables: dict[int, list[_Frag]] = {}
     if candidates and not meta.scanned:
         tables = _find_tables(path, candidates, vocab, meta.notes)
     tables.update(_ocr_frags(scanned_tables, vocab))
+    for i, frags in side_by_side.items():
+        tables[i] = sorted(tables.get(i, []) + frags, key=lambda f: f.top)
     _drop_furniture(page_lines, heights)
     lay = _layout([ln for lines in page_lines for ln in lines])
 
@@ -767,6 +1005,8 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
             if (
                 isinstance(item, _Frag)
                 and isinstance(prev, _Frag)
+                and prev.stitch
+                and item.stitch
                 and prev.page == item.page - 1
                 and prev.ncols == item.ncols
                 and top < 0.25 * heights[i]

@@ -1,0 +1,215 @@
+"""The PDF text layer keeps columns apart: a wide gap between words that recurs at the same place on
+neighbouring lines is a column boundary (a tab in the line), so a borderless table is rebuilt row by
+row and two approval stamps side by side come out as two stamps, each with its own lines; a justified
+paragraph stays one paragraph. PDFs are drawn with reportlab as real ones are laid out."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.parsers import parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+LEFT_STAMP = ["СОГЛАСОВАНО", "Начальник управления", "образования", "________ О.Н. Гречко", "«01» сентября 2024 г."]
+RIGHT_STAMP = ["УТВЕРЖДАЮ", "Директор МБОУ СОШ № 4", "________ Л.П. Кравец", "«02» сентября 2024 г."]
+MEASURES = [
+    ["№", "Мероприятие", "Сроки", "Ответственные"],
+    ["1", "Педагогический совет по итогам ВПР", "август 2024", "директор"],
+    ["2", "Курсы повышения квалификации", "октябрь 2024", "заместитель директора"],
+    ["3", "Открытые уроки учителей математики", "ежемесячно", "руководители ШМО"],
+    ["4", "Пробные экзамены в 9 классах", "декабрь 2024", "заместитель директора"],
+    ["5", "Родительское собрание по ГИА", "январь 2025", "классные руководители"],
+]
+COLUMNS_X = [72, 100, 330, 430]
+JUSTIFIED = (
+    "Школа продолжит работу по повышению качества образования: учителя математики и русского языка "
+    "пройдут курсы повышения квалификации, методические объединения проведут открытые уроки, а "
+    "администрация организует мониторинг образовательных результатов обучающихся по итогам каждой "
+    "четверти и представит его результаты на педагогическом совете в конце учебного года."
+)
+
+
+def _canvas(path: Path) -> Any:
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if not FONT.exists():
+        pytest.skip("DejaVu fonts are not installed")
+    pdfmetrics.registerFont(TTFont("DejaVu", str(FONT)))
+    pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(FONT_BOLD)))
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("DejaVu", 11)
+    return c
+
+
+def _stamps(c: Any, y: float) -> float:
+    """Two stamps side by side with no border: the right column's lines fall between the left one's
+    (the left column has a wrapped line more), as a borderless table's cells are laid out."""
+    for k, line in enumerate(LEFT_STAMP):
+        c.drawString(72, y - 16 * k, line)
+    for k, line in enumerate(RIGHT_STAMP):
+        c.drawString(330, y - (0 if k == 0 else 16 + 20 * (k - 1)), line)
+    return y - 16 * len(LEFT_STAMP) - 20
+
+
+def _measures(c: Any, y: float, wrapped: bool = False) -> float:
+    """A borderless table: cells at fixed columns, separated by white space only."""
+    for r, row in enumerate(MEASURES):
+        c.setFont("DejaVu-Bold" if r == 0 else "DejaVu", 10)
+        for x, text in zip(COLUMNS_X, row, strict=True):
+            if wrapped and r == 3 and x == 100:
+                c.drawString(x, y, "Открытые уроки учителей")
+                c.drawString(x, y - 12, "математики")
+                continue
+            c.drawString(x, y, text)
+        y -= 30 if wrapped and r == 3 else 18
+    c.setFont("DejaVu", 11)
+    return y - 10
+
+
+def _justified(c: Any, y: float) -> float:
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    style = ParagraphStyle("body", fontName="DejaVu", fontSize=11, leading=14, alignment=TA_JUSTIFY)
+    para = Paragraph(JUSTIFIED, style)
+    _, height = para.wrap(451, 400)
+    para.drawOn(c, 72, y - height)
+    return y - height - 14
+
+
+def _roadmap(path: Path, wrapped: bool = False) -> Path:
+    c = _canvas(path)
+    y = _stamps(c, 790)
+    c.setFont("DejaVu-Bold", 13)
+    c.drawCentredString(297, y, "ДОРОЖНАЯ КАРТА")
+    c.drawCentredString(297, y - 16, "по повышению качества образования в МБОУ СОШ № 4 на 2024 год")
+    c.setFont("DejaVu", 11)
+    y = _justified(c, y - 40)
+    y = _measures(c, y, wrapped)
+    c.drawString(72, y - 10, "Ответственный за выполнение плана — заместитель директора по УВР.")
+    c.save()
+    return path
+
+
+def _rows(block: Any) -> list[list[str]]:
+    return [row.texts for row in block.table.rows]
+
+
+def test_two_stamps_side_by_side(tmp_path: Path) -> None:
+    document = parse_file(_roadmap(tmp_path / "plan.pdf"))
+    stamps = [b.text for b in document.blocks if b.role == "approval"]
+    assert stamps == [
+        "СОГЛАСОВАНО\nНачальник управления образования\n________ О.Н. Гречко\n«01» сентября 2024 г.",
+        "УТВЕРЖДАЮ\nДиректор МБОУ СОШ № 4\n________ Л.П. Кравец\n«02» сентября 2024 г.",
+    ]
+    assert "таблица с грифами рядом («СОГЛАСОВАНО» | «УТВЕРЖДАЮ») разделена на отдельные грифы" in (
+        document.metadata.recovered
+    )
+    assert not any("оставлены в обоих грифах" in note for note in document.metadata.recovered)
+
+
+def test_raw_pdf_text_keeps_the_column_gaps(tmp_path: Path) -> None:
+    raw = parse_file(_roadmap(tmp_path / "plan.pdf"), layout=False)
+    assert raw.blocks[0].kind == "table"  # the stamps, each column's lines in order
+    assert _rows(raw.blocks[0]) == [[
+        "СОГЛАСОВАНО\nНачальник управления образования\n________ О.Н. Гречко\n«01» сентября 2024 г.",
+        "УТВЕРЖДАЮ\nДиректор МБОУ СОШ № 4\n________ Л.П. Кравец\n«02» сентября 2024 г.",
+    ]]  # fmt: skip
+    rows = [b.text for b in raw.blocks if "\t" in b.text]
+    assert rows == ["\t".join(row) for row in MEASURES]
+
+
+def test_borderless_table_rebuilt(tmp_path: Path) -> None:
+    document = parse_file(_roadmap(tmp_path / "plan.pdf"))
+    tables = [b for b in document.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert _rows(tables[0]) == MEASURES
+    assert "таблица собрана из строк, разделённых табуляцией: 6 строк, 4 столбца" in document.metadata.recovered
+
+
+def test_wrapped_cell_joins_its_row(tmp_path: Path) -> None:
+    document = parse_file(_roadmap(tmp_path / "plan.pdf", wrapped=True))
+    tables = [b for b in document.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert _rows(tables[0]) == MEASURES
+
+
+def test_justified_paragraph_stays_one_paragraph(tmp_path: Path) -> None:
+    document = parse_file(_roadmap(tmp_path / "plan.pdf"))
+    texts = [b.text for b in document.blocks if b.kind == "paragraph" and b.role is None]
+    assert JUSTIFIED in texts
+    assert not any("\t" in b.text for b in document.blocks if b.kind != "table")
+
+
+def test_justified_words_drawn_apart_get_no_tabs(tmp_path: Path) -> None:
+    """Each word its own text object, spaces stretched to fill the line (as some writers export
+    justified text): wide gaps, but never at the same place on the next line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    c = _canvas(tmp_path / "words.pdf")
+    words = JUSTIFIED.split()
+    y, line = 780.0, []
+    lines: list[list[str]] = []
+    for word in words:
+        if stringWidth(" ".join([*line, word]), "DejaVu", 11) > 300:
+            lines.append(line)
+            line = []
+        line.append(word)
+    for words_of_line in lines:  # the last, short line is left out: it is not stretched
+        widths = [stringWidth(w, "DejaVu", 11) for w in words_of_line]
+        gap = (451 - sum(widths)) / max(len(words_of_line) - 1, 1)
+        x = 72.0
+        for word, width in zip(words_of_line, widths, strict=True):
+            c.drawString(x, y, word)
+            x += width + gap
+        y -= 14
+    c.save()
+    document = parse_file(tmp_path / "words.pdf", layout=False)
+    assert not any("\t" in b.text for b in document.blocks)
+    assert len(document.blocks) == 1
+
+
+def test_project_stamp_top_right(tmp_path: Path) -> None:
+    c = _canvas(tmp_path / "project.pdf")
+    c.drawRightString(523, 800, "ПРОЕКТ")
+    c.setFont("DejaVu-Bold", 13)
+    c.drawCentredString(297, 770, "ПРОГРАММА РАЗВИТИЯ")
+    c.drawCentredString(297, 754, "МБОУ СОШ № 4 на 2024–2028 годы")
+    c.setFont("DejaVu", 11)
+    c.drawString(72, 720, "Программа определяет цели и задачи развития школы на пять лет.")
+    c.save()
+    document = parse_file(tmp_path / "project.pdf")
+    assert [(b.role, b.text) for b in document.blocks[:2]] == [
+        ("stamp", "ПРОЕКТ"), (None, "ПРОГРАММА РАЗВИТИЯ МБОУ СОШ № 4 на 2024–2028 годы"),
+    ]  # fmt: skip
+    assert "отметка «ПРОЕКТ» распознана как штамп, а не заголовок" in document.metadata.recovered
+
+
+def test_check_finds_the_borderless_table(tmp_path: Path) -> None:
+    path = _roadmap(tmp_path / "Дорожная карта.pdf")
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "--no-cache", "--type", "roadmap", "--format", "json",
+         "--fail-on", "never", str(path)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    findings = {f["rule_id"]: f for f in json.loads(result.stdout)["documents"][0]["findings"]}
+    table = findings["RM-TABLE-001"]
+    assert table["outcome"] == "pass", table["message"]
+    assert "проверено строк: 5" in table["message"]
+    assert not any("Не найдена таблица мероприятий" in f["message"] for f in findings.values())
+    approval = findings["RM-APPROVAL-001"]
+    assert "СОГЛАСОВАНО" not in approval["message"] and "Гречко" not in approval["message"]
