@@ -213,8 +213,7 @@ FAILING = {
 }
 
 EXPECTED_FAILURES = {
-    "info_report": {"IR-DATES-001", "IR-EVENT-001", "IR-NUM-001", "IR-ORDER-001", "IR-PROD-001", "IR-SIGN-001",
-                    "IR-TARGET-001"},
+    "info_report": {"IR-DATES-001", "IR-EVENT-001", "IR-NUM-001", "IR-ORDER-001", "IR-SIGN-001", "IR-TARGET-001"},
     "system_description": {"SD-DOCS-001", "SD-MONITOR-001", "SD-RESULTS-001", "SD-TASKS-001"},
     "seminar_program": {"SP-SPEAKERS-001", "SP-TIME-001", "SP-VENUE-001"},
     "letter": {"LT-DATE-001", "LT-NUMBER-001", "LT-SIGN-001", "LT-SUBJECT-001"},

@@ -54,6 +54,13 @@ def _is_name(word: str, sentence_initial: bool) -> bool:
     return not sentence_initial
 
 
+@lru_cache(maxsize=65536)
+def _is_person(word: str) -> bool:
+    """A surname, first name or patronymic by the dictionary's best readings."""
+    parses = analyzer().parse(word.lower().replace("ё", "е"))
+    return any({"Surn", "Name", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in parses[:2])
+
+
 class ConsistencyRule(RuleBase):
     kind: Literal["consistency"]
     min_length: int = Field(6, ge=3, description="shorter words are not compared")
@@ -87,6 +94,10 @@ class ConsistencyRule(RuleBase):
                 # differing only in the last letters is an inflection the lemmatiser guessed apart
                 stem = min(len(a), len(b)) - self.max_distance
                 if a[:stem] == b[:stem]:
+                    continue
+                # a misspelling keeps the first letter («Грачевском» / «Гачевском»); «Макарова» and
+                # «Захарова» are two people, and so are any two surnames
+                if a[0] != b[0] or (_is_person(where[a][0]) and _is_person(where[b][0])):
                     continue
                 rare, usual = (a, b) if counts[a] < counts[b] or (counts[a] == counts[b] and a > b) else (b, a)
                 word, unit, start, end = where[rare]

@@ -1,6 +1,9 @@
 """`placeholder`: unfilled template fields (`____`, `«__»`, `[указать]`, `ХХ.ХХ.ХХХХ`, `20__ г.`).
 
-A signature line (`________ И.И. Иванов`, `подпись ______`) is a place to sign, not a gap."""
+Places a printed document leaves blank on purpose are not gaps: a signature line (`________ И.И. Иванов`,
+`Иванова И.И. ________`, `Председатель ________`, `подпись ______`), the date of an approval or agreement
+stamp to be written by hand (`«___» ________ 2021 г.` by «УТВЕРЖДАЮ», «СОГЛАСОВАНО», «ознакомлен»), and the
+registration fields of a letterhead (`№ ______`, `от ______ №`, `На № ___ от ___`) that the office stamps."""
 
 from __future__ import annotations
 
@@ -24,9 +27,31 @@ _GAPS = re.compile(
     r"|_{3,}",
     re.IGNORECASE,
 )
-# a signature: the gap is followed by initials and a surname, or stands by the word «подпись»
-_SIGNATURE_AFTER = re.compile(r"^[\s/]*(?:[А-ЯЁA-Z]\.\s?){1,2}\s?[А-ЯЁA-Z][а-яёa-z]+|^[\s/(]*подпис", re.IGNORECASE)
-_SIGNATURE_BEFORE = re.compile(r"(подпис\w*|м\.\s?п\.)[\s:/(]*$", re.IGNORECASE)
+# a signature: the gap is followed by initials and a surname (either order), or stands by the word «подпись»
+# or after a position («Председатель ______»)
+_SIGNATURE_AFTER = re.compile(
+    r"^[\s/]*(?:[А-ЯЁA-Z]\.\s?){1,2}\s?[А-ЯЁA-Z][а-яёa-z]+"
+    r"|^[\s/]*[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?"
+    r"|^[\s/(]*подпис",
+    re.IGNORECASE,
+)
+_SIGNATURE_BEFORE = re.compile(
+    r"(подпис\w*|м\.\s?п\.|председател\w*|секретар\w*|член\w*\s+комиссии|директор\w*|начальник\w*|"
+    r"руководител\w*|заведующ\w*|глава|ознакомлен\w*(?:\s*\(а\))?|исполнител\w*|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|"
+    r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)[\s:/(),]*$",
+    re.IGNORECASE,
+)
+# the handwritten date of a stamp: «___» ________ 2021 г., «__» ______ 20__ г.
+_STAMP_DATE = re.compile(
+    r'"\s*_+\s*"\s*_+\s*(?:(?:19|20)[\d_]{2}\s*(?:г\b|года?))?|_{3,}\s*(?:19|20)[\d_]{2}\s*(?:г\b|года?)'
+)
+_STAMP_WORDS = re.compile(
+    r"утвержда|утвержд[её]н|согласован|ознакомлен|подпис|_{3,}\s*[а-яё]\.|[а-яё]\.\s*_{3,}", re.IGNORECASE
+)
+# a line that is nothing but such a date stands under a signature
+_DATE_LINE = re.compile(r'^\s*"\s*_+\s*"\s*_+\s*(?:19|20)[\d_]{2}\s*(?:г\.?|года?)?\s*$')
+# registration fields of a letterhead, filled by the office: «№ ____», «от ____ №», «На № ___ от ___»
+_REGISTRATION = re.compile(r"(?:на\s*)?№\s*_+(?:\s*от\s*_+)?|\bот\s*_+\s*(?:г\.?\s*)?№", re.IGNORECASE)
 
 
 class PlaceholderRule(RuleBase):
@@ -37,9 +62,11 @@ class PlaceholderRule(RuleBase):
         count = 0
         for unit in self.units(ctx):
             text = unit.text.clean
+            exempt = _exempt_spans(text, unit.text.folded, unit.block.role in ("approval", "stamp", "esign"))
             gaps = [
                 m for m in _GAPS.finditer(unit.text.folded)
-                if not (m.group(0).startswith("_") and (
+                if not any(a <= m.start() and m.end() <= b for a, b in exempt)
+                and not (m.group(0).startswith("_") and (
                     _SIGNATURE_AFTER.match(text[m.end() :]) or _SIGNATURE_BEFORE.search(text[: m.start()])))
             ]
             if not gaps:
@@ -53,3 +80,11 @@ class PlaceholderRule(RuleBase):
                 return
         if count == 0:
             yield Outcome(True, {"found": "—"})
+
+
+def _exempt_spans(text: str, folded: str, in_stamp: bool) -> list[tuple[int, int]]:
+    """Spans left blank on purpose: a stamp's handwritten date, a letterhead's registration fields."""
+    spans = [m.span() for m in _REGISTRATION.finditer(folded)]
+    if in_stamp or _STAMP_WORDS.search(text) or _DATE_LINE.match(folded):
+        spans += [m.span() for m in _STAMP_DATE.finditer(folded)]
+    return spans
