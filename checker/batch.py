@@ -57,6 +57,16 @@ def _worker(conn: Connection, packs: list[Pack], options, memory_mb: int) -> Non
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         except (ValueError, OSError):
             pass  # a platform without RLIMIT_AS keeps the timeout guard only
+    from checker.parsers import doc_server
+
+    doc_server.enable()  # one LibreOffice for this worker's .doc files, started on the first one
+    try:
+        _serve(conn, packs, options)
+    finally:
+        doc_server.shutdown()
+
+
+def _serve(conn: Connection, packs: list[Pack], options) -> None:
     while True:
         try:
             task = conn.recv()
@@ -103,16 +113,29 @@ class WorkerPool:
     @staticmethod
     def _kill(slot: _Slot) -> None:
         pid = slot.process.pid
-        if pid is not None and slot.process.is_alive():
-            try:
-                os.killpg(pid, signal.SIGKILL)  # the worker and the tools it started
-            except OSError:
+        if pid is None:
+            return
+        try:
+            # the worker and the tools it started — also when the worker itself already died (its
+            # LibreOffice may still be running in its process group)
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            if slot.process.is_alive():
                 slot.process.kill()
+
+    @staticmethod
+    def _cleanup(slot: _Slot) -> None:
+        """What a killed worker's LibreOffice left in the temporary folder (its processes died with it)."""
+        if slot.process.pid is not None and not slot.process.is_alive():
+            from checker.parsers.doc_server import cleanup_after
+
+            cleanup_after(slot.process.pid)
 
     def _replace(self, slot: _Slot) -> None:
         self._kill(slot)
         slot.process.join(1)
         slot.conn.close()
+        self._cleanup(slot)
         fresh = self._spawn()
         slot.process, slot.conn, slot.task = fresh.process, fresh.conn, None
 
@@ -174,6 +197,7 @@ class WorkerPool:
                 self._kill(slot)
                 slot.process.join(0.5)
             slot.conn.close()
+            self._cleanup(slot)
         self.slots = []
 
 

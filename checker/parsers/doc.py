@@ -103,31 +103,44 @@ def _convert_failed(detail: str) -> UnreadableError:
     )
 
 
-def convert_with_soffice(path: Path, target: str, outdir: Path, timeout: float = CONVERT_TIMEOUT) -> Path:
-    """`soffice --headless --convert-to TARGET` into outdir with a private profile; returns the output."""
+def convert_with_soffice(
+    path: Path, target: str, outdir: Path, timeout: float = CONVERT_TIMEOUT, reuse: bool = True
+) -> Path:
+    """`soffice --headless --convert-to TARGET` into outdir; returns the output. In a batch worker the
+    command is handed to the worker's running office (doc_server), else it runs with a fresh profile."""
+    from checker.parsers import doc_server
+
     exe = _soffice()
     if exe is None:
         raise _tool_missing()
-    profile = outdir / "profile"
-    write_profile(profile)
+    office = doc_server.server(exe) if reuse else None
+    profile = office.profile_for_next() if office is not None else None
+    if profile is None:
+        office, profile = None, outdir / "profile"
+        write_profile(profile)
     # A copy with a plain name: LibreOffice mangles some names, and the output name follows the input's.
     source = outdir / f"input{path.suffix.lower() or '.doc'}"
     shutil.copyfile(path, source)
+    # In the caller's process group (a batch worker's), so that killing the worker ends LibreOffice too.
+    process = subprocess.Popen(
+        [*no_network_prefix(), exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+         "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(source)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(),
+    )  # fmt: skip
     try:
-        result = subprocess.run(
-            [*no_network_prefix(), exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-             "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(source)],
-            capture_output=True, timeout=timeout, env=_env(), check=False, start_new_session=True,
-        )  # fmt: skip
+        _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        doc_server.kill_tree(process)
+        if office is not None:
+            office.stop()  # busy with this file: the next one gets a fresh office
         raise UnreadableError(
             "timeout",
             f"Преобразование .doc (LibreOffice) не уложилось в {timeout:g} с — файл слишком сложный или повреждён",
             f"Converting the .doc file (LibreOffice) took longer than {timeout:g} s",
         ) from None
     out = outdir / f"input.{target.split(':')[0]}"
-    if result.returncode != 0 or not out.exists() or out.stat().st_size == 0:
-        raise _convert_failed(result.stderr.decode("utf-8", "replace").strip()[:200] or f"exit {result.returncode}")
+    if process.returncode != 0 or not out.exists() or out.stat().st_size == 0:
+        raise _convert_failed(stderr.decode("utf-8", "replace").strip()[:200] or f"exit {process.returncode}")
     return out
 
 
