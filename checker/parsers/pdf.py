@@ -851,8 +851,13 @@ def _breaks(a: _Line, b: _Line, lay: _Layout) -> bool:
         return True
     if b.x0 > a.x0 + 0.8 * a.size and not lay.centred(b):
         return True  # a first-line indent
-    if a.x0 > lay.left + 0.5 * lay.width and b.x0 < a.x0 - 2 * a.size and not lay.centred(a):
-        return True  # a line on the right (a «ПРОЕКТ» stamp, an addressee) and the text below it
+    if (
+        a.x0 > lay.left + 0.5 * lay.width
+        and len(a.text.split()) <= 2
+        and not lay.centred(a)
+        and (lay.centred(b) or b.x0 < lay.left + 2 * a.size)
+    ):
+        return True  # a word or two on the right (a «ПРОЕКТ» stamp) above a title or the text
     # A short last line ends its paragraph.
     return a.text.endswith(_SENTENCE_END) and a.x1 < lay.right - 0.15 * lay.width
 
@@ -977,18 +982,21 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
         heights[i] = ocr_heights.get(i) or shown_heights.get(i, heights[i])
 
     vocab = _inner_vocabulary(page_lines)
-    side_by_side: dict[int, list[_Frag]] = {}
-    for i, lines in enumerate(page_lines):
-        if i not in recognised and any(ln.cells for ln in lines):
-            page_lines[i], frags = _columns(lines, i + 1, vocab)
-            if frags:
-                side_by_side[i] = frags
     tables: dict[int, list[_Frag]] = {}
     if candidates and not meta.scanned:
         tables = _find_tables(path, candidates, vocab, meta.notes)
     tables.update(_ocr_frags(scanned_tables, vocab))
-    for i, frags in side_by_side.items():
-        tables[i] = sorted(tables.get(i, []) + frags, key=lambda f: f.top)
+    for i, lines in enumerate(page_lines):
+        if i in recognised or not any(ln.cells for ln in lines):
+            continue
+        # columns outside the tables found by their ruling lines
+        drawn = tables.get(i, [])
+        inside = [ln for ln in lines if any(_inside(ln, f) for f in drawn)]
+        outside = [ln for ln in lines if not any(_inside(ln, f) for f in drawn)] if drawn else lines
+        outside, frags = _columns(outside, i + 1, vocab)
+        page_lines[i] = sorted(inside + outside, key=lambda ln: ln.top) if inside else outside
+        if frags:
+            tables[i] = sorted(drawn + frags, key=lambda f: f.top)
     _drop_furniture(page_lines, heights)
     lay = _layout([ln for lines in page_lines for ln in lines])
 
