@@ -208,6 +208,10 @@ EXPECTED: dict[str, tuple[list[str], list[str], list[tuple[str, object]]]] = {
         ["таблица с грифами рядом («СОГЛАСОВАНО» | «УТВЕРЖДАЮ») разделена на отдельные грифы"], [],
         [("approval", STAMP_LEFT), ("approval", STAMP_RIGHT)],
     ),
+    "approval_table.pdf": (  # the PDF text layer reads the columns apart (checker/parsers/pdf.py)
+        ["таблица с грифами рядом («СОГЛАСОВАНО» | «УТВЕРЖДАЮ») разделена на отдельные грифы"], [],
+        [("approval", STAMP_LEFT), ("approval", STAMP_RIGHT)],
+    ),
     "stamp_project.txt": (["отметка «ПРОЕКТ» распознана как штамп, а не заголовок"], [], [("stamp", "ПРОЕКТ")]),
     "stamp_project.docx": (["отметка «ПРОЕКТ» распознана как штамп, а не заголовок"], [], [("stamp", "ПРОЕКТ")]),
     "esign.txt": (["распознан штамп электронной подписи"], [], [("esign", "\n".join(ESIGN_LINES))]),

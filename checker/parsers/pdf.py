@@ -986,6 +986,9 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
     if candidates and not meta.scanned:
         tables = _find_tables(path, candidates, vocab, meta.notes)
     tables.update(_ocr_frags(scanned_tables, vocab))
+    _drop_furniture(page_lines, heights)
+    # the page as drawn, before stamps side by side leave it: the spacing of its lines tells paragraphs
+    lay = _layout([ln for lines in page_lines for ln in lines])
     for i, lines in enumerate(page_lines):
         if i in recognised or not any(ln.cells for ln in lines):
             continue
@@ -997,8 +1000,6 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
         page_lines[i] = sorted(inside + outside, key=lambda ln: ln.top) if inside else outside
         if frags:
             tables[i] = sorted(drawn + frags, key=lambda f: f.top)
-    _drop_furniture(page_lines, heights)
-    lay = _layout([ln for lines in page_lines for ln in lines])
 
     # One stream of items in reading order: lines outside tables, and tables at their position.
     items: list[_Line | _Frag] = []
