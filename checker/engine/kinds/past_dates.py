@@ -17,6 +17,10 @@ from checker.language.text import snippet
 # a sentence ends at . ! ? before a capital letter, or at a line break; «25.10.2018» stays whole
 _SENTENCE = re.compile(r".+?(?:[.!?](?=\s+[А-ЯЁA-Z«\"])|$)", re.MULTILINE)
 _SHORT_LINE_WORDS = 8
+# «УТВЕРЖДЕНА приказом от 20.09.2018 № 798», «протокол № 1 от 18.09.2018»: the date of a cited document
+_CITATION = re.compile(
+    r"(приказ|протокол|распоряжени|постановлени|решени|письм|№|утвержд|принят|согласован)\w*[^.;]{0,40}$"
+)
 _FUTURE = re.compile(r"(?<!\w)(будет|будут|планиру\w*|запланирован\w*|предстоит|состоится)(?!\w)")
 
 
@@ -54,10 +58,16 @@ class PastDatesRule(RuleBase):
             return
         failed = False
         for unit in self.units(ctx):
+            if unit.block.role in ("approval", "stamp", "esign"):
+                continue  # an approval is dated after the document by nature
             text = unit.text.clean
             for sm in _SENTENCE.finditer(text):
                 sentence = sm.group(0)
-                later = [m for m in find_dates(sentence) if m.kind == "date" and (d := m.first_day()) and d > own]
+                later = [
+                    m for m in find_dates(sentence)
+                    if m.kind == "date" and (d := m.first_day()) and d > own
+                    and not _CITATION.search(unit.text.folded[sm.start() : sm.start() + m.start])
+                ]
                 if not later or not _past_tense(unit.text.folded[sm.start() : sm.end()]):
                     continue
                 m = later[0]

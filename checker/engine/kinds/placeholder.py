@@ -50,6 +50,7 @@ _STAMP_WORDS = re.compile(
 )
 # a line that is nothing but such a date stands under a signature
 _DATE_LINE = re.compile(r'^\s*"\s*_+\s*"\s*_+\s*(?:19|20)[\d_]{2}\s*(?:г\.?|года?)?\s*$')
+_BLANKS_ONLY = re.compile(r"^[\s_/|.,]*$")
 # registration fields of a letterhead, filled by the office: «№ ____», «от ____ №», «На № ___ от ___»
 _REGISTRATION = re.compile(r"(?:на\s*)?№\s*_+(?:\s*от\s*_+)?|\bот\s*_+\s*(?:г\.?\s*)?№", re.IGNORECASE)
 
@@ -62,6 +63,8 @@ class PlaceholderRule(RuleBase):
         count = 0
         for unit in self.units(ctx):
             text = unit.text.clean
+            if _BLANKS_ONLY.match(text):
+                continue  # a line of nothing but blanks: a form's place to sign or write by hand
             exempt = _exempt_spans(text, unit.text.folded, unit.block.role in ("approval", "stamp", "esign"))
             gaps = [
                 m for m in _GAPS.finditer(unit.text.folded)
