@@ -184,16 +184,15 @@ def test_justified_words_drawn_apart_get_no_tabs(tmp_path: Path) -> None:
 
 def test_project_stamp_top_right(tmp_path: Path) -> None:
     c = _canvas(tmp_path / "project.pdf")
-    c.drawRightString(523, 800, "ПРОЕКТ")
-    c.setFont("DejaVu-Bold", 13)
-    c.drawCentredString(297, 770, "ПРОГРАММА РАЗВИТИЯ")
-    c.drawCentredString(297, 754, "МБОУ СОШ № 4 на 2024–2028 годы")
+    c.drawRightString(523, 800, "Проект")
+    c.drawCentredString(297, 786, "ПРОГРАММА РАЗВИТИЯ")
+    c.drawCentredString(297, 772, "МБОУ СОШ № 4 на 2024–2028 годы")
     c.setFont("DejaVu", 11)
     c.drawString(72, 720, "Программа определяет цели и задачи развития школы на пять лет.")
     c.save()
     document = parse_file(tmp_path / "project.pdf")
     assert [(b.role, b.text) for b in document.blocks[:2]] == [
-        ("stamp", "ПРОЕКТ"), (None, "ПРОГРАММА РАЗВИТИЯ МБОУ СОШ № 4 на 2024–2028 годы"),
+        ("stamp", "Проект"), (None, "ПРОГРАММА РАЗВИТИЯ МБОУ СОШ № 4 на 2024–2028 годы"),
     ]  # fmt: skip
     assert "отметка «ПРОЕКТ» распознана как штамп, а не заголовок" in document.metadata.recovered
 
@@ -213,3 +212,33 @@ def test_check_finds_the_borderless_table(tmp_path: Path) -> None:
     assert not any("Не найдена таблица мероприятий" in f["message"] for f in findings.values())
     approval = findings["RM-APPROVAL-001"]
     assert "СОГЛАСОВАНО" not in approval["message"] and "Гречко" not in approval["message"]
+
+
+def test_project_stamp_centred_above_the_title(tmp_path: Path) -> None:
+    c = _canvas(tmp_path / "project.pdf")
+    c.setFont("DejaVu-Bold", 13)
+    c.drawCentredString(297, 790, "ПРОЕКТ")
+    c.drawCentredString(297, 774, "ПРОГРАММА РАЗВИТИЯ")
+    c.setFont("DejaVu", 11)
+    c.drawString(72, 740, "Программа определяет цели и задачи развития школы на пять лет.")
+    c.save()
+    document = parse_file(tmp_path / "project.pdf")
+    assert [(b.role, b.text) for b in document.blocks[:2]] == [("stamp", "ПРОЕКТ"), (None, "ПРОГРАММА РАЗВИТИЯ")]
+
+
+def test_pipe_rows_are_not_run_together(tmp_path: Path) -> None:
+    """Cells between `|` typed as text: each line a row, not one paragraph of all rows."""
+    c = _canvas(tmp_path / "pipes.pdf")
+    c.drawString(72, 790, "План мероприятий школы на 2024 год:")
+    for k, row in enumerate(MEASURES):
+        c.drawString(72, 774 - 14 * k, " | ".join(row))
+    c.drawString(72, 774 - 14 * len(MEASURES) - 10, "План утверждён на педагогическом совете.")
+    c.save()
+    document = parse_file(tmp_path / "pipes.pdf")
+    tables = [b for b in document.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert _rows(tables[0]) == MEASURES
+    assert "таблица собрана из строк с «|»: 6 строк, 4 столбца" in document.metadata.recovered
+    assert [b.text for b in document.blocks if b.kind != "table"] == [
+        "План мероприятий школы на 2024 год:", "План утверждён на педагогическом совете.",
+    ]  # fmt: skip

@@ -50,6 +50,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";")
 _WORD_START_RE = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 _WORD_END_RE = re.compile(r"[А-Яа-яЁёA-Za-z]+$")
 _TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-zА-Яа-яЁё]+)*")
+_STAMP_WORD = "ПРОЕКТ"
 _BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
@@ -841,6 +842,8 @@ def _breaks(a: _Line, b: _Line, lay: _Layout) -> bool:
     """Does line b start a new paragraph after line a?"""
     if "\t" in a.text or "\t" in b.text:
         return True  # a row of a borderless table is never running text
+    if ("|" in a.text and "|" in b.text) or a.text == _STAMP_WORD or b.text == _STAMP_WORD:
+        return True  # rows of cells between `|`; the «ПРОЕКТ» stamp on a line of its own
     if a.page != b.page:
         return a.text.endswith(_SENTENCE_END) or not b.text[:1].islower()
     if abs(a.size - b.size) > 0.15 * max(a.size, b.size) or a.bold != b.bold:
