@@ -106,7 +106,6 @@ def check_document(document, packs: list[Pack], options: CheckOptions) -> Docume
         doc_type=found.doc_type,
         subkind=subkind,
         level=level,
-        approval_forms=list(found.approval_forms),
         lang=options.lang,
         campaign=options.campaign,
         submitted=options.submitted,
