@@ -1,7 +1,8 @@
-"""Type detection, sub-kind, level and approval form on a labelled set of document openings.
+"""Type detection, sub-kind and level on a labelled set of document openings.
 
 Files: tests/data/openings/<type>__<name>.txt (the type is the label); expected.yaml beside them holds the
-exact sub-kind, level, approval forms and (for `unknown`) the reason of each file it lists."""
+exact sub-kind, level, approval forms and (for `unknown`) the reason of each file it lists. Approval forms are
+those of the one approval model (checker.approval), as the report shows them beside the classification."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from checker.approval import approval_forms
 from checker.classify import Candidate, Classification, classify, opening, opening_lines
 from checker.classify.signals import load
 from checker.document import Block, Document, Location, Metadata
+from checker.language.text import DocumentText
 from checker.paths import DOC_TYPES
 
 OPENINGS = Path(__file__).parent / "data" / "openings"
@@ -40,6 +43,10 @@ def _classified(path: Path) -> Classification:
     if path.name not in _CACHE:
         _CACHE[path.name] = classify(_parse(path))
     return _CACHE[path.name]
+
+
+def _approval(document: Document) -> list[str]:
+    return approval_forms(DocumentText(document))
 
 
 def _document(*texts: str, role: str | None = None) -> Document:
@@ -95,7 +102,7 @@ def test_subkind_level_approval_reason(name: str) -> None:
     found = _classified(OPENINGS / name)
     assert found.subkind == want.get("subkind")
     assert found.level == want.get("level")
-    assert found.approval_forms == want.get("approval", [])
+    assert _approval(_parse(OPENINGS / name)) == want.get("approval", [])
     assert found.reason == want.get("reason")
 
 
@@ -114,30 +121,29 @@ def test_unknown_lists_candidates_with_evidence() -> None:
 def test_order_with_its_annex_is_the_annexed_document() -> None:
     """An order that approves a roadmap and carries it as an annex is the roadmap; without it, unknown."""
     with_annex = _classified(OPENINGS / "roadmap__09_order_with_annex.txt")
+    forms = _approval(_parse(OPENINGS / "roadmap__09_order_with_annex.txt"))
     without = _classified(OPENINGS / "unknown__07_order_approving_roadmap.txt")
-    assert (with_annex.doc_type, with_annex.level, with_annex.approval_forms) == ("roadmap", "municipal", ["order"])
+    assert (with_annex.doc_type, with_annex.level, forms) == ("roadmap", "municipal", ["order"])
     assert without.reason == "похоже на приказ об утверждении дорожной карты, а не на саму карту"
     assert without.candidates[0].doc_type == "roadmap"
 
 
 def test_labels_for_people() -> None:
     found = Classification(
-        doc_type="press_release", confidence=0.9, evidence=[], subkind="announcement", level="municipal",
-        approval_forms=["signature", "order"],
+        doc_type="press_release", confidence=0.9, evidence=[], subkind="announcement", level="municipal"
     )  # fmt: skip
     assert found.subkind_label() == "анонс (приглашение) до мероприятия"
     assert found.subkind_label("en") == "announcement before the event"
     assert found.level_label() == "муниципальный уровень"
     assert found.level_label("en") == "municipal level"
-    assert found.approval_labels() == ["гриф «УТВЕРЖДАЮ»/«СОГЛАСОВАНО»", "утверждён приказом"]
     assert Classification(doc_type="letter", confidence=1.0, evidence=[]).level_label() is None
 
 
-def test_forced_type_keeps_level_and_approval() -> None:
-    """`--type` fixes the type; sub-kind, level and approval form are still read from the document."""
+def test_forced_type_keeps_level() -> None:
+    """`--type` fixes the type; sub-kind and level are still read from the document."""
     found = classify(_parse(OPENINGS / "roadmap__05_school_500.txt"), doc_type="plan_schedule")
     assert (found.doc_type, found.confidence, found.evidence) == ("plan_schedule", 1.0, ["--type"])
-    assert (found.subkind, found.level, found.approval_forms) == ("plan", "school", ["signature", "order"])
+    assert (found.subkind, found.level) == ("plan", "school")
     assert found.candidates[0].doc_type == "roadmap"
 
 
@@ -151,7 +157,7 @@ def test_title_inside_an_approval_block_is_found() -> None:
     )
     assert opening_lines(document)[0] == 'среднесрочная программа развития маоу "лицей № 2" на 2024-2026 годы'
     found = classify(document)
-    assert (found.doc_type, found.level, found.approval_forms) == ("development_program", "school", ["signature"])
+    assert (found.doc_type, found.level) == ("development_program", "school")
 
 
 def test_news_lead_says_what_the_item_is() -> None:

@@ -1,4 +1,4 @@
-"""Document classification: type, sub-kind, level and approval form, each in its own module.
+"""Document classification: type, sub-kind and level, each in its own module (approval: checker.approval).
 
 `classify(document)` is the one entry point; `opening`/`opening_lines` are the opening as rules see it."""
 

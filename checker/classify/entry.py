@@ -1,4 +1,7 @@
-"""One entry point: read the document once, then decide type, sub-kind, level and approval form."""
+"""One entry point: read the document once, then decide type, sub-kind and level.
+
+How a document is approved is not read here: the one approval model is `checker.approval` (the pipeline
+puts its forms into the report); type and level decisions do not need it."""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ from pathlib import Path
 from checker.document import Document
 from checker.language.normalize import normalize
 
-from .approval import approval_forms
 from .doc_type import Reading, annex_title, decide
 from .form import read_form
 from .level import level
@@ -52,7 +54,7 @@ def _top(head: list[str], title: str, limit: int = 25) -> str:
 
 
 def classify(document: Document, signals_path: Path | None = None, doc_type: str | None = None) -> Classification:
-    """Type (or `unknown` with candidates and a reason), sub-kind, level and approval forms.
+    """Type (or `unknown` with candidates and a reason), sub-kind and level.
 
     With `doc_type` given (the user's `--type`), the type is taken as is and only the rest is read."""
     signals = load(signals_path)
@@ -75,7 +77,6 @@ def classify(document: Document, signals_path: Path | None = None, doc_type: str
         evidence=evidence,
         subkind=subkind(found_type, reading.title, reading.opening, reading.body, reading.form),
         level=level(found_type, reading.title, top, top, reading.opening, tail),
-        approval_forms=approval_forms(top, tail, "\n".join(head)),
         candidates=candidates,
         reason=reason,
         reason_en=reason_en,

@@ -1,4 +1,4 @@
-"""What classification answers: the type, its sub-kind and level, how it is approved, and why."""
+"""What classification answers: the type, its sub-kind and level, and why (approval forms: checker.approval)."""
 
 from __future__ import annotations
 
@@ -17,13 +17,6 @@ LEVEL_NAMES: dict[str, dict[str, str]] = {
     "school": {"ru": "уровень школы", "en": "school level"},
     "municipal": {"ru": "муниципальный уровень", "en": "municipal level"},
     "regional": {"ru": "региональный уровень", "en": "regional level"},
-}
-
-APPROVAL_NAMES: dict[str, dict[str, str]] = {
-    "signature": {"ru": "гриф «УТВЕРЖДАЮ»/«СОГЛАСОВАНО»", "en": "approval signature block"},
-    "order": {"ru": "утверждён приказом", "en": "approved by an order"},
-    "protocol": {"ru": "принят советом (протокол)", "en": "adopted by a council (minutes)"},
-    "esign": {"ru": "подписан электронной подписью", "en": "signed with an electronic signature"},
 }
 
 
@@ -46,7 +39,6 @@ class Classification(BaseModel):
     evidence: list[str]
     subkind: str | None = None  # press_release | news | announcement | plan | execution_report | letter
     level: str | None = None  # school | municipal | regional; None when unclear or not applicable
-    approval_forms: list[str] = Field(default_factory=list)  # signature | order | protocol | esign
     candidates: list[Candidate] = Field(default_factory=list)  # the three best types, always
     reason: str | None = None  # why the type is unknown (Russian by default)
     reason_en: str | None = None
@@ -56,9 +48,6 @@ class Classification(BaseModel):
 
     def level_label(self, lang: str = "ru") -> str | None:
         return _label(LEVEL_NAMES, self.level, lang)
-
-    def approval_labels(self, lang: str = "ru") -> list[str]:
-        return [_label(APPROVAL_NAMES, form, lang) or form for form in self.approval_forms]
 
     def reason_text(self, lang: str = "ru") -> str | None:
         return self.reason_en if lang == "en" and self.reason_en else self.reason
