@@ -8,6 +8,9 @@ A .doc is the submitter's file, so LibreOffice must not act on it (docs/security
 turns off updating links when loading, macros and links to untrusted places, and the conversion runs
 without network (`unshare -n`, a new network namespace) where the system allows it. Without that
 isolation catdoc (which never opens a link) is preferred when installed.
+
+In a batch worker one LibreOffice converts all the worker's files (doc_server.py: ≈ 0.2 s a file instead
+of ≈ 2 s for starting an office), with the same profile settings and the same network isolation.
 """
 
 from __future__ import annotations
@@ -28,10 +31,12 @@ CONVERT_TIMEOUT = 45.0  # seconds; a 300-page .doc takes about 2 s, a fresh prof
 MAX_CATDOC_BYTES = 50 * 1024 * 1024
 
 
-def _env() -> dict[str, str]:
+def _env(temp: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
     # catdoc transliterates Cyrillic silently under LANG=C; LibreOffice is fine either way.
     env.update({"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    if temp is not None:
+        env["TMPDIR"] = str(temp)  # LibreOffice's own temporary files go where they are cleaned up
     return env
 
 
@@ -125,7 +130,8 @@ def convert_with_soffice(
     process = subprocess.Popen(
         [*no_network_prefix(), exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
          "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(source)],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(),
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=_env(office.temp if office is not None else outdir),
     )  # fmt: skip
     try:
         _, stderr = process.communicate(timeout=timeout)
@@ -145,9 +151,13 @@ def convert_with_soffice(
 
 
 def _parse_via_soffice(path: Path) -> Document:
+    from checker.parsers import doc_server
     from checker.parsers.docx import parse_docx
 
-    with tempfile.TemporaryDirectory(prefix="checker-doc-") as tmp:
+    exe = _soffice()
+    office = doc_server.server(exe) if exe is not None else None
+    # In a batch worker, inside its office's folder: removed with it even when the worker is killed.
+    with tempfile.TemporaryDirectory(prefix="checker-doc-", dir=office.temp if office else None) as tmp:
         converted = convert_with_soffice(path, "docx", Path(tmp))
         doc = parse_docx(converted)
     doc.path = str(path)

@@ -84,6 +84,8 @@ class OfficeServer:
         self.exe = exe
         self.root = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         self.profile = self.root / "profile"
+        self.temp = self.root / "tmp"  # the office's TMPDIR and the worker's per-file folders
+        self.temp.mkdir()
         self.process: subprocess.Popen | None = None
         self.conversions = 0
 
@@ -101,7 +103,7 @@ class OfficeServer:
         self.process = subprocess.Popen(
             [*no_network_prefix(), self.exe, f"-env:UserInstallation={url}", "--headless", "--norestore",
              "--nolockcheck", "--nologo", "--nodefault", str(keep)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(self.temp),
         )  # fmt: skip
         self.conversions = 0
         # Ready once the pipe is open and the empty document loaded (its lock file written): a conversion
