@@ -65,6 +65,7 @@ def annex_title(body: str, opening_end: int) -> str:
 
 
 _SELF_NAMING = frozenset({"letter", "registration_table"})
+_ADDRESSED = frozenset({"адресат письма", "обращение «Уважаемые…»"})  # marks only a letter carries
 
 
 def _short(text: str) -> str:
@@ -126,6 +127,8 @@ def score_type(name: str, spec: TypeSignals, reading: Reading) -> TypeScore:
             result.formed = True
             if key in _SELF_NAMING or (key == "time_slots" and reading.form.time_slots >= 3):
                 result.titled = True  # a letter's marks and a registration table say what it is
+            if key == "letter" and not set(reading.form.letter_marks) & _ADDRESSED:
+                result.formed = False  # a number and an enclosure alone are an order's form as well
             if note:
                 result.evidence.append(note)
     return result
@@ -148,6 +151,18 @@ def _titled_types(signals: SignalSet, lines: list[str]) -> set[str]:
             if any(s.regex.search(line) for s in spec.title if s.weight >= 8):
                 found.add(name)
     return found
+
+
+def _listed_titles(spec: TypeSignals, lines: list[str]) -> int:
+    """How many different lines of the opening each name a document of one type: a list of letters or
+    programmes («Письмо № … от … О …» line after line), not one of them."""
+    found: set[str] = set()
+    for line in lines[:40]:
+        if _CONTENTS.match(line):
+            break
+        if len(line) <= 160 and any(s.regex.search(line) for s in spec.title if s.weight >= 8):
+            found.add(line)
+    return len(found)
 
 
 _CONTENTS = re.compile(r"^\W*(содержание|оглавление)\W*$")
@@ -196,6 +211,12 @@ def decide(signals: SignalSet, reading: Reading) -> Decision:
     name_en = doc_type_name(best.doc_type, "en")
 
     listed = _titled_types(signals, reading.lines)
+    if len(listed) < 3 and best.titled and _listed_titles(signals.types[best.doc_type], reading.lines) >= 3:
+        return Decision(
+            "unknown", min(confidence, 0.3), ranked,
+            f"похоже на перечень документов, а не на сам документ: в начале названы несколько документов «{name_ru}»",
+            f"looks like a list of documents, not a document itself: several documents «{name_en}» are named",
+        )  # fmt: skip
     if len(listed) >= 3:
         return Decision(
             "unknown", min(confidence, 0.3), ranked,
