@@ -147,6 +147,22 @@ def test_wrapped_cell_joins_its_row(tmp_path: Path) -> None:
     assert _rows(tables[0]) == MEASURES
 
 
+def test_row_with_an_empty_first_cell_keeps_its_columns(tmp_path: Path) -> None:
+    c = _canvas(tmp_path / "plan.pdf")
+    c.drawString(72, 790, "План мероприятий школы на 2024 год.")
+    rows = [list(row) for row in MEASURES]
+    rows[2][0] = ""  # a row without its number
+    y = 770.0
+    for row in rows:
+        for x, text in zip(COLUMNS_X, row, strict=True):
+            c.drawString(x, y, text)
+        y -= 18
+    c.save()
+    tables = [b for b in parse_file(tmp_path / "plan.pdf").blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert _rows(tables[0]) == rows
+
+
 def test_justified_paragraph_stays_one_paragraph(tmp_path: Path) -> None:
     document = parse_file(_roadmap(tmp_path / "plan.pdf"))
     texts = [b.text for b in document.blocks if b.kind == "paragraph" and b.role is None]

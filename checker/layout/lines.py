@@ -108,7 +108,9 @@ def block_lines(document: Document, index: int, source: TextSource | None) -> li
         first = _words(block.text)[:1]
         if out and first and first[0].strip("*#") in joined:
             return out
-    return [Line(s.strip(), index, None) for s in block.text.split("\n") if s.strip()]
+    # a PDF row of a borderless table may start with an empty cell: its tab stays
+    chars = " \r\n" if document.metadata.format == "pdf" else None
+    return [Line(s.strip(chars), index, None) for s in block.text.split("\n") if s.strip()]
 
 
 def _blank_table(block: Block) -> bool:

@@ -14,6 +14,7 @@ import logging
 import re
 import statistics
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from itertools import pairwise
@@ -66,6 +67,8 @@ class _Line:
     bold: bool
     # The parts between wide gaps (columns of a borderless table, two stamps side by side), or None.
     cells: list[_Part] | None = None
+    # The segments as drawn, when there are several: a table's row puts each in its column.
+    segs: list[_Part] | None = None
 
 
 @dataclass
@@ -280,7 +283,10 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
         if not wide:
             text = _joined(parts)
             if text:
-                out.append(_line(parts, page_no, text, bold=all(p.bold for p in parts)))
+                line = _line(parts, page_no, text, bold=all(p.bold for p in parts))
+                if len(parts) > 1:
+                    line.segs = [_Part(p.text, p.x0, p.x1) for p in parts]
+                out.append(line)
             continue
         cells = []
         for a, b in pairwise([0, *wide, len(parts)]):
@@ -290,6 +296,7 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
         if cells:
             line = _line(parts, page_no, " ".join(c.text for c in cells), bold=all(p.bold for p in parts))
             line.cells = cells if len(cells) > 1 else None
+            line.segs = [_Part(p.text, p.x0, p.x1) for p in parts]
             out.append(line)
     out.sort(key=lambda ln: ln.top)
     if any(ln.cells for ln in out):
@@ -318,6 +325,7 @@ def _joined(parts: list[_Line]) -> str:
 WIDE_GAP_EM = 1.2
 WIDE_GAP_SPACES = 2.5
 _ALIGN_EM = 0.8  # column starts of neighbouring lines this close (in font sizes) are one column
+_SPACE_EM = 0.6  # gaps up to this are word spaces, justified ones included
 _EVEN_GAPS_EM = 0.15  # gaps this close to each other on one line are one stretched space
 _ALIGN_ROWS = 3  # lines above and below where an aligned column start confirms a gap
 
@@ -331,7 +339,7 @@ def _wide_gaps(parts: list[_Line]) -> list[int]:
         return []
     if len(gaps) >= 2 and max(gaps) - min(gaps) < _EVEN_GAPS_EM * size:
         return []  # one stretch between every two words: a justified line drawn word by word
-    small = sorted(g for g in gaps if 0 < g <= limit)
+    small = sorted(g for g in gaps if 0 < g <= _SPACE_EM * size)
     space = small[len(small) // 2] if small else 0.3 * size
     limit = max(limit, WIDE_GAP_SPACES * space)
     return [k + 1 for k, g in enumerate(gaps) if g > limit]
@@ -488,8 +496,19 @@ def _table_run(lines: list[_Line], i: int, vocab: set[str]) -> int:
     for k in run:
         ln = lines[k]
         parts: list[_Part] = ln.cells or [_Part(ln.text, ln.x0, ln.x1)]
-        if row is not None and column(parts[0]) > 0 and ln.top - row[0].bottom <= 1.6 * max(ln.size, 1.0):
-            # a wrapped line of the row above: its parts go to their columns
+        if ln.segs and len(ln.segs) > len(parts):
+            # segments closer than a column gap may still stand in two columns
+            parts = _by_column(ln.segs, column)
+        gap = ln.top - row[0].bottom if row is not None else 0.0
+        size = max(ln.size, 1.0)
+        if (
+            row is not None
+            and column(parts[0]) > 0
+            and gap <= 1.6 * size
+            and (len(parts) < len(anchors) - 1 or gap <= 0.35 * size)
+        ):
+            # a wrapped line of the row above (a few cells, or as close as a line in a cell): its parts
+            # go to their columns; a nearly full line set apart is a row without its first cell
             owner, texts = row
             for part in parts:
                 c = column(part)
@@ -508,6 +527,21 @@ def _table_run(lines: list[_Line], i: int, vocab: set[str]) -> int:
         ln.text = "\t".join(texts).rstrip("\t")
         row = (ln, texts)
     return run[-1]
+
+
+def _by_column(segs: list[_Part], column: Callable[[_Part], int]) -> list[_Part]:
+    """Segments of one line joined within each column."""
+    out: list[_Part] = []
+    last = -1
+    for seg in segs:
+        c = column(seg)
+        if out and c == last:
+            prev = out[-1]
+            out[-1] = _Part(prev.text + " " + seg.text, prev.x0, seg.x1)
+        else:
+            out.append(_Part(seg.text, seg.x0, seg.x1))
+        last = c
+    return [_Part(" ".join(strip_artefacts(p.text).split()), p.x0, p.x1) for p in out if p.text.strip()]
 
 
 def _has_text_annotations(page: Any, raw: Any) -> bool:
