@@ -230,6 +230,23 @@ def test_check_finds_the_borderless_table(tmp_path: Path) -> None:
     assert "СОГЛАСОВАНО" not in approval["message"] and "Гречко" not in approval["message"]
 
 
+def test_project_stamp_beside_the_school_name(tmp_path: Path) -> None:
+    c = _canvas(tmp_path / "project.pdf")
+    c.drawString(72, 800, "МБОУ СОШ № 4")
+    c.drawRightString(523, 800, "ПРОЕКТ")
+    c.setFont("DejaVu-Bold", 13)
+    c.drawCentredString(297, 770, "ПРОГРАММА РАЗВИТИЯ")
+    c.setFont("DejaVu", 11)
+    c.drawString(72, 740, "Программа определяет цели и задачи развития школы на пять лет.")
+    c.save()
+    assert parse_file(tmp_path / "project.pdf", layout=False).blocks[0].text == "МБОУ СОШ № 4\tПРОЕКТ"
+    document = parse_file(tmp_path / "project.pdf")
+    assert [(b.role, b.text) for b in document.blocks[:3]] == [
+        (None, "МБОУ СОШ № 4"), ("stamp", "ПРОЕКТ"), (None, "ПРОГРАММА РАЗВИТИЯ"),
+    ]  # fmt: skip
+    assert "отметка «ПРОЕКТ» распознана как штамп, а не заголовок" in document.metadata.recovered
+
+
 def test_project_stamp_centred_above_the_title(tmp_path: Path) -> None:
     c = _canvas(tmp_path / "project.pdf")
     c.setFont("DejaVu-Bold", 13)

@@ -141,7 +141,17 @@ def _from_table(block: Block) -> list[Block] | None:
     ]
 
 
-_HINT = re.compile(rf"(?m)^\s*(?:проект|{_MARKER})", re.IGNORECASE)
+def _stamp_beside(line: Line) -> tuple[Line, Line] | None:
+    """«ПРОЕКТ» in a column of its own at the end of a line (a PDF row: the school's name on the
+    left, the stamp on the right, a tab between): the text before it, and the stamp."""
+    head, tab, tail = line.text.rpartition("\t")
+    tail = tail.strip()
+    if not tab or not head.strip() or not tail.isupper() or not _STAMP.match(tail):
+        return None
+    return Line(head.strip(), line.block, line.line), Line(tail, line.block, line.line)
+
+
+_HINT = re.compile(rf"(?m)(?:^|\t)\s*(?:проект|{_MARKER})", re.IGNORECASE)
 
 
 def run(document: Document, context: Context) -> Document:
@@ -171,6 +181,14 @@ def run(document: Document, context: Context) -> Document:
             # «ПРОЕКТ» anywhere; «Проект» only at the very top (lower down it may title a section)
             if _STAMP.match(lines[i].text) and (lines[i].text.isupper() or lines[i].block < 3):
                 scan.replace(offset + i, offset + i, [text_block([lines[i]], document.blocks, "stamp")])
+                stamps_seen += 1
+                i += 1
+                continue
+            beside = _stamp_beside(lines[i])
+            if beside is not None:
+                rest, stamp = beside
+                blocks = [text_block([rest], document.blocks, None), text_block([stamp], document.blocks, "stamp")]
+                scan.replace(offset + i, offset + i, blocks)
                 stamps_seen += 1
                 i += 1
                 continue

@@ -374,8 +374,8 @@ def _confirm_columns(lines: list[_Line]) -> None:
                     confirmed = abs(other.x0 - cell.x0) <= tol and cell.x0 - left_edge > 5 * tol
                 if confirmed:
                     break
-            if confirmed:
-                kept.append(cell)
+            if confirmed or (cell is ln.cells[-1] and cell.text == _STAMP_WORD):
+                kept.append(cell)  # aligned with a column of the lines around, or the «ПРОЕКТ» stamp
             else:
                 prev = kept[-1]
                 kept[-1] = _Part(f"{prev.text} {cell.text}", prev.x0, cell.x1)
