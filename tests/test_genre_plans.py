@@ -15,7 +15,7 @@ from checker.approval import approval_forms, expected_issuers, find_approvals
 from checker.engine.context import CheckContext
 from checker.engine.examples import document_from_text
 from checker.engine.kinds.approval import ApprovalRule
-from checker.engine.kinds.empty_section import EmptySectionRule
+from checker.engine.kinds.empty_section import EmptySectionRule, is_content_line
 from checker.engine.kinds.period import PeriodRule
 from checker.engine.kinds.section import SectionRule
 from checker.engine.runner import run_rules
@@ -210,9 +210,14 @@ def test_unfilled_order_and_protocol() -> None:
     assert _outcomes(GENRE, "Утверждена приказом директора\n\nДорожная карта", "school") == [("fail", "warning")]
 
 
-def test_unfilled_date_is_a_warning_unless_required() -> None:
+def test_unfilled_date_passes_unless_required() -> None:
+    """A stamp whose date is written in by hand on signing is how approved plans are published: approved,
+    the pass says the date is blank; only a rule that requires the date fails it."""
     text = "УТВЕРЖДАЮ\nДиректор МБОУ СОШ № 5\n________ И.И. Иванова\n«__» ________ 20__ г.\n\nПрограмма"
-    assert _outcomes(GENRE, text, "school") == [("fail", "warning")]
+    assert _outcomes(GENRE, text, "school") == [("pass", "error")]
+    ctx = CheckContext(document=document_from_text(text), doc_type="roadmap", level="school")
+    (finding,) = run_rules(ctx, [GENRE])
+    assert "дата не вписана (««__» ________ 20__ г.»)" in finding.message
     strict = GENRE.model_copy(update={"require_date": True})
     assert _outcomes(strict, text, "school") == [("fail", "error")]
     with_order = text + "\n\nУтверждена приказом директора от 31.08.2023 № 120"
@@ -344,3 +349,128 @@ def test_truncated_text_makes_missing_things_unverified() -> None:
         "Не удалось проверить: Дорожная карта утверждена — текст документа обрывается, недостающее может быть в "
         "потерянной части. Проверьте вручную."
     )
+
+
+# ------------------------------------------------------------------------ precision on the tune split
+
+
+def _pack_rule(pack: str, rule_id: str):
+    from checker.engine.pack import load_pack
+
+    (rule,) = [r for r in load_pack(ROOT / "rules" / f"{pack}.yaml").rules if r.id == rule_id]
+    return rule
+
+
+def _run(rule, text: str, doc_type: str = "roadmap") -> list[tuple[str, str]]:
+    ctx = CheckContext(document=document_from_text(text), doc_type=doc_type)
+    return [(f.outcome, f.message) for f in run_rules(ctx, [rule])]
+
+
+def test_list_items_timetable_and_appeal_are_not_empty_sections() -> None:
+    """Numbered clauses of an order or a decision, the items after «Повестка дня:», the lines of a timetable
+    and «Уважаемые коллеги!» are content, not sections: nothing before them is empty."""
+    rule = EmptySectionRule(id="E-1", kind="empty_section", title="e", message="пуст: {section}")
+    order = ("ПРИКАЗ\n\nО реализации проекта\n\nПРИКАЗЫВАЮ:\n\n1. Утвердить дорожную карту по повышению "
+             "качества образования (приложение).\n\n2. Ответственным за организацию назначить Петрова П.П., "
+             "методиста.\n\n3. Контроль исполнения приказа оставляю за собой.")  # fmt: skip
+    agenda = ("ПРОТОКОЛ № 6\n\nзаседания педагогического совета\n\nПовестка дня:\n\n1. О результатах ВПР\n\n"
+              "2. О принятии программы\n\nСЛУШАЛИ: Петрову Н.Р.\n\nРЕШИЛИ:\n\n1. Принять к сведению "
+              "информацию о результатах ВПР.\n\n2. Принять программу перехода школы в эффективный режим.")  # fmt: skip
+    books = ("Требования к дорожной карте\n\nТекст статьи.\n\nЛитература\n\n1. Методические рекомендации "
+             "по работе со школами. — М., 2019.\n\n2. Управление качеством образования: пособие. — СПб., "
+             "2021.")  # fmt: skip
+    for text in (order, agenda, books):
+        assert [o for o, _ in _run(rule, text)] == ["pass"], text
+    # a real empty section is still found
+    empty = "ПРОГРАММА\n\nВведение.\n\n1. Цель\n\nПовышение качества.\n\n2. Задачи\n\n3. Результаты\n\nРост."
+    assert [o for o, _ in _run(rule, empty)] == ["fail"]
+    from checker.document import Block, Location
+
+    for line, content in [("10:00–10:30 Регистрация участников", True), ("Уважаемые коллеги!", True),
+                          ("1.1. Заместитель директора назначается приказом директора.", True),
+                          ("1. Общие положения", False), ("2. Цели и задачи.", False)]:  # fmt: skip
+        assert is_content_line(Block(kind="heading", text=line, location=Location())) is content, line
+
+
+def test_execution_mark_column_is_not_the_date_column() -> None:
+    """A plan-schedule with «Срок» and «Отметка об исполнении»: the dates are in «Срок»; «выполнено», «в работе»
+    or a blank mark are statuses, not unreadable or missing dates."""
+    rule = _pack_rule("plan_schedule", "PS-TABLE-001")
+    text = ("План-график мероприятий на 2024 год\n\n№\tМероприятие\tСрок\tОтветственный\tОтметка об исполнении\n"
+            "1\tСеминар для учителей\tмарт 2024\tИванова И.И.\tвыполнено\n"
+            "2\tКруглый стол\t15.10.2024\tПетров П.П.\tв работе\n"
+            "3\tМониторинг\tдекабрь 2024\tСидорова А.А.\t\n")  # fmt: skip
+    assert [o for o, _ in _run(rule, text, "plan_schedule")] == ["pass"]
+
+
+def test_vague_deadline_only_when_most_rows_are_vague() -> None:
+    """«в течение года» for a recurring measure among dated ones is how real plans are written; a plan whose
+    rows mostly do not say when is the defect."""
+    rule = _roadmap_rule("RM-TABLE-001")
+    head = "Дорожная карта на 2024 год\n\n№\tМероприятие\tСроки\tОтветственные\n"
+    one = head + ("1\tСеминар\tмарт 2024\tИванова И.И.\n2\tРодительские собрания\tв течение года\tПетров П.П.\n"
+                  "3\tМониторинг\tдекабрь 2024\tСидорова А.А.\n")  # fmt: skip
+    assert [o for o, _ in _run(rule, one)] == ["pass"]
+    most = head + ("1\tСеминар\tпостоянно\tИванова И.И.\n2\tРодительские собрания\tв течение года\tПетров П.П.\n"
+                   "3\tМониторинг\tдекабрь 2024\tСидорова А.А.\n")  # fmt: skip
+    result = _run(rule, most)
+    assert [o for o, _ in result] == ["fail", "fail"]
+    assert result[0][1] == "Строка 2 («Семинар»): размытый срок «постоянно»; укажите конкретную дату или период."
+
+
+def test_school_year_plan_takes_dates_of_both_calendar_years() -> None:
+    """A plan for the 2019-2020 school year prepares in the summer before and follows up in the autumn after:
+    dates in 2019 and 2020 are its own; a date in 2021 is outside."""
+    rule = _roadmap_rule("RM-TABLE-001")
+    head = "Дорожная карта на 2019-2020 учебный год\n\n№\tМероприятие\tСроки\tОтветственные\n"
+    inside = head + ("1\tКурсы повышения квалификации\tиюнь 2019\tИванова И.И.\n"
+                     "2\tАнализ результатов ВПР\tIV квартал 2020\tПетров П.П.\n")  # fmt: skip
+    assert [o for o, _ in _run(rule, inside)] == ["pass"]
+    outside = head + "1\tКурсы повышения квалификации\tмарт 2021\tИванова И.И.\n"
+    assert _run(rule, outside) == [("fail", "Строка 2 («Курсы повышения квалификации»): срок «март 2021» выходит "
+                                    "за период документа (01.09.2019 – 31.08.2020).")]  # fmt: skip
+
+
+def test_header_flattened_one_name_per_line_is_unverified() -> None:
+    """The column names one per line and no table rebuilt: the table is there but unseen, not missing."""
+    rule = _roadmap_rule("RM-TABLE-001")
+    text = ("Дорожная карта на 2024 год\n\nМероприятие\n\nСроки проведения\n\nОтветственные\n\n"
+            "Семинар для учителей школ района по вопросам оценивания результатов обучения в течение первого "
+            "полугодия с участием методистов.")  # fmt: skip
+    ((outcome, message),) = _run(rule, text)
+    assert outcome == "unverified"
+    assert message.startswith("Не удалось проверить таблицу мероприятий: есть строка с названиями столбцов")
+
+
+def test_measurable_indicators_and_results_in_real_layouts() -> None:
+    """An indicator table read one cell per line with a «Целевое значение» column; a results section whose
+    heading has other words and a number; an outcome reported as a change."""
+    measurable = _pack_rule("development_program", "DP-MEASURABLE-001")
+    table = ("Программа развития\n\nЦелевые показатели\n\nПоказатель\n\nЕд. изм.\n\n"
+             "Исходное значение (2026)\n\nЦелевое значение (2027)\n\nДоля родителей на собраниях\n\n"
+             "процентов\n\nтридцать\n\nшестьдесят")  # fmt: skip
+    assert [o for o, _ in _run(measurable, table, "development_program")] == ["pass"]
+    assert [o for o, _ in _run(measurable, "Программа развития\n\nПовысится качество.", "development_program")] \
+        == ["fail"]
+    results = _pack_rule("system_description", "SD-RESULTS-001")
+    text = ("Описание муниципальной системы\n\n7. Анализ эффективности и результаты\n\nПо итогам 2024 года число "
+            "школ с низкими результатами сократилось с 6 до 2.")  # fmt: skip
+    assert [o for o, _ in _run(results, text, "system_description")] == ["pass"]
+    assert [o for o, _ in _run(results, "Описание системы\n\nРабота продолжается.", "system_description")] == ["fail"]
+
+
+def test_risk_named_in_the_title_below_an_approval_block() -> None:
+    rule = _pack_rule("antirisk_program", "AR-RISK-001")
+    text = ("УТВЕРЖДАЮ\nДиректор\nМОУ «Средняя школа № 11»\n_____________ Андреева Н.С.\n«05» февраля 2023 г.\n\n"
+            "Программа антирисковых мер по рисковому профилю «Низкий уровень оснащения школы» на 2023 год\n\n"
+            "Текст.")  # fmt: skip
+    assert [o for o, _ in _run(rule, text, "antirisk_program")] == ["pass"]
+
+
+def test_roadmap_preamble_is_optional_but_complete_when_begun() -> None:
+    rule = _roadmap_rule("RM-GOAL-001")
+    assert [o for o, _ in _run(rule, "Дорожная карта на 2024 год\n\nТекст без вводной части.")] == ["not_applicable"]
+    assert _run(rule, "Дорожная карта\n\nЦель: повышение качества образования.\n\nТекст.") == [
+        ("fail", "Вводная часть дорожной карты неполна: не сформулированы «задачи».")]
+    both = "Дорожная карта\n\nЦель: повышение качества.\nЗадачи: выявить школы; оказать поддержку."
+    assert [o for o, _ in _run(rule, both)] == ["pass"]

@@ -188,11 +188,11 @@ class ApprovalRule(RuleBase):
                           message=_MSG["act"])  # fmt: skip
         if blank is None and not missing and act_ok:
             if approval.form == "signature" and approval.date is None and approval.blank_date:
-                # the date is not required here, but an unfilled one is worth saying
-                verb = {"approve": "утверждения", "agree": "согласования"}.get(approval.marker, "подписания")
-                yield Outcome(False, {**params, "blank": approval.blank_date, "verb": verb}, evidence, location,
-                              severity="warning", message=_MSG["placeholder"])  # fmt: skip
-                return
+                # the date is not required here: a stamp whose date is written in by hand on signing is how
+                # approved plans are published, so it is approved; the pass says the date is blank
+                note = (f"; the date is left blank («{approval.blank_date}»)" if lang == "en"
+                        else f"; дата не вписана («{approval.blank_date}»)")  # fmt: skip
+                params["found"] = f"{params['found']}{note}"
             yield Outcome(True, params, evidence, location)
 
     def _roles(self, accepted: set[str] | None, lang: str) -> str:

@@ -1,7 +1,9 @@
 """`coverage`: a list of concepts (each with synonyms) the document must cover; reports each missing one.
 
 The concepts come from the rule or, for regional requirements, from a campaign parameter
-(`concepts_parameter`): a campaign without that parameter makes the rule not applicable."""
+(`concepts_parameter`): a campaign without that parameter makes the rule not applicable. With `if_begun`
+the concepts are an optional part the genre does not demand: absent altogether, the rule does not apply;
+begun, it must be complete."""
 
 from __future__ import annotations
 
@@ -22,6 +24,11 @@ class CoverageRule(RuleBase):
         None, description="campaign parameter holding the concepts (a list of {name, synonyms})"
     )
     at_least: int | None = Field(None, ge=1, description="how many must be covered; default: all")
+    if_begun: bool = Field(
+        False,
+        description="an optional part checked for completeness only: when none of the concepts is there, the "
+        "document does not have that part and the rule does not apply (a roadmap without a goal-and-tasks preamble)",
+    )
 
     @model_validator(mode="after")
     def _some_concepts(self) -> CoverageRule:
@@ -50,6 +57,9 @@ class CoverageRule(RuleBase):
             (found if hit else missing).append(concept.name.get(ctx.lang))
             first = first or hit
         needed = min(self.at_least or len(concepts), len(concepts))
+        if self.if_begun and not found:
+            yield Outcome(None)
+            return
         doubt = blind_spot(ctx) if len(found) < needed else None
         if doubt is not None:
             yield Outcome(False, {**doubt, "missing": "; ".join(f"«{m}»" for m in missing)}, unverified=True,

@@ -3,7 +3,12 @@ or by the end of the document. The title lines at the very top are not sections.
 
 Not sections either: contents entries (dot leaders, page numbers, «Error! Bookmark not defined.»), stamps
 («ПРОЕКТ»), approval and e-signature blocks, lines of a two-column «СОГЛАСОВАНО | УТВЕРЖДАЮ» block. A run of
-empty headings one after another is one place: it gives one finding, not one per line."""
+empty headings one after another is one place: it gives one finding, not one per line.
+
+Not headings at all, though a layout pass may style them so (bold, numbered): the items of a list or of an
+order («1. Утвердить дорожную карту (приложение).» — a clause ending with a full stop), the numbered lines
+after «Повестка дня:» or «РЕШИЛИ:», the lines of a timetable («10:00–10:30 Регистрация участников») and an
+appeal («Уважаемые коллеги!»). They are content: a heading they follow is not empty."""
 
 from __future__ import annotations
 
@@ -25,6 +30,22 @@ _STAMP = re.compile(
     r"^\W*(проект|project|копия|черновик|для служебного пользования|приложени\w*|"
     r"утверждаю|утвержден[аоы]?|согласовано|согласован[аы]?|принят[аоы]?|рассмотрено|одобрено)(\W|$)"
 )
+
+
+_NUMBERING = re.compile(r"^\s*(\d{1,2}(\.\d{1,2}){0,3}\.?|[а-яa-z]\)|[-–—•])\s+", re.IGNORECASE)
+_TIME_START = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_content_line(block: Block) -> bool:
+    """A line styled as a heading that is content: a clause of a list (ends with a full stop or a semicolon
+    and has four words or more), a long sentence, a timetable line, an appeal («Уважаемые коллеги!»)."""
+    text = block.text.strip()
+    if _TIME_START.match(text) or text.endswith("!"):
+        return True
+    body = _NUMBERING.sub("", text, count=1)
+    words = len(_WORD.findall(body))
+    return words >= 15 or (words >= 4 and body.rstrip().endswith((".", ";")) and not body.endswith(".."))
 
 
 def _level(block: Block) -> int:
@@ -56,20 +77,35 @@ class EmptySectionRule(RuleBase):
         first_content = title
         while first_content < len(blocks) and blocks[first_content].kind == "heading":
             first_content += 1
+        # a numbered line after a lead-in ending with a colon («Повестка дня:», «РЕШИЛИ:», «Задачи:») is an
+        # item of that list, as are the numbered lines that follow it
+        listed: set[int] = set()
+        for i, block in enumerate(blocks):
+            if block.kind != "heading" or block.heading_reason != "numbered" or i == 0:
+                continue
+            before = blocks[i - 1]
+            if (i - 1) in listed or (before.kind != "heading" and before.text.rstrip().endswith(":")):
+                listed.add(i)
+
+        def content(index: int) -> bool:
+            block = blocks[index]
+            return (block.kind != "heading" or index in listed or is_content_line(block)
+                    or block.heading_reason in self.skip_reasons)  # fmt: skip
+
         failed = False
         run_end = -1  # the last index of the run of empty headings already reported
         for i in range(first_content, len(blocks)):
             block = blocks[i]
-            if block.kind != "heading" or block.heading_reason in self.skip_reasons or _not_a_section(block):
+            if content(i) or _not_a_section(block):
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if nxt is not None and (nxt.kind != "heading" or _level(nxt) > _level(block) or _not_a_section(nxt)):
+            if nxt is not None and (content(i + 1) or _level(nxt) > _level(block) or _not_a_section(nxt)):
                 continue
             if i <= run_end:
                 continue
             # the empty headings that follow one another are one place
             run_end = i
-            while run_end + 1 < len(blocks) and blocks[run_end + 1].kind == "heading":
+            while run_end + 1 < len(blocks) and not content(run_end + 1):
                 run_end += 1
             failed = True
             text = block.text.strip()

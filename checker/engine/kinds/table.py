@@ -329,13 +329,26 @@ class TableRule(RuleBase):
 
                 period = document_period(ctx)
             checked = 0
+            vague: list[Outcome] = []
+            dated = 0
             for number, row in table.rows:
                 if is_subheader(row, table.width):
                     continue
                 checked += 1
                 for outcome in self._row(ctx, table, number, row, period):
+                    if outcome.message is _M["vague"]:
+                        vague.append(outcome)
+                        continue
                     failures += 1
                     yield outcome
+                dated += self._has_date_cell(table, row)
+            # «в течение года» for an ongoing measure among dated ones, in a plan for one year, names the
+            # plan's whole period: that is how real plans are written. «Постоянно», «по мере необходимости»
+            # say nothing about when; and a plan whose rows mostly do not say when is the defect.
+            if len(vague) * 2 <= dated and _one_year(period):
+                vague = [o for o in vague if not _WHOLE_PERIOD.search(o.params["value"])]
+            failures += len(vague)
+            yield from vague
         else:
             checked = len(table.rows)
         if not failures:
@@ -361,6 +374,9 @@ class TableRule(RuleBase):
             )
             if named >= 2 and named >= sum(1 for c in self.columns if c.required) - 1:
                 return _DOUBT["header"], unit.text.clean[:160], unit.location
+        stacked = self._stacked_header(ctx)
+        if stacked is not None:
+            return _DOUBT["header"], *stacked
         if meta.ocr or meta.scanned or "ocr_poor" in meta.suspected:
             return _DOUBT["ocr"], None, None
         if "truncated" in meta.suspected:
@@ -369,6 +385,34 @@ class TableRule(RuleBase):
         if len(dated) >= 3:
             return _DOUBT["list"], dated[0].text.clean[:160], dated[0].location
         return None
+
+    def _stacked_header(self, ctx: CheckContext) -> tuple[str, Location] | None:
+        """A header flattened one cell per line («Мероприятие» / «Сроки проведения» / «Ответственные»):
+        consecutive short lines, each naming a configured column, together naming the required ones."""
+        required = [c for c in self.columns if c.required]
+        units = list(ctx.text.select("text"))
+        for start in range(len(units)):
+            named: set[int] = set()
+            lines: list[str] = []
+            for position, unit in enumerate(units[start:start + len(self.columns) + 4]):
+                if unit.text.words > 5:
+                    break
+                hits = [i for i, c in enumerate(self.columns) if column_score(unit.text.clean, c.phrasings()) >= 80]
+                if not hits and (position == 0 or unit.text.words > 3):
+                    break  # a short line naming another column («Сроки», «Примечание») may stand between
+                named.update(hits)
+                lines.append(unit.text.clean)
+            count = sum(1 for i, c in enumerate(self.columns) if c.required and i in named)
+            if len(lines) >= 2 and count >= 2 and count >= len(required) - 1:
+                return " | ".join(lines)[:160], units[start].location
+        return None
+
+    def _has_date_cell(self, table: MeasuresTable, row: Row) -> int:
+        cells = grid(row, table.width)
+        for ci, column in enumerate(self.columns):
+            if column.role == "date" and ci in table.header.assignment:
+                return int(not _EMPTY.match(_text(cells[table.header.assignment[ci]])))
+        return 0
 
     def _row(self, ctx: CheckContext, table: MeasuresTable, number: int, row: Row, period) -> Iterable[Outcome]:
         lang = ctx.lang
@@ -419,17 +463,34 @@ class TableRule(RuleBase):
         if period is None:
             return
         start, end, _ = period
+        shown = f"{format_date(start)} – {format_date(end)}"
+        own_start, own_end = start, end
+        if start.month == 9 and start.day == 1 and end.month == 8 and end.day == 31:
+            # a school-year plan: its preparation in spring and summer and its follow-up in the autumn after
+            # are written in it; only a date outside both calendar years is outside the period
+            start, end = dt.date(start.year, 1, 1), dt.date(end.year, 12, 31)
         for m in specific:
-            default = _default_year(m, start, end)
+            default = _default_year(m, own_start, own_end)
             first, last = m.first_day(default), m.last_day(default)
             if first is None and last is None:
                 continue
             if (last is not None and last < start) or (first is not None and first > end) or (
                 first is None and last is not None and last > end
             ):
-                shown = f"{format_date(start)} – {format_date(end)}"
                 yield Outcome(False, {**params, "period": shown}, value, loc, message=_M["outside"])
                 return
+
+
+_WHOLE_PERIOD = re.compile(r"в\s+течени[еи]\s+(всего\s+)?(учебного\s+|календарного\s+)?(года|периода)", re.IGNORECASE)
+
+
+def _one_year(period) -> bool:
+    """The document's period is one calendar or school year (or not known: then the plan's year is taken
+    as its period, precision first)."""
+    if period is None:
+        return True
+    start, end, _ = period
+    return (end - start).days <= 366
 
 
 def _has_specific_date(text: str) -> bool:
