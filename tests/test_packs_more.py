@@ -216,7 +216,7 @@ EXPECTED_FAILURES = {
     "info_report": {"IR-DATES-001", "IR-EVENT-001", "IR-NUM-001", "IR-ORDER-001", "IR-SIGN-001", "IR-TARGET-001"},
     "system_description": {"SD-DOCS-001", "SD-MONITOR-001", "SD-RESULTS-001", "SD-TASKS-001"},
     "seminar_program": {"SP-SPEAKERS-001", "SP-TIME-001", "SP-VENUE-001"},
-    "letter": {"LT-DATE-001", "LT-NUMBER-001", "LT-SIGN-001", "LT-SUBJECT-001"},
+    "letter": {"LT-ADDR-001", "LT-DATE-001", "LT-NUMBER-001", "LT-SIGN-001", "LT-SUBJECT-001"},
     "registration_sheet": {"RS-DATE-001", "RS-TABLE-002", "RS-TITLE-001"},
     "concept_document": {"CD-GOAL-001", "CD-PROFILE-001", "CD-RESULTS-001", "CD-RISKS-001", "CD-RISKS-002"},
     "development_program": {"DP-APPROVAL-001", "DP-MEASURES-001", "DP-METHODS-001", "DP-PERIOD-001",

@@ -7,6 +7,7 @@ year all count. News items often leave the year to the page they stand on («31 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -17,6 +18,21 @@ from checker.engine.rule import Localized, Outcome, RuleBase
 from checker.engine.unverified import absence_outcome
 from checker.language.text import snippet
 
+_BEFORE = re.compile(r"(?:\bот|\bдата\w*\s*:?|^)\s*$", re.IGNORECASE)
+_AFTER = re.compile(r"^\s*(?:г\.?|года)?\s*(?:№|n\b)", re.IGNORECASE)
+_SHORT_LINE = 8
+
+
+def _requisite(unit, mention) -> bool:
+    """A requisite date: after «от» or «Дата:», before «№», or alone on a short line."""
+    folded = unit.text.folded
+    return bool(
+        unit.text.words <= _SHORT_LINE
+        or _BEFORE.search(folded[max(0, mention.start - 12) : mention.start])
+        or _AFTER.match(folded[mention.end : mention.end + 8])
+    )
+
+
 _ALLOWED = {"day": {"day"}, "month": {"day", "month"}, "year": {"day", "month", "year"}}
 
 
@@ -24,6 +40,10 @@ class DateRule(RuleBase):
     kind: Literal["date"]
     precision: Literal["day", "month", "year"] = Field("day", description="how precise the date must be")
     year_required: bool = Field(True, description="false: «31 января» (day and month, no year) is enough")
+    requisite: bool = Field(
+        False, description="the document's own date: «от 05.02.2024 № 116», «Дата: …» or a short date line, "
+        "not a date in its text"
+    )
     window: str | None = Field(
         None, description="a campaign event key; the date must fall inside that event's window"
     )
@@ -36,6 +56,8 @@ class DateRule(RuleBase):
         event = ctx.campaign.event(self.window) if self.window is not None and ctx.campaign is not None else None
         for unit, mention in ctx.dates:
             if id(unit) not in units or mention.kind not in ("date", "month", "period", "range"):
+                continue
+            if self.requisite and not _requisite(unit, mention):
                 continue
             if mention.precision not in allowed or mention.first is None:
                 continue
