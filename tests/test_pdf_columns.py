@@ -275,3 +275,38 @@ def test_pipe_rows_are_not_run_together(tmp_path: Path) -> None:
     assert [b.text for b in document.blocks if b.kind != "table"] == [
         "План мероприятий школы на 2024 год:", "План утверждён на педагогическом совете.",
     ]  # fmt: skip
+
+
+def _seg(text: str, x0: float, x1: float, top: float = 100.0) -> Any:
+    from checker.parsers.pdf import _Line
+
+    return _Line(1, text, x0, x1, top, top + 12, 10.0, False)
+
+
+def test_wide_gap_thresholds() -> None:
+    from checker.parsers.pdf import _wide_gaps
+
+    # words drawn apart with one stretched space between every two (justified): no column
+    assert _wide_gaps([_seg("а", 0, 30), _seg("б", 44, 80), _seg("в", 94, 130), _seg("г", 144, 170)]) == []
+    # a gap under 1.2 em is a space, however the line is drawn
+    assert _wide_gaps([_seg("Начальник", 0, 50), _seg("управления", 61, 120)]) == []
+    # a column gap among word spaces
+    assert _wide_gaps([_seg("1", 0, 6), _seg("Семинар", 30, 80), _seg("для", 83, 100), _seg("май", 140, 160)]) == [1, 3]
+    # wide, but not 2.5 times the line's own spaces (0.55 em stretched): still words
+    assert _wide_gaps([_seg("а", 0, 10), _seg("б", 15.5, 30), _seg("в", 43.5, 60), _seg("г", 65.5, 80)]) == []
+
+
+def test_a_wide_gap_on_one_line_alone_is_a_space() -> None:
+    from checker.parsers.pdf import _confirm_columns, _Part
+
+    lonely = _seg("Школа работает", 72, 400, top=100)
+    lonely.cells = [_Part("Школа", 72, 110), _Part("работает", 300, 400)]
+    row_a = _seg("1 Семинар", 72, 300, top=200)
+    row_a.cells = [_Part("1", 72, 78), _Part("Семинар", 100, 160)]
+    row_b = _seg("2 Курсы", 72, 300, top=214)
+    row_b.cells = [_Part("2", 72, 78), _Part("Курсы", 100.5, 150)]
+    lines = [_seg("Текст", 72, 500, top=150), lonely, row_a, row_b]
+    lines.sort(key=lambda ln: ln.top)
+    _confirm_columns(lines)
+    assert [ln.text for ln in lines] == ["Школа работает", "Текст", "1\tСеминар", "2\tКурсы"]
+    assert lonely.cells is None

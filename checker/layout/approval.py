@@ -6,8 +6,9 @@ holding both columns, or as the two columns interleaved line by line. Each shape
 one block per stamp, in order, with role `approval` and its own lines, so a rule that reads a
 stamp from its marker down sees the right signer and date.
 
-A line of a paired stamp is split at a wide gap; a line without one (a PDF text layer) stays in both
-stamps, so neither looks unsigned and no line is given to the wrong signer. In the interleaved
+A line of a paired stamp is split at a wide gap (a tab: the PDF text layer keeps its column gaps so,
+and reads stamps side by side column by column when their gap is clear); a line without one stays in
+both stamps, so neither looks unsigned and no line is given to the wrong signer. In the interleaved
 shape a date closes its column and the rest of the lines go to the other one.
 """
 

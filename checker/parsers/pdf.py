@@ -4,6 +4,11 @@ pypdfium2 is fast (≈1,000 pages/s) and reads text in content-stream order; pdf
 so it only runs on pages with enough ruling lines to hold a table, and each of its pages is closed
 at once (without that a 300-page file takes a gigabyte). Tables split across pages are stitched back,
 and words that narrow cells broke (`Ответственны` / `й`) are rejoined.
+
+Tables without ruling lines and stamps side by side show only as white space: a gap between the words of
+a line much wider than its spaces, that recurs at the same place on neighbouring lines, is a column
+boundary. It stays in the line's text as a tab (the layout passes rebuild tab-separated rows), such a
+line is never run into a paragraph, and two approval stamps side by side are read column by column.
 """
 
 from __future__ import annotations
