@@ -310,3 +310,39 @@ def test_a_wide_gap_on_one_line_alone_is_a_space() -> None:
     _confirm_columns(lines)
     assert [ln.text for ln in lines] == ["Школа работает", "Текст", "1\tСеминар", "2\tКурсы"]
     assert lonely.cells is None
+
+
+def test_letterhead_and_addressee_side_by_side(tmp_path: Path) -> None:
+    """The sender on the left, the addressee on the right, its words running on from line to line:
+    each block read whole, the left one first."""
+    c = _canvas(tmp_path / "letter.pdf")
+    for k, (left, right) in enumerate([
+        ("УПРАВЛЕНИЕ ОБРАЗОВАНИЯ", "Руководителям"), ("АДМИНИСТРАЦИИ РАЙОНА", "общеобразовательных"),
+        ("ул. Школьная, д. 5", "организаций района"),
+    ]):  # fmt: skip
+        c.drawString(72, 790 - 14 * k, left)
+        c.drawString(330, 790 - 14 * k, right)
+    c.drawString(72, 740, "от 12.03.2024 № 01-12/345")
+    c.drawCentredString(297, 710, "Уважаемые коллеги!")
+    c.drawString(72, 690, "Управление образования сообщает о проведении семинара для заместителей директоров.")
+    c.save()
+    texts = [b.text for b in parse_file(tmp_path / "letter.pdf", layout=False).blocks]
+    assert texts[:3] == [
+        "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ РАЙОНА ул. Школьная, д. 5",
+        "Руководителям общеобразовательных организаций района",
+        "от 12.03.2024 № 01-12/345",
+    ]
+
+
+def test_label_and_value_rows_stay_rows(tmp_path: Path) -> None:
+    c = _canvas(tmp_path / "seminar.pdf")
+    for k, (label, value) in enumerate([
+        ("Дата:", "14.11.2024"), ("Место:", "МБОУ СОШ № 4"), ("Модератор:", "Кравец Л.П."),
+    ]):  # fmt: skip
+        c.drawString(72, 790 - 16 * k, label)
+        c.drawString(200, 790 - 16 * k, value)
+    c.save()
+    document = parse_file(tmp_path / "seminar.pdf")
+    assert _rows(document.blocks[0]) == [
+        ["Дата:", "14.11.2024"], ["Место:", "МБОУ СОШ № 4"], ["Модератор:", "Кравец Л.П."],
+    ]  # fmt: skip

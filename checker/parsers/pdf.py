@@ -74,6 +74,7 @@ class _Line:
     cells: list[_Part] | None = None
     # The segments as drawn, when there are several: a table's row puts each in its column.
     segs: list[_Part] | None = None
+    beside: bool = False  # a line of the right-hand block of two side by side
 
 
 @dataclass
@@ -414,10 +415,53 @@ def _columns(lines: list[_Line], page_no: int, vocab: set[str]) -> tuple[list[_L
             frags.append(frag)
             i = last + 1
             continue
+        side = _side_by_side(lines, i)
+        if side is not None:
+            last, columns = side
+            out.extend(columns)
+            i = last + 1
+            continue
         last = _table_run(lines, i, vocab)
         out.extend(ln for ln in lines[i : last + 1] if ln.text)
         i = last + 1
     return out, frags
+
+
+def _side_by_side(lines: list[_Line], i: int) -> tuple[int, list[_Line]] | None:
+    """Two blocks of text side by side (a letterhead and its addressee): lines of two columns where the
+    right column's text runs on from line to line (each of its later lines starts with a small letter),
+    as no table's cells do. The left column's lines come first, then the right column's, as lines of
+    their own."""
+    head = lines[i]
+    if head.cells is None or len(head.cells) != 2:
+        return None
+    size = max(head.size, 1.0)
+    tol = _ALIGN_EM * size
+    last = i
+    while (
+        last + 1 < len(lines)
+        and (nxt := lines[last + 1]).cells is not None
+        and len(nxt.cells) == 2
+        and abs(nxt.cells[1].x0 - head.cells[1].x0) <= tol
+        and nxt.top - lines[last].bottom <= 1.2 * size
+        and nxt.cells[1].text[:1].islower()
+    ):
+        last += 1
+    if last == i:
+        return None
+    region = lines[i : last + 1]
+    left, right = [], []
+    for ln in region:
+        assert ln.cells is not None
+        a, b = ln.cells
+        left.append(_Line(ln.page, a.text, a.x0, a.x1, ln.top, ln.bottom, ln.size, ln.bold))
+        right.append(_Line(ln.page, b.text, b.x0, b.x1, ln.top, ln.bottom, ln.size, ln.bold, beside=True))
+    # the right column's lines follow the left column's, before whatever comes below the two
+    for k, ln in enumerate(right, start=1):
+        height = ln.bottom - ln.top
+        ln.top = region[-1].top + 0.01 * k
+        ln.bottom = ln.top + height
+    return last, left + right
 
 
 def _column_text(texts: list[str], vocab: set[str]) -> str:
@@ -879,8 +923,8 @@ def _layout(lines: list[_Line]) -> _Layout:
 
 def _breaks(a: _Line, b: _Line, lay: _Layout) -> bool:
     """Does line b start a new paragraph after line a?"""
-    if "\t" in a.text or "\t" in b.text:
-        return True  # a row of a borderless table is never running text
+    if "\t" in a.text or "\t" in b.text or a.beside != b.beside:
+        return True  # a row of a borderless table is never running text, nor are blocks side by side
     if ("|" in a.text and "|" in b.text) or a.text == _STAMP_WORD or b.text == _STAMP_WORD:
         return True  # rows of cells between `|`; the «ПРОЕКТ» stamp on a line of its own
     if a.page != b.page:
@@ -918,7 +962,8 @@ def _paragraph_blocks(
         bold = all(ln.bold for ln in lines)
         centred = all(lay.centred(ln) for ln in lines)
         isolated = large or (len(lines) == 1 and (following < 0 or following >= max(1.5 * len(text), 60)))
-        reason = heading_reason(text, bold=bold, centred=centred, all_lines=isolated)
+        # a row of columns is not a heading, whatever its weight
+        reason = None if "\t" in text else heading_reason(text, bold=bold, centred=centred, all_lines=isolated)
         item = list_item_text(text)
         if item is not None and reason != "numbered":
             blocks.append(Block(kind="list_item", text=item, location=loc))
