@@ -90,6 +90,18 @@ def _junk(line: str) -> bool:
     return bool(_JUNK.search(line)) and (len(line) < 20 or letters < 0.7 * len(line.replace(" ", "")))
 
 
+# a letterhead never says what happened: «Управление образования … провело семинар» is a news line
+_TELLS = re.compile(
+    r"\b(провел\w*|прош[её]?л\w*|состоял\w*|состоится|пройдет|приглаша\w*|информирует|сообщает|направляет|"
+    r"организовал\w*|объявляет|подвел\w*)\b"
+)
+
+
+def _run_letterhead(line: str) -> bool:
+    """Several letterhead lines run together (no title inside, not a sentence, nothing happening)."""
+    return len(line) <= 300 and not _SENTENCE.search(line) and not _TELLS.search(line)
+
+
 def _menu_row(line: str) -> bool:
     """`Главная | Новости | Контакты`: short items between bars (web-table or menu debris)."""
     if line.count("|") < 2 and not (line.count("|") == 1 and len(line) < 60):
@@ -129,7 +141,7 @@ def opening_lines(document: Document) -> list[str]:
                 if rest is None:
                     in_approval = bool(_APPROVAL.match(norm))
                     # a letterhead of several lines run together (no title inside, not a sentence)
-                    if in_approval or len(norm) <= 120 or (len(norm) <= 300 and not _SENTENCE.search(norm)):
+                    if in_approval or len(norm) <= 120 or _run_letterhead(norm):
                         continue
                 else:
                     norm = rest
