@@ -1,9 +1,10 @@
 """Where a document says what it is: the opening without debris, and its title zone.
 
 Real files carry a lot before the title: site menus, `|` debris of web tables, letterheads,
-approval blocks («УТВЕРЖДАЮ … директор … подпись … дата»), «Приложение № 1 к приказу …» lines and
-e-signature stamps. `opening_lines` skips them; `title_zone` is the first few lines after that —
-the document's own title, which says what the document IS (the rest only says what it mentions)."""
+approval blocks («УТВЕРЖДАЮ … директор … подпись … дата»), «Приложение № 1 к приказу …» lines,
+e-signature stamps and OCR debris of stamps. `opening_lines` skips them; `title_zone` is the first few
+lines after that (and after a contents page standing before the title) — the document's own title, which
+says what the document IS (the rest only says what it mentions)."""
 
 from __future__ import annotations
 
