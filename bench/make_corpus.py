@@ -1,6 +1,8 @@
 """Generate a benchmark corpus of mixed submissions (docx, pdf, txt), about ten pages each.
 
 Run: python bench/make_corpus.py [--count 1000] [--out bench/corpus]
+     python bench/make_corpus.py --kind doc --count 100 --out bench/corpus-doc  (a folder of .doc files)
+     python bench/make_corpus.py --kind bigpdf --out bench/corpus-bigpdf  (one 300-page PDF with a text layer)
 PDFs are made by LibreOffice from a few docx files, then copied with a unique trailing comment so
 each file has its own content hash (the cache must not collapse them)."""
 
@@ -45,11 +47,71 @@ def make_docx(path: Path, pages: int, seed: int) -> None:
     doc.save(path)
 
 
+def make_doc_folder(out: Path, count: int = 100, pages: int = 3) -> None:
+    """count Word 97–2003 files: roadmaps of make_docx (each its own seed), converted by LibreOffice in one
+    call with a throw-away profile."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit("soffice not found: the .doc corpus needs LibreOffice once")
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for n in range(count):
+            make_docx(work / f"roadmap_{n:03d}.docx", pages, 500 + n)
+        subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+                        "--convert-to", "doc", "--outdir", str(out), *map(str, sorted(work.glob("*.docx")))],
+                       check=True, capture_output=True, timeout=1800)
+    made = len(list(out.glob("*.doc")))
+    if made != count:
+        raise SystemExit(f"LibreOffice made {made} of {count} .doc files")
+
+
+def make_big_pdf(path: Path, pages: int = 300) -> None:
+    """A roadmap of `pages` pages with a text layer (reportlab): a heading, paragraphs and a ruled table of
+    measures on every page."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        raise SystemExit(f"{font} not found: the PDF needs a font with Cyrillic (fonts-dejavu-core)")
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(font)))
+    body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=13)
+    head = ParagraphStyle("head", parent=body, fontSize=13, leading=17)
+    rng = random.Random(7)
+    story: list = [Paragraph("Муниципальная дорожная карта по повышению качества образования в школах с низкими "
+                             "результатами обучения на 2018-2019 учебный год", head)]
+    for page in range(pages):
+        story.append(Paragraph(f"{page + 1}. Раздел {page + 1}", head))
+        story.extend(Paragraph(" ".join(rng.choice(SENTENCES) for _ in range(3)), body) for _ in range(5))
+        rows = [["Мероприятие", "Сроки", "Ответственные", "Участники"]] + [ROW] * 6
+        table = Table([[Paragraph(cell, body) for cell in row] for row in rows], colWidths=[190, 70, 130, 90])
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        story.extend([table, PageBreak()])
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "corpus")
+    parser.add_argument("--kind", choices=["mixed", "doc", "bigpdf"], default="mixed",
+                        help="mixed: docx/pdf/txt (default); doc: a folder of .doc files; bigpdf: one long PDF")
     args = parser.parse_args()
+    if args.kind == "doc":
+        make_doc_folder(args.out, args.count)
+        print(f"{args.count} .doc files in {args.out}")
+        return
+    if args.kind == "bigpdf":
+        args.out.mkdir(parents=True, exist_ok=True)
+        make_big_pdf(args.out / "roadmap_300.pdf")
+        print(f"{args.out / 'roadmap_300.pdf'}")
+        return
     out: Path = args.out
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)

@@ -1,9 +1,12 @@
 """Benchmarks: whole-process timings of `checker check` as a user runs it.
 
-Run: python bench/run_bench.py [single|batch|all]
+Run: python bench/run_bench.py [single|batch|doc|bigpdf|all] [--checker-root PATH]
 - single: a one-page docx press release, and a 50-page docx (interpreter start included);
 - batch: the corpus of bench/make_corpus.py — cold run, cached run, peak memory, pages/s,
-  and the extraction floor (the same files read by python-docx / pypdfium2 alone).
+  and the extraction floor (the same files read by python-docx / pypdfium2 alone);
+- doc: a folder of 100 .doc files (bench/corpus-doc), `checker check` with default jobs, twice;
+- bigpdf: one 300-page PDF with a text layer (bench/corpus-bigpdf), one worker, twice.
+Each doc/bigpdf figure carries the load average before and after it: the machine is shared.
 Figures go to stdout; BENCHMARKS.md records them with the method."""
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
+DOC_CORPUS = ROOT / "bench" / "corpus-doc"  # 100 .doc files (make_corpus.py --kind doc), made once
+PDF_CORPUS = ROOT / "bench" / "corpus-bigpdf"  # one 300-page PDF (make_corpus.py --kind bigpdf), made once
 
 
 def timed(cmd: list[str], repeat: int = 5) -> tuple[float, float]:
@@ -93,9 +98,63 @@ def batch() -> None:
     print(f"peak RSS of one process (parent or a worker): {peak:.0f} MB")
 
 
+def load() -> str:
+    """The machine's load average (1 min): the machine is shared, figures are read beside it."""
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def check_folder(target: Path, checker_root: Path, extra: list[str]) -> tuple[float, dict[str, int]]:
+    """One `checker check` run (no cache) of the given checker tree: wall time and verdict counts."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        cmd = [sys.executable, "-m", "checker", "check", str(target), "--no-cache", "--format", "json",
+               "--output", str(out), *extra]
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, cwd=checker_root, env={**os.environ, "PYTHONPATH": str(checker_root)})
+        elapsed = time.perf_counter() - start
+        import json
+
+        verdicts: dict[str, int] = {}
+        for document in json.loads(out.read_text(encoding="utf-8"))["documents"]:
+            if document.get("kind", "document") == "document":
+                verdicts[document["verdict"]] = verdicts.get(document["verdict"], 0) + 1
+    return elapsed, verdicts
+
+
+def doc_folder(checker_root: Path) -> None:
+    """A folder of 100 .doc files (LibreOffice reads them), default jobs, run twice."""
+    if len(list(DOC_CORPUS.glob("*.doc"))) != 100:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "--kind", "doc", "--count", "100",
+                        "--out", str(DOC_CORPUS)], check=True)
+    for run in (1, 2):
+        before = load()
+        elapsed, verdicts = check_folder(DOC_CORPUS, checker_root, [])
+        print(f".doc folder (100 files), run {run}: {elapsed:.1f} s ({elapsed / 100:.2f} s a file), "
+              f"verdicts {verdicts}; {before} before, {load()} after")
+
+
+def big_pdf(checker_root: Path) -> None:
+    """One 300-page PDF with a text layer (reportlab), one worker, run twice."""
+    pdf = PDF_CORPUS / "roadmap_300.pdf"
+    if not pdf.exists():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "--kind", "bigpdf",
+                        "--out", str(PDF_CORPUS)], check=True)
+    for run in (1, 2):
+        before = load()
+        elapsed, verdicts = check_folder(pdf, checker_root, ["--jobs", "1", "--timeout", "600"])
+        print(f"300-page PDF, run {run}: {elapsed:.1f} s ({300 / elapsed:.0f} pages/s), verdicts {verdicts}; "
+              f"{before} before, {load()} after")
+
+
 if __name__ == "__main__":
     which = sys.argv[1] if len(sys.argv) > 1 else "all"
+    # --checker-root PATH: time another checker tree (e.g. `git archive REV | tar -x -C PATH` for "before")
+    root = Path(sys.argv[sys.argv.index("--checker-root") + 1]) if "--checker-root" in sys.argv else ROOT
     if which in ("single", "all"):
         single()
     if which in ("batch", "all"):
         batch()
+    if which in ("doc", "all"):
+        doc_folder(root)
+    if which in ("bigpdf", "all"):
+        big_pdf(root)
