@@ -52,7 +52,11 @@ _STAMP_WORDS = re.compile(
 _DATE_LINE = re.compile(r'^\s*"\s*_+\s*"\s*_+\s*(?:19|20)[\d_]{2}\s*(?:г\.?|года?)?\s*$')
 _BLANKS_ONLY = re.compile(r"^[\s_/|.,]*$")
 # registration fields of a letterhead, filled by the office: «№ ____», «от ____ №», «На № ___ от ___»
-_REGISTRATION = re.compile(r"(?:на\s*)?№\s*_+(?:\s*от\s*_+)?|\bот\s*_+\s*(?:г\.?\s*)?№", re.IGNORECASE)
+_REGISTRATION = re.compile(
+    r"(?:на\s*)?№\s*_+(?:\s*от\s*_+)?|\bот\s*_+\s*(?:г\.?\s*)?№"
+    r'|\bот\s*"\s*_+\s*"\s*_+\s*(?:19|20)[\d_]{2}\s*(?:г\.?|года)?',
+    re.IGNORECASE,
+)
 
 
 class PlaceholderRule(RuleBase):
