@@ -4,6 +4,8 @@ sub-kinds decide what applies, and the Krasnodar 2018 layer speaks only with its
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from conftest import FIXTURES, run_json
 
@@ -46,6 +48,7 @@ CAMPAIGN_RULES = {"PR-HEAD-001", "PR-DATE-002", "PR-ORG-001", "PR-TOPIC-001", "P
                   "PR-CONTENT-001", "PR-REF-001", "SP-DATE-002", "LT-SEMINAR-001", "PKG-COMPLETE-001"}
 
 
+@functools.cache  # one CLI run per document and options, shared by the tests of this file
 def _document(name: str, *args: str) -> dict:
     _, report = run_json("check", str(SHAPES / name), *args)
     (document,) = report["documents"]
