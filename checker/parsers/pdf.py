@@ -73,7 +73,7 @@ class _Line:
     # The parts between wide gaps (columns of a borderless table, two stamps side by side), or None.
     cells: list[_Part] | None = None
     # The segments as drawn, when there are several: a table's row puts each in its column.
-    segs: list[_Part] | None = None
+    segs: list[_Line] | None = None
     beside: bool = False  # a line of the right-hand block of two side by side
 
 
@@ -291,7 +291,7 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
             if text:
                 line = _line(parts, page_no, text, bold=all(p.bold for p in parts))
                 if len(parts) > 1:
-                    line.segs = [_Part(p.text, p.x0, p.x1) for p in parts]
+                    line.segs = parts
                 out.append(line)
             continue
         cells = []
@@ -302,7 +302,7 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
         if cells:
             line = _line(parts, page_no, " ".join(c.text for c in cells), bold=all(p.bold for p in parts))
             line.cells = cells if len(cells) > 1 else None
-            line.segs = [_Part(p.text, p.x0, p.x1) for p in parts]
+            line.segs = parts
             out.append(line)
     out.sort(key=lambda ln: ln.top)
     if any(ln.cells for ln in out):
@@ -578,7 +578,7 @@ def _table_run(lines: list[_Line], i: int, vocab: set[str]) -> int:
     return run[-1]
 
 
-def _by_column(segs: list[_Part], column: Callable[[_Part], int]) -> list[_Part]:
+def _by_column(segs: list[_Line], column: Callable[[_Part | _Line], int]) -> list[_Part]:
     """Segments of one line joined within each column."""
     out: list[_Part] = []
     last = -1
