@@ -469,7 +469,9 @@ def test_risk_named_in_the_title_below_an_approval_block() -> None:
 
 def test_roadmap_preamble_is_optional_but_complete_when_begun() -> None:
     rule = _roadmap_rule("RM-GOAL-001")
-    assert [o for o, _ in _run(rule, "Дорожная карта на 2024 год\n\nТекст без вводной части.")] == ["not_applicable"]
+    assert _run(rule, "Дорожная карта на 2024 год\n\nТекст без вводной части.") == [
+        ("not_applicable", "Не применяется: в документе нет этой части («цель», «задачи»), а она необязательна.")
+    ]
     assert _run(rule, "Дорожная карта\n\nЦель: повышение качества образования.\n\nТекст.") == [
         ("fail", "Вводная часть дорожной карты неполна: не сформулированы «задачи».")]
     both = "Дорожная карта\n\nЦель: повышение качества.\nЗадачи: выявить школы; оказать поддержку."

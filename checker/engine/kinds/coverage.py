@@ -14,7 +14,7 @@ from pydantic import Field, TypeAdapter, model_validator
 
 from checker.engine.context import CheckContext
 from checker.engine.doubts import UNSEEN, blind_spot
-from checker.engine.rule import Concept, Outcome, RuleBase
+from checker.engine.rule import Concept, Localized, Outcome, RuleBase
 
 
 class CoverageRule(RuleBase):
@@ -58,7 +58,12 @@ class CoverageRule(RuleBase):
             first = first or hit
         needed = min(self.at_least or len(concepts), len(concepts))
         if self.if_begun and not found:
-            yield Outcome(None)
+            names = ", ".join(f"«{m}»" for m in missing)
+            names_en = ", ".join(f"«{c.name.get('en')}»" for c in concepts)
+            yield Outcome(None, message=Localized(
+                ru=f"Не применяется: в документе нет этой части ({names}), а она необязательна.",
+                en=f"Not applicable: the document has no such part ({names_en}), and it is optional.",
+            ))  # fmt: skip
             return
         doubt = blind_spot(ctx) if len(found) < needed else None
         if doubt is not None:
