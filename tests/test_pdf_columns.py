@@ -334,6 +334,27 @@ def test_letterhead_and_addressee_side_by_side(tmp_path: Path) -> None:
     ]
 
 
+def test_a_lone_row_of_columns_reads_as_text(tmp_path: Path) -> None:
+    """One row with a column gap and nothing to make a table of: the raw text keeps the tab, the
+    recovered document reads it with a space."""
+    c = _canvas(tmp_path / "letter.pdf")
+    c.drawString(72, 790, "исх. № 01-12/345 от 12.03.2024")
+    c.drawString(330, 790, "Руководителям школ")
+    c.drawString(72, 776, "Изготовитель документа")
+    c.drawString(330, 776, "Ответственный исполнитель")
+    c.drawString(72, 740, "Управление образования сообщает о проведении семинара для заместителей директоров.")
+    c.save()
+    raw = parse_file(tmp_path / "letter.pdf", layout=False)
+    assert [b.text for b in raw.blocks[:2]] == [
+        "исх. № 01-12/345 от 12.03.2024\tРуководителям школ", "Изготовитель документа\tОтветственный исполнитель",
+    ]  # fmt: skip
+    document = parse_file(tmp_path / "letter.pdf")
+    assert [b.text for b in document.blocks[:2]] == [
+        "исх. № 01-12/345 от 12.03.2024 Руководителям школ", "Изготовитель документа Ответственный исполнитель",
+    ]  # fmt: skip
+    assert not any("\t" in b.text for b in document.blocks)
+
+
 def test_label_and_value_rows_stay_rows(tmp_path: Path) -> None:
     c = _canvas(tmp_path / "seminar.pdf")
     for k, (label, value) in enumerate([

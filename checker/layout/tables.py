@@ -99,7 +99,21 @@ def run(document: Document, context: Context) -> Document:
         document.metadata.recovered.extend(notes)
     if (suspect or _flattened_header(document)) and "flattened_table" not in document.metadata.suspected:
         document.metadata.suspected.append("flattened_table")
+    if fmt == "pdf":
+        _close_gaps(document, context)
     return document
+
+
+def _close_gaps(document: Document, context: Context) -> None:
+    """The column gaps a PDF text layer keeps as tabs, where no table came of them (one row of a
+    letterhead, a signature line): a space, as the line reads."""
+    changed = False
+    for block in document.blocks:
+        if block.table is None and "\t" in block.text:
+            block.text = "\n".join(" ".join(line.split()) for line in block.text.split("\n"))
+            changed = True
+    if changed:
+        context.touched()
 
 
 def _flattened_header(document: Document) -> bool:
