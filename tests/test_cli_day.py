@@ -224,7 +224,7 @@ def test_text_output_shows_problems_grouped_by_document_and_one_summary_line() -
     lines = result.stdout.rstrip("\n").split("\n")
     assert "clean.txt" not in result.stdout and "✔" not in result.stdout  # nothing to act on there
     assert lines[0].endswith("no_venue.txt")
-    assert lines[1] == "  тип: Пресс-релиз или новость о мероприятии — НЕ СООТВЕТСТВУЕТ"
+    assert lines[1] == "  тип: Пресс-релиз или новость о мероприятии (уровень: муниципальный) — НЕ СООТВЕТСТВУЕТ"
     assert lines[2].startswith("  ✖ PR-VENUE-001 (ошибка): Не указано место проведения")
     assert "уверенность" not in result.stdout
     summary = lines[-1]

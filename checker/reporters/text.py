@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from checker.paths import doc_type_name
+from checker.paths import doc_type_name, level_name, subkind_name
 from checker.report import SEVERITY_RANK, DocumentReport, Finding, Report
 
 _WORDS = {
@@ -151,8 +151,13 @@ def _document(doc: DocumentReport, words: dict[str, str], paint, lang: str, show
         lines.append(f"  {paint(words['unreadable'], verdict_color)}: {doc.reason}")
         return lines
     kind = doc_type_name(doc.doc_type, lang)
+    detail = [subkind_name(doc.subkind, lang) if doc.subkind and doc.subkind != doc.doc_type else ""]
+    if doc.level:
+        detail.append(f"level: {level_name(doc.level, 'en')}" if lang == "en" else f"уровень: {level_name(doc.level)}")
     if show_passed:
-        kind += f" ({doc.doc_type}, {words['confidence']} {doc.doc_type_confidence:.2f})"
+        detail.append(f"{doc.doc_type}, {words['confidence']} {doc.doc_type_confidence:.2f}")
+    if any(detail):
+        kind += f" ({'; '.join(d for d in detail if d)})"
     pages = f", {doc.pages} {words['pages']}" if show_passed and doc.pages and doc.format == "pdf" else ""
     lines.append(f"  {words['type']}: {kind}{pages} — {paint(words[doc.verdict], verdict_color)}")
     if doc.verdict == "not_checked" and doc.reason:
