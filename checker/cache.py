@@ -32,12 +32,16 @@ def default_cache_dir() -> Path:
 
 
 def code_fingerprint() -> str:
-    """Sizes and mtimes of the checker's own modules: a changed parser or rule kind is a new cache."""
+    """Sizes and mtimes of the checker's own modules and data (type signals, lexicon): a changed parser,
+    rule kind or classifier is a new cache."""
+    from checker.paths import rules_dir
+
     package = Path(__file__).resolve().parent
     parts = [__version__]
-    for path in sorted(package.rglob("*.py")):
+    files = [*sorted(package.rglob("*.py")), *sorted((rules_dir() / "data").glob("*.yaml"))]
+    for path in files:
         stat = path.stat()
-        parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts.append(f"{path.name}:{path.parent.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
