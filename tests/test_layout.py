@@ -483,3 +483,21 @@ def test_pdf_viewer_signature_panel() -> None:
         ("esign", "\n".join(texts[2:7])),
         (None, "Принята на заседании педагогического совета"), (None, "Протокол № 1 от 30.08.2024"),
     ]  # fmt: skip
+
+
+def test_a_task_column_opens_an_antirisk_table_flattened_one_cell_per_line(tmp_path: Path) -> None:
+    """«Задача | Мероприятие | Сроки реализации | Показатели реализации | Ответственные | Участники» (the
+    anti-risk programme's table), one cell per line, is rebuilt with six columns."""
+    rows = [
+        ["Задача", "Мероприятие", "Сроки реализации", "Показатели реализации", "Ответственные", "Участники"],
+        ["Выявить обучающихся с низкой мотивацией", "Анкетирование обучающихся 5–9 классов", "сентябрь 2023",
+         "доля прошедших анкетирование 100%", "педагог-психолог", "обучающиеся 5–9 классов"],
+        ["Организовать поддержку", "Индивидуальные консультации", "октябрь 2023 – май 2024",
+         "не менее 30 консультаций", "классные руководители", "обучающиеся, родители"],
+    ]  # fmt: skip
+    text = "Программа антирисковых мер по рисковому профилю «Низкая учебная мотивация»\n"
+    path = tmp_path / "ar.txt"
+    path.write_text(text + "\n".join(cell for row in rows for cell in row) + "\n", encoding="utf-8")
+    document = parse_file(path)
+    (table,) = [b.table for b in document.blocks if b.table is not None]
+    assert [r.texts for r in table.rows] == rows
