@@ -90,10 +90,17 @@ class PackageRule(RuleBase):
                 en="Not checked: the package lacks the dates to compare."))
             return
         problems = []
+        english = ctx.lang == "en"
         if release is not None and release != programme:
-            problems.append(f"дата в пресс-релизе {_fmt(release)} ≠ дата в программе {_fmt(programme)}")
+            problems.append(
+                f"the press release gives {_fmt(release)}, the programme {_fmt(programme)}" if english
+                else f"в пресс-релизе дата {_fmt(release)}, а в программе — {_fmt(programme)}"
+            )
         if letter is not None and not letter < programme:
-            problems.append(f"письмо ({_fmt(letter)}) не раньше семинара ({_fmt(programme)})")
+            problems.append(
+                f"the letter ({_fmt(letter)}) is not before the event ({_fmt(programme)})" if english
+                else f"письмо ({_fmt(letter)}) не раньше мероприятия ({_fmt(programme)})"
+            )
         params["problems"] = "; ".join(problems)
         yield Outcome(not problems, params, evidence=f"письмо {params['letter']}, семинар {params['seminar']}, "
                       f"пресс-релиз {params['release']}")
