@@ -71,7 +71,8 @@ def test_legacy_twin_matches_docx(name: str, fmt: str) -> None:
     assert document["verdict"] == twin["verdict"]
 
 
-@pytest.mark.parametrize("fmt", ["docx", pytest.param("doc", marks=pytest.mark.slow), "rtf", "odt"])  # .doc: LibreOffice
+# .doc needs LibreOffice: slow
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("doc", marks=pytest.mark.slow), "rtf", "odt"])
 def test_roadmap_table_survives_every_format(fmt: str) -> None:
     """Tables keep their structure: the empty cells are named at the same row and column as in the .docx."""
     if fmt == "doc" and shutil.which("soffice") is None:
