@@ -228,8 +228,8 @@ def _with_continuations(
 
 _M = {
     "unseen": Localized(
-        ru="Не удалось проверить таблицу мероприятий: {reason}. Проверьте вручную, {check}.",
-        en="Could not check the table of measures: {reason}. Check by hand {check_en}.",
+        ru="Не удалось проверить таблицу {of}: {reason}. Проверьте вручную, {check}.",
+        en="Could not check the table {of_en}: {reason}. Check by hand {check_en}.",
     ),
     "no_table": Localized(
         ru="Не найдена таблица мероприятий: нет таблицы со столбцами {columns}. "
@@ -237,8 +237,8 @@ _M = {
         en="No table of measures: no table with the columns {columns}. Lay the plan out as a table with them.",
     ),
     "missing_column": Localized(
-        ru="В таблице мероприятий нет столбца «{column}»; добавьте его и заполните для каждой строки.",
-        en="The table of measures has no «{column}» column; add it and fill it in for every row.",
+        ru="В таблице {of} нет столбца «{column}»; добавьте его и заполните для каждой строки.",
+        en="The table {of_en} has no «{column}» column; add it and fill it in for every row.",
     ),
     "empty": Localized(
         ru="Строка {row} («{label}»): не заполнен столбец «{column}»; укажите {what}.",
@@ -294,8 +294,18 @@ class TableRule(RuleBase):
     date_or_reference: bool = Field(
         False, description="a date cell may instead hold an order reference («№ 237 от 09.07.2018»)"
     )
+    table_of: Localized = Field(
+        default_factory=lambda: Localized(ru="мероприятий", en="of measures"),
+        description="what the table is of, for messages: «В таблице {table_of} нет столбца …»",
+    )
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
+        of = {"of": self.table_of.ru, "of_en": self.table_of.en or self.table_of.ru}
+        for outcome in self._check(ctx):
+            outcome.params = {**of, **outcome.params}
+            yield outcome
+
+    def _check(self, ctx: CheckContext) -> Iterable[Outcome]:
         lang = ctx.lang
         names = [c.name.get(lang) for c in self.columns if c.required]
         table = find_table(ctx.document, self.columns)
