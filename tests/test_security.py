@@ -720,9 +720,15 @@ def test_web_refuses_a_check_started_by_another_site(web_tmp: Path) -> None:
         foreign = client.post("/api/check", files=upload, headers={"Origin": "https://evil.example"})
         sandboxed = client.post("/check", files=upload, headers={"Origin": "null"})
         own = client.post("/api/check", files=upload, headers={"Origin": "http://127.0.0.1:8000"})
+        # our own no-referrer form page: the browser sends Origin: null but says the request is same-origin
+        own_form = client.post("/check", files=upload, headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+        framed = client.post("/check", files=upload, headers={"Origin": "null", "Sec-Fetch-Site": "cross-site"})
+        sibling = client.post("/check", files=upload, headers={"Sec-Fetch-Site": "same-site"})
     assert foreign.status_code == 403 and "с другого сайта" in foreign.json()["error"]["message"]
     assert sandboxed.status_code == 403
     assert own.status_code == 200
+    assert own_form.status_code == 200
+    assert framed.status_code == 403 and sibling.status_code == 403
 
 
 def test_progress_line_strips_escape_sequences(capsys: pytest.CaptureFixture[str]) -> None:

@@ -352,13 +352,13 @@ def test_browser_upload_shows_the_verdict(server: str, tmp_path: Path) -> None:
             page = browser.new_page(viewport={"width": 390, "height": 844}, locale="ru-RU")  # a phone
             page.goto(server + "/")
             assert page.get_by_label("Тип документа").is_visible()
-            page.set_input_files("#files", str(PRESS / "category_missing.docx"))
+            page.set_input_files("#files", str(PRESS / "no_venue.docx"))
             page.get_by_role("button", name="Проверить").click()
             page.wait_for_url(server + "/check")
             page.get_by_text("Не соответствует").first.wait_for()
             text = page.inner_text("body")
-            assert "Не соответствует" in text and "специалисты ТМС" in text
-            assert "category_missing.docx" in text
+            assert "Не соответствует" in text and "место проведения" in text
+            assert "no_venue.docx" in text
             page.screenshot(path=str(tmp_path / "web-result.png"), full_page=True)
         finally:
             browser.close()

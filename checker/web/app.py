@@ -851,8 +851,10 @@ class SecurityHeaders:
 def same_origin(request: Request) -> bool:
     """A browser names the page a POST comes from: a page on another site (or a sandboxed one) must not
     make this service read files or spend its workers. Clients that are not browsers send no Origin."""
-    if request.headers.get("sec-fetch-site", "") == "cross-site":
-        return False
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        # the browser says where the request comes from; with «no-referrer» pages it sends Origin: null
+        return site in ("same-origin", "none")
     origin = request.headers.get("origin")
     if origin is None:
         return True
