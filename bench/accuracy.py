@@ -32,7 +32,7 @@ DOCS = EVAL / "docs"
 LABELS = EVAL / "labels.yaml"
 RULE_DEFECTS = EVAL / "rule_defects.yaml"
 
-# approval forms as labelled -> as the report names them (classify/approval.py)
+# approval forms as labelled -> as the report names them (checker/approval.py)
 APPROVAL_ALIASES = {"appendix": "order", "council": "protocol"}
 SHORT = {"press_release": "PR", "seminar_program": "SP", "letter": "LT", "registration_sheet": "RS",
          "info_report": "IR", "roadmap": "RM", "program": "PG", "plan_schedule": "PS", "system_description": "SD",
