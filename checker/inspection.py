@@ -85,8 +85,17 @@ def inspection(document: Document, lemmas: bool = False) -> dict:
         "path": document.path,
         "metadata": document.metadata.model_dump(mode="json", exclude_none=True),
         "doc_type": kind.model_dump(),
+        "approval_forms": _approval_forms(document),
         "blocks": blocks,
     }
+
+
+def _approval_forms(document: Document) -> list[str]:
+    """The forms of approval the rules' approval model sees (as in the report)."""
+    from checker.approval import approval_forms
+    from checker.language.text import DocumentText
+
+    return approval_forms(DocumentText(document))
 
 
 def render_inspection(document: Document, fmt: str, lemmas: bool = False, lang: str = "ru") -> str:
@@ -104,6 +113,18 @@ def render_inspection(document: Document, fmt: str, lemmas: bool = False, lang: 
         ("тип" if ru else "type") + f": {kind['doc_type']} ({kind['confidence']:.2f}) "
         + ("по признакам" if ru else "evidence") + f": {'; '.join(kind['evidence']) or '—'}",
     ]
+    if kind.get("subkind") or kind.get("level"):
+        lines.append(
+            ("вид" if ru else "sub-kind") + f": {kind.get('subkind') or '—'}, "
+            + ("уровень" if ru else "level") + f": {kind.get('level') or '—'}"
+        )
+    if kind["doc_type"] == "unknown" and kind.get("reason"):
+        lines.append(("почему не определён: " if ru else "why unknown: ") + kind["reason"])
+    if kind.get("candidates"):
+        shown = ", ".join(f"{c['doc_type']} {c['score']:.2f}" for c in kind["candidates"])
+        lines.append(("кандидаты" if ru else "candidates") + f": {shown}")
+    forms = data["approval_forms"]
+    lines.append(("утверждение" if ru else "approval") + f": {', '.join(forms) or '—'}")
     for note in meta.get("notes", []):
         lines.append(f"! {note}")
     for note in meta.get("recovered", []):
