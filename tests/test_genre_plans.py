@@ -476,3 +476,22 @@ def test_roadmap_preamble_is_optional_but_complete_when_begun() -> None:
         ("fail", "Вводная часть дорожной карты неполна: не сформулированы «задачи».")]
     both = "Дорожная карта\n\nЦель: повышение качества.\nЗадачи: выявить школы; оказать поддержку."
     assert [o for o, _ in _run(rule, both)] == ["pass"]
+
+
+def test_passport_list_items_contents_lines_signatory_and_last_line_are_not_empty_sections() -> None:
+    """Real layouts (issue 11): the numbered documents of a passport cell, a contents page with page ranges,
+    a signatory's initials and surname and the closing line of a text are not empty sections."""
+    rule = EmptySectionRule(id="E-1", kind="empty_section", title="e", message="пуст: {section}")
+    passport = ("ПРОГРАММА РАЗВИТИЯ\n\nПаспорт программы.\n\nНормативная база\n\n"
+                "1. Федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»\n\n"
+                "2. Федеральный проект «Современная школа»\n\n3. Результаты самообследования школы\n\n"
+                "Цель программы\n\nПовышение качества образования.")  # fmt: skip
+    contents = ("ПРОГРАММА\n\nВведение.\n\nСОДЕРЖАНИЕ\n\nРаздел I. Паспорт… 5-9\n\nРаздел II. Анализ… 10-14\n\n"
+                "Раздел I. Паспорт\n\nТекст паспорта.")  # fmt: skip
+    signed = "ПИСЬМО\n\nТекст письма о проекте.\n\nЗаместитель министра\n\nВ.А.МУРАЙ\n\nИсп. Петров"
+    closing = "ПРОГРАММА\n\nВведение.\n\n1. Цель\n\nПовышение качества.\n\n2. Приложения"
+    for text in (passport, contents, signed, closing):
+        assert [o for o, _ in _run(rule, text)] == ["pass"], text
+    # a real empty section between two sections is still found
+    empty = "ПРОГРАММА\n\nВведение.\n\n1. Цель\n\nПовышение качества.\n\n2. Задачи\n\n3. Результаты\n\nРост."
+    assert [o for o, _ in _run(rule, empty)] == ["fail"]

@@ -1,5 +1,5 @@
-"""`empty_section`: a heading followed directly by another heading of the same or a higher level,
-or by the end of the document. The title lines at the very top are not sections.
+"""`empty_section`: a heading followed directly by another heading of the same or a higher level.
+The title lines at the very top are not sections, nor is the last line of a text (a closing line).
 
 Not sections either: contents entries (dot leaders, page numbers, «Error! Bookmark not defined.»), stamps
 («ПРОЕКТ»), approval and e-signature blocks, lines of a two-column «СОГЛАСОВАНО | УТВЕРЖДАЮ» block. A run of
@@ -8,7 +8,9 @@ empty headings one after another is one place: it gives one finding, not one per
 Not headings at all, though a layout pass may style them so (bold, numbered): the items of a list or of an
 order («1. Утвердить дорожную карту (приложение).» — a clause ending with a full stop), the numbered lines
 after «Повестка дня:» or «РЕШИЛИ:», the lines of a timetable («10:00–10:30 Регистрация участников») and an
-appeal («Уважаемые коллеги!»). They are content: a heading they follow is not empty."""
+appeal («Уважаемые коллеги!»), the numbered items of a list of documents («1. Федеральный закон от … № …») and
+the lines next to them, the entries after a «Содержание» title, a page range («Раздел I… 5-9») and a
+signatory's initials and surname («В.А.МУРАЙ»). They are content: a heading they follow is not empty."""
 
 from __future__ import annotations
 
@@ -24,7 +26,19 @@ from checker.engine.rule import Outcome, RuleBase
 from checker.language.normalize import fold
 
 _NOT_SECTION_ROLES = {"contents", "approval", "esign", "stamp", "header", "footer", "footnote", "endnote", "comment"}
-_CONTENTS_LINE = re.compile(r"(\.{3,}|…{2,}|_{4,}|\s\d{1,3}\s*$|error!\s*bookmark|ошибка!\s*закладка)")
+_CONTENTS_LINE = re.compile(
+    r"(\.{3,}|…{2,}|_{4,}|\s\d{1,3}\s*$|(…|\.\.|\s)\s*\d{1,3}\s*[-–—]\s*\d{1,3}\s*$|…\s*\d{1,3}\s*$|"
+    r"error!\s*bookmark|ошибка!\s*закладка)"
+)
+# a signatory: initials and a surname in either order («В.А.МУРАЙ», «Иванова И.И.»)
+_SIGNATORY = re.compile(
+    r"^\W*([А-ЯЁ]\.\s*[А-ЯЁ]\.?\s*[А-ЯЁ][А-ЯЁа-яё-]+|[А-ЯЁ][А-ЯЁа-яё-]+\s+[А-ЯЁ]\.\s*[А-ЯЁ]\.?)\W*$"
+)
+# an item of a list of documents: a law, an order, a project, with its number or date
+_CITATION = re.compile(
+    r"(№|\bN\s*\d|\d{1,2}\.\d{1,2}\.\d{2,4}|-фз\b|^(федеральн\w+|постановлени\w+|приказ\w*|распоряжени\w+|"
+    r"указ\w*|закон\w*|письм\w+|государственн\w+ программ\w+|национальн\w+ проект\w*)\s)"
+)
 _CONTENTS_TITLE = re.compile(r"^\W*(содержание|оглавление)\W*$")
 _STAMP = re.compile(
     r"^\W*(проект|project|копия|черновик|для служебного пользования|приложени\w*|"
@@ -48,12 +62,21 @@ def is_content_line(block: Block) -> bool:
     return words >= 15 or (words >= 4 and body.rstrip().endswith((".", ";")) and not body.endswith(".."))
 
 
+def _is_citation(block: Block) -> bool:
+    """A numbered item naming a document («1. Федеральный закон от 29.12.2012 № 273-ФЗ …»): a list item of
+    a passport cell or a list of sources, not a heading."""
+    body = _NUMBERING.sub("", fold(block.text.strip()), count=1)
+    return bool(_CITATION.search(body))
+
+
 def _level(block: Block) -> int:
     return block.level or 1
 
 
 def _not_a_section(block: Block) -> bool:
     if block.role in _NOT_SECTION_ROLES:
+        return True
+    if _SIGNATORY.match(block.text.strip()):
         return True
     text = fold(block.text.strip())
     return bool(_CONTENTS_LINE.search(text) or _CONTENTS_TITLE.match(text) or _STAMP.match(text))
@@ -86,6 +109,24 @@ class EmptySectionRule(RuleBase):
             before = blocks[i - 1]
             if (i - 1) in listed or (before.kind != "heading" and before.text.rstrip().endswith(":")):
                 listed.add(i)
+        # the numbered items of a list of documents (a passport cell «Нормативная база»), and the numbered
+        # lines that stand next to one of them, are a list, not headings
+        cited = {i for i, b in enumerate(blocks) if b.kind == "heading" and b.heading_reason == "numbered"
+                 and _is_citation(b)}  # fmt: skip
+        for i in sorted(cited):
+            listed.add(i)
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(blocks) and blocks[j].kind == "heading" and blocks[j].heading_reason == "numbered":
+                    listed.add(j)
+                    j += step
+        # the entries after a «Содержание» title are contents, up to the first line that is not a heading
+        for i, block in enumerate(blocks):
+            if _CONTENTS_TITLE.match(fold(block.text.strip())):
+                j = i + 1
+                while j < len(blocks) and blocks[j].kind == "heading":
+                    listed.add(j)
+                    j += 1
 
         def content(index: int) -> bool:
             block = blocks[index]
@@ -99,7 +140,10 @@ class EmptySectionRule(RuleBase):
             if content(i) or _not_a_section(block):
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if nxt is not None and (content(i + 1) or _level(nxt) > _level(block) or _not_a_section(nxt)):
+            if nxt is None:
+                # the last line of a text is a closing line (a signature, a note), not an empty section
+                continue
+            if (content(i + 1) or _level(nxt) > _level(block) or _not_a_section(nxt)):
                 continue
             if i <= run_end:
                 continue
