@@ -164,3 +164,30 @@ def test_campaign_layer_rule_outside_a_campaign_pack_is_refused(tmp_path: Path) 
     )  # fmt: skip
     assert result.returncode == 2
     assert "слоя campaign" in result.stderr and "T-ANY-001" in result.stderr
+
+
+def test_inspect_shows_level_candidates_and_approval(tmp_path: Path) -> None:
+    order = tmp_path / "приказ.txt"
+    order.write_text(
+        "ПРИКАЗ\nот 12.03.2021 № 417\nОб утверждении дорожной карты по повышению качества образования\n\n"
+        "В целях реализации проекта «500+» по поддержке школ с низкими образовательными результатами\n"
+        "ПРИКАЗЫВАЮ:\n1. Утвердить дорожную карту по повышению качества образования в МБОУ СОШ № 5.\n"
+        "2. Контроль за исполнением приказа возложить на заместителя директора.\n"
+        "Директор школы ________ И.И. Иванова\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", "inspect", str(order)],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "тип: unknown" in result.stdout
+    assert "почему не определён: похоже на приказ об утверждении дорожной карты" in result.stdout
+    assert "кандидаты: roadmap" in result.stdout
+    assert "утверждение: signature" in result.stdout
+    code, data = report(str(order))
+    doc = data["documents"][0]
+    assert (code, doc["verdict"]) == (4, "not_checked")
+    assert "Похоже на приказ об утверждении дорожной карты" in doc["reason"]
+    assert doc["doc_type_candidates"][0]["doc_type"] == "roadmap"
