@@ -140,6 +140,11 @@ def _is_label(tokens: list[_Token], i: int, folded: str) -> bool:
     return _tag(prev)[1] in _BEFORE_NUMBER_IS_LABEL
 
 
+@lru_cache(maxsize=50_000)
+def _normal_form(word: str) -> str:
+    return analyzer().parse(word)[0].normal_form
+
+
 def _unit_after(tokens: list[_Token], j: int, folded: str) -> tuple[str | None, int, bool]:
     """The counted noun after a number: skip up to three adjectives or participles (and «из»-free
     words like «образовательных»). Returns (lemma, end, is a date/time/year)."""
@@ -157,7 +162,7 @@ def _unit_after(tokens: list[_Token], j: int, folded: str) -> tuple[str | None, 
         if _MONTHS.match(word):
             return None, tokens[k].end, True
         if pos in ("ADJF", "PRTF", "ADJS", "NUMR"):
-            adjective = adjective or (analyzer().parse(word)[0].normal_form, tokens[k].end)
+            adjective = adjective or (_normal_form(word), tokens[k].end)
             continue
         if pos in ("NOUN", "LATN") or (pos == "" and len(word) <= 6):
             return lem, tokens[k].end, lem in _NOT_COUNT_AFTER
@@ -183,6 +188,11 @@ def _unit_before(tokens: list[_Token], i: int, folded: str) -> tuple[str | None,
 
 def find_quantities(folded: str) -> list[Quantity]:
     """Every counted quantity of a folded text, in order."""
+    return list(_find_quantities(folded))
+
+
+@lru_cache(maxsize=4096)  # several count rules read the same units of one document
+def _find_quantities(folded: str) -> tuple[Quantity, ...]:
     tokens = _tokens(folded)
     found: list[Quantity] = []
     i = 0
@@ -217,4 +227,4 @@ def find_quantities(folded: str) -> list[Quantity]:
             continue  # a bare year
         found.append(Quantity(value, start, tokens[j - 1].end, unit, unit_end, approximate, in_words))
         i = j
-    return found
+    return tuple(found)
