@@ -495,3 +495,27 @@ def test_passport_list_items_contents_lines_signatory_and_last_line_are_not_empt
     # a real empty section between two sections is still found
     empty = "ПРОГРАММА\n\nВведение.\n\n1. Цель\n\nПовышение качества.\n\n2. Задачи\n\n3. Результаты\n\nРост."
     assert [o for o, _ in _run(rule, empty)] == ["fail"]
+
+
+def test_development_programme_real_headings() -> None:
+    """Issue 11: «Дорожная карта реализации программы» is the plan of measures, «Основные этапы реализации»
+    the stages, «Критерии и показатели оценки реализации» the indicators; a «500+» methods heading is only
+    information; a contents line with its page number on another line is a doubt, not a missing section."""
+    text = ("ПРОГРАММА РАЗВИТИЯ\n\nВведение.\n\n5. Основные этапы реализации программы развития\n\n2024–2026 годы.\n\n"
+            "7. Критерии и показатели оценки реализации\n\nДоля выпускников — 90 %.\n\n"
+            "8. Дорожная карта реализации Программы развития\n\nСеминары для учителей.")  # fmt: skip
+    for rule_id in ("DP-STAGES-001", "DP-INDICATORS-001", "DP-MEASURES-001"):
+        assert [o for o, _ in _run(_pack_rule("development_program", rule_id), text, "development_program")] == [
+            "pass"], rule_id
+    methods = _pack_rule("development_program", "DP-METHODS-001")
+    assert methods.severity == "info"
+    toc = ("ПРОГРАММА РАЗВИТИЯ\n\nСодержание\n\n4\nОжидаемые результаты реализации программы развития школы на "
+           "2024–2026 годы и их оценка\n6\nАнализ\n\nТекст.")  # fmt: skip
+    doc = document_from_text(toc)
+    for block in doc.blocks:
+        if block.text.startswith("Ожидаемые"):
+            block.kind = "paragraph"  # a contents line the layout did not style as a heading
+    ctx = CheckContext(document=doc, doc_type="development_program")
+    (finding,) = run_rules(ctx, [_pack_rule("development_program", "DP-RESULTS-001")])
+    assert finding.outcome == "unverified"
+    assert finding.message.startswith("Не удалось проверить")

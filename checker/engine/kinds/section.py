@@ -31,6 +31,26 @@ _ONLY_CONTENTS = Localized(
     "check it by hand.",
 )
 
+_NOT_STYLED = Localized(
+    ru="Не удалось проверить: строка «{best}» начинается с названия раздела «{section}», но не оформлена как "
+    "заголовок (возможно, это строка оглавления) — проверьте вручную.",
+    en="Could not be checked: the line «{best}» opens with the name of the section «{section}» but is not styled "
+    "as a heading (perhaps a contents line); check it by hand.",
+)
+
+
+def loose_prefix(names: list[str], units: Iterable[Unit], max_words: int) -> Unit | None:
+    """A short line that opens with one of the names but is neither a heading nor a label («4 / Ожидаемые
+    результаты реализации…» of a contents page whose page numbers stand on their own lines)."""
+    wanted = [lemmatize(normalize(name)) for name in names]
+    for unit in units:
+        if unit.text.words > max_words:
+            continue
+        stripped = _NUMBER_TOKENS.sub("", strip_numbering(unit.text.lemma_string))
+        if any(t and (stripped == t or stripped.startswith(t + " ")) for t in wanted):
+            return unit
+    return None
+
 
 def heading_prefix(names: list[str], units: Iterable[Unit], max_words: int) -> tuple[Unit, str] | None:
     """The first unit that opens with one of the names (after numbering): a heading with extra words, or
@@ -83,6 +103,11 @@ class SectionRule(RuleBase):
                 yield Outcome(False, {"section": section, "best": contents.text.clean, "found": contents.text.clean},
                               contents.text.clean, contents.location, unverified=True,
                               message=_ONLY_CONTENTS)  # fmt: skip
+                return
+            loose = loose_prefix(self.names, units, self.max_words)
+            if loose is not None:
+                yield Outcome(False, {"section": section, "best": loose.text.clean, "found": loose.text.clean},
+                              loose.text.clean, loose.location, unverified=True, message=_NOT_STYLED)  # fmt: skip
                 return
         if best is None:
             yield Outcome(False, {"section": section, "best": "—", "score": 0})
