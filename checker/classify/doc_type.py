@@ -64,6 +64,7 @@ def annex_title(body: str, opening_end: int) -> str:
     return "\n".join(picked)
 
 
+_OWN_MARKS = frozenset({"адресат письма", "исходящий номер", "приложение или исполнитель в конце"})
 _SELF_NAMING = frozenset({"letter", "registration_table"})
 _ADDRESSED = frozenset({"адресат письма", "обращение «Уважаемые…»"})  # marks only a letter carries
 
@@ -76,7 +77,10 @@ def _short(text: str) -> str:
 def _form_weight(form: Form, key: str, weight: float) -> tuple[float, str | None]:
     if key == "letter":
         n = len(form.letter_marks)
-        return (weight * n, ", ".join(form.letter_marks)) if n >= 2 else (0.0, None)
+        # a salutation and a request alone are a web notice's as well: a letter says who sends it or to whom,
+        # under which number or with what enclosed
+        own = bool(set(form.letter_marks) & _OWN_MARKS) or form.signed
+        return (weight * n, ", ".join(form.letter_marks)) if n >= 2 and own else (0.0, None)
     if key == "time_slots":
         return (weight, f"время по пунктам ({form.time_slots})") if form.time_slots >= 2 else (0.0, None)
     if getattr(form, key, False):

@@ -22,6 +22,8 @@ from .subkind import subkind
 BODY_CHARS = 80_000
 _DATE_ONLY = re.compile(r"^[\W\d]*(г\.?|года)?\W*$")
 _ORDER_TITLE = re.compile(r"^\W{0,3}(приказ|распоряжение|постановление)\b", re.M)
+# an order's operative clause when its heading is missing (a copy that starts with the preamble)
+_ORDER_CLAUSE = re.compile(r"(^|\n)\W{0,3}1\.\s+утвердить\s+(прилагаем|прилагаем\w+)", re.M)
 
 
 def read(document: Document) -> tuple[Reading, list[str]]:
@@ -34,7 +36,7 @@ def read(document: Document) -> tuple[Reading, list[str]]:
     last = title.rsplit("\n", 1)[-1]
     taken = next((i + 1 for i, ln in enumerate(lines) if ln[:250] == last), 0) if title else 0
     reading.lead = next((ln[:300] for ln in lines[taken : taken + 3] if not _DATE_ONLY.match(ln)), "")
-    if _ORDER_TITLE.search(title):
+    if _ORDER_TITLE.search(title) or _ORDER_CLAUSE.search(opening_text[:900]):
         reading.annex_title = annex_title(body, len(opening_text))
     return reading, head
 

@@ -51,6 +51,12 @@ _REQUEST = re.compile(
     r"(^|\n)\W*(министерство|департамент|управление|отдел|комитет)\s+([\w\"-]+\s+){0,10}?"
     r"(направляет|информирует|сообщает|просит|доводит до сведения|рекомендует)\b"
 )
+# a sign-off at the end: «Начальник управления образования  Е.В. Петрова», «С уважением, …», «Министр А.С. Аникеев»
+_SIGN_OFF = re.compile(
+    r"(^|\n)\W*(с уважением|(и\.\s*о\.\s*|врио\s+)?(заместитель\s+)?(директор|начальник|руководитель|министр|"
+    r"заведующ\w*|председатель|глава|ректор|проректор)\b[^\n]{0,120}?\b[а-я]\.\s?[а-я]\.\s?[а-я-]{2,}\W*$)",
+    re.M,
+)
 _ENCLOSURE = re.compile(r"приложени\w*:?\s+(\w+\s+){0,6}на\s+\d+\s*л|^\W*исполнител\w*:|^\W*исп\.\s", re.M)
 
 
@@ -63,6 +69,7 @@ class Form:
     time_slots: int = 0  # «09.00-09.30» in the text
     passport: bool = False  # «Паспорт программы» with its rows
     letter_marks: list[str] = field(default_factory=list)  # addressee, outgoing, salutation, request, enclosure
+    signed: bool = False  # a sign-off with a name at the end (who sends it)
 
     def describe(self) -> list[str]:
         out = []
@@ -145,4 +152,5 @@ def read_form(document: Document, head: list[str], body: str) -> Form:
     if _ENCLOSURE.search(body[-3000:]) or _ENCLOSURE.search(body[:6000]):
         marks.append("приложение или исполнитель в конце")
     form.letter_marks = marks
+    form.signed = bool(_SIGN_OFF.search(body[-1500:]))
     return form

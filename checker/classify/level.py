@@ -33,7 +33,9 @@ _TITLE_PLACE = [
 ]
 _SCHOOL = re.compile(
     r"\b(м[бак]?оу|г[бак]?оу|ч?оу|моу|сош|оош|нош|сoш)\b|\bшкол[аыеу]\s*(-\s*интернат\s*)?№\s*\d|"
-    r"\b(лице[йяю]|гимнази[яию]|центр образования)\b\s*(№\s*\d|\")|\bсредн\w+ (обще)?образовательн\w+ школ|"
+    r"\b(лице[йяю]|гимнази[яию]|центр образования)\b\s*(№\s*\d|\")|"
+    # «средняя общеобразовательная школа», also glued to the word before it («учреждениесредняя …»)
+    r"средн(яя|ей|юю|ие|их)\s+(обще)?образовательн\w+ школ|"
     r"\bосновн\w+ общеобразовательн\w+ школ"
 )
 _REGIONAL = re.compile(
@@ -45,6 +47,12 @@ _MUNICIPAL = re.compile(
     r"\b(управлени|отдел|комитет)\w*\s+(\w+\s+){0,2}образовани|\bмоуо\b|\bуо\b|\bадминистраци\w+\s+(\w+\s+){0,3}"
     r"(район|город|округ|поселени|муниципальн)|\bглав\w+\s+(\w+\s+)?(район|города|округа|администрации)|"
     r"\bмуниципальн\w+\s+(район|округ|образовани)"
+)
+# a federal body issuing a letter: a ministry «Российской Федерации», «Минпросвещения России», a federal service
+_FEDERAL = re.compile(
+    r"\b(министерств\w*|департамент\w*)\s+([\w,-]+\s+){0,8}?российской\s+федерации|"
+    r"\bмин(просвещения|обрнауки|труда|здрав|фин|цифры)\w*\s+россии\b|\bрособрнадзор|"
+    r"\bфедеральн\w+\s+(служб|агентств)"
 )
 _APPROVER = re.compile(r"(утверждаю|утвержден[аоы]?|утверждена)\W+(?P<who>.{0,200})", re.S)
 
@@ -138,16 +146,20 @@ def level(doc_type: str, title: str, head: str, letterhead: str, opening: str = 
         return _event_level(title + "\n" + opening[:900]) or (_by_issuer(letterhead) if letterhead else None)
     if doc_type == "letter":
         sender = "\n".join(ln for ln in letterhead.split("\n") if not _ADDRESSEE.search(ln))
+        if _FEDERAL.search(sender + "\n" + title[:200]):
+            return None  # a federal body: there is no federal level
         return _by_issuer(sender) or _signatory(tail)
     for name, pattern in _TITLE_ADJ:
         if pattern.search(title):
             return name
     if _SCHOOL.search(title):
         return "school"
-    for name, pattern in _TITLE_PLACE:
-        if pattern.search(title):
-            return name
+    # the approver before the place in the title: a school programme of «… школы … Моздокского района» approved
+    # «УТВЕРЖДАЮ: Директор МБОУ СОШ …» is the school's
     found = _approver(head)
     if found:
         return found
+    for name, pattern in _TITLE_PLACE:
+        if pattern.search(title):
+            return name
     return (_by_issuer(letterhead) if letterhead else None) or _signatory(tail)

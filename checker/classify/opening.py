@@ -27,8 +27,13 @@ _APPROVAL_LINE = re.compile(
     r"(директор|начальник|руководител|заведующ|ректор|глава|председател|министр|приказ|протокол|решени|совет|"
     r"_{2,}|\b\d{4}\s*г|управлени|администраци|\bм[бак]?оу\b|\bгбоу\b|сош|оош|лице|гимнази|"
     r"образовани\w*\s+\w+ск\w*\s+(район|округ|кра|област)|"
-    r"\b[а-я]\.\s?[а-я]\.|^\W*\d{1,2}\W+\w+\W+\d{2,4}|^от\s|^№|^\"?\s*_*\s*\"?\s*_{2,})"
+    r"\b[а-я]\.\s?[а-я]\.|^\W*\d{1,2}\W+\w+\W+\d{2,4}|^от\s|^№|^\"?\s*_*\s*\"?\s*_{2,}|"
+    # an annex mark's lines: «к приказу / министерства образования / Амурской области / от … N …»
+    r"^к\s+(приказу|постановлению|распоряжению|решению)|министерств|департамент|правительств|"
+    r"^\w+ск\w+\s+(област|кра[йя]|республик)\w*\W*$|^\(?\s*в\s+редакции\b)"
 )
+# an amendment note under an approval block: «(в редакции распоряжения … от …)»
+_AMENDED = re.compile(r"^\(\s*в\s+редакции\b")
 _BLOCK_DATE = re.compile(r'"\s*\d{1,2}\s*"\s*\w+\s+\d{4}|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}\s+[а-я]+\s+\d{4}')
 # a genre title ends an approval block even when the block's date came earlier
 _TITLE_START = re.compile(
@@ -59,8 +64,13 @@ _MENU = re.compile(
     r"организации|основные сведения|структура и органы управления\w*|руководство.*|материально-техническое .*|"
     r"платные образовательные услуги|вакантные места.*|педагогический состав|проект 500\+|500\+|шнор|"
     r"сведения об организации|версия для слабовидящих|поиск|вход|меню|назад|на главную|печать|"
-    r"опубликовано:?.*|просмотров:?\s*\d*|дата публикации:?.*)\W*$"
+    r"опубликовано:?.*|просмотров:?\s*\d*|дата публикации:?.*|визитная карточка|"
+    # the banner of a legal-database copy (ГАРАНТ, КонсультантПлюс)
+    r"вы можете открыть актуальную версию документа.*|если вы являетесь пользователем .*(гарант|консультант).*|"
+    r"документ предоставлен консультантплюс.*)\W*$"
 )
+# a row of a school's information card on its site: «Адрес: | …», «Руководитель: | …»
+_CARD_ROW = re.compile(r"^[\w\s.,()-]{2,40}:\s*\|")
 
 
 _TITLE_INSIDE = re.compile(
@@ -111,6 +121,36 @@ def _menu_row(line: str) -> bool:
     return all(len(p.split()) <= 5 for p in parts)
 
 
+# a whole document flattened onto one line (web copies): broken before approval markers, title words and a
+# contents heading, so that the title zone can be read
+_FLAT_LIMIT = 500
+_FLAT_APPROVAL = re.compile(r"\b(утверждаю|(утвержден[аоы]?|принят[оаы]?|согласован[оаы]?|рассмотрен[оаы]?)\s*:)")
+_FLAT_BREAK = re.compile(
+    r"\s(?=(утверждаю|(утвержден[аоы]?|принят[оаы]?|согласован[оаы]?|рассмотрен[оаы]?)\s*:|"
+    r"(программ\w*\s+(перехода|повышения|развития|антирисков|улучшения)|дорожн\w+ карт\w*|комплекс мер|"
+    r"среднесрочн\w+ программ|антирисков\w+ программ|паспорт программ|оглавление|содержание)\w*))|"
+    r"(?<=\bоглавление)\s|(?<=\bсодержание)\s"  # a contents heading stands on its own line
+)
+
+
+def _unflatten(norm: str) -> list[str]:
+    """A long line with an approval block inside its first part is a flattened document: its pieces."""
+    if len(norm) <= _FLAT_LIMIT or not _FLAT_APPROVAL.search(norm, 0, 600):
+        return [norm]
+    pieces, start = [], 0
+    for m in _FLAT_BREAK.finditer(norm, 0, 4000):
+        if m.start() > start:
+            pieces.append(norm[start : m.start()].strip())
+        start = m.end()
+    pieces.append(norm[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _pieces(norm: str, taken: list[str]) -> list[str]:
+    """Only a line that opens the document can be a whole flattened document."""
+    return _unflatten(norm) if not taken else [norm]
+
+
 def _running_blocks(document: Document):
     for block in document.blocks:
         # approval blocks stay: their lines are skipped one by one, and a layout pass may have
@@ -126,16 +166,19 @@ def opening_lines(document: Document) -> list[str]:
     size = 0
     in_approval = False
     for block in _running_blocks(document):
-        for line in block.text.split("\n"):
-            norm = normalize(line)
+        for norm in (piece for line in block.text.split("\n") for piece in _pieces(normalize(line), lines)):
             if (
                 not norm
                 or _DEBRIS.match(norm)
                 or _junk(norm)
                 or _menu_row(norm)
                 or _MENU.match(norm)
+                or _CARD_ROW.match(norm)
                 or _ESIGN.search(norm)
             ):
+                continue
+            if _AMENDED.match(norm):
+                in_approval = True  # the block goes on
                 continue
             if _APPROVAL.match(norm) or (not lines and len(norm) > 120 and _LETTERHEAD.match(norm)):
                 rest = _split_title(norm) if len(norm) > 60 else None
@@ -151,7 +194,10 @@ def opening_lines(document: Document) -> list[str]:
                 in_approval = not _BLOCK_DATE.search(norm)  # the date closes the block
                 continue
             in_approval = False
-            if not lines and len(norm) <= 120 and (_LETTERHEAD.match(norm) or _ANNEX.match(norm)):
+            if not lines and len(norm) <= 120 and _ANNEX.match(norm):
+                in_approval = not _BLOCK_DATE.search(norm)  # «Приложение / к приказу / … / от … N …»
+                continue
+            if not lines and len(norm) <= 120 and _LETTERHEAD.match(norm):
                 continue
             lines.append(norm)
             size += len(norm)
