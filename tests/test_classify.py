@@ -13,8 +13,10 @@ from ruamel.yaml import YAML
 
 from checker.approval import approval_forms
 from checker.classify import Candidate, Classification, classify, opening, opening_lines
+from checker.classify.entry import read
 from checker.classify.signals import load
 from checker.document import Block, Document, Location, Metadata
+from checker.language.normalize import normalize
 from checker.language.text import DocumentText
 from checker.paths import DOC_TYPES
 
@@ -179,6 +181,35 @@ def test_opening_skips_menu_and_approval_block() -> None:
     assert head.startswith("пресс-релиз")
     head = opening(_parse(OPENINGS / "program__07_esign_top.txt"))
     assert head.startswith("программа улучшения")
+
+
+def test_flattened_document_is_read_piece_by_piece() -> None:
+    """A web copy with the whole document on one line: broken at approval markers, the title and the contents."""
+    lines = opening_lines(_parse(OPENINGS / "development_program__07_one_line_web_copy.txt"))
+    assert lines[0].startswith("программа развития муниципального бюджетного")
+    assert lines[0].endswith("на 2023-2026 годы 2023 г.")
+    assert lines[1] == "оглавление"
+
+
+def test_long_running_text_is_not_broken() -> None:
+    """Only an opening line with an approval block inside is a flattened document."""
+    text = "В районе состоялся семинар. " * 30 + "Программа развития школы обсуждалась."
+    assert opening_lines(_document(text)) == [normalize(text)]
+
+
+def test_a_cited_order_number_is_not_the_letters_own() -> None:
+    document = _parse(OPENINGS / "unknown__38_institute_survey_notice.txt")
+    reading, _ = read(document)
+    assert reading.form.letter_marks == ["обращение «Уважаемые…»", "просьба или сообщение адресату"]
+    assert not reading.form.signed
+    assert classify(document).doc_type == "unknown"
+
+
+def test_info_card_rows_and_site_banners_are_skipped() -> None:
+    head = opening(_parse(OPENINGS / "development_program__06_info_card_first.txt"))
+    assert "визитная карточка" not in head and "адрес:" not in head
+    head = opening(_parse(OPENINGS / "program__18_regional_annex_banner.txt"))
+    assert head.startswith("региональная программа повышения качества образования")
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not available")
