@@ -74,13 +74,16 @@ def _short(text: str) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
+def _own_letter(form: Form) -> bool:
+    """A salutation and a request alone are a web notice's as well: a letter says who sends it or to whom,
+    under which number or with what enclosed."""
+    return bool(set(form.letter_marks) & _OWN_MARKS) or form.signed
+
+
 def _form_weight(form: Form, key: str, weight: float) -> tuple[float, str | None]:
     if key == "letter":
         n = len(form.letter_marks)
-        # a salutation and a request alone are a web notice's as well: a letter says who sends it or to whom,
-        # under which number or with what enclosed
-        own = bool(set(form.letter_marks) & _OWN_MARKS) or form.signed
-        return (weight * n, ", ".join(form.letter_marks)) if n >= 2 and own else (0.0, None)
+        return (weight * n, ", ".join(form.letter_marks)) if n >= 2 and _own_letter(form) else (0.0, None)
     if key == "time_slots":
         return (weight, f"время по пунктам ({form.time_slots})") if form.time_slots >= 2 else (0.0, None)
     if getattr(form, key, False):
@@ -239,7 +242,17 @@ def decide(signals: SignalSet, reading: Reading) -> Decision:
         return Decision("unknown", min(confidence, 0.3), ranked, ru, en)
     if confidence >= signals.threshold:
         return Decision(best.doc_type, confidence, ranked)
-    if best.score <= 0:
+    form = reading.form
+    if best.doc_type == "letter" and len(form.letter_marks) >= 2 and not _own_letter(form):
+        ru = (
+            "похоже на обращение или объявление на сайте, а не на письмо: нет ни исходящего номера, ни адресата, "
+            "ни приложения, ни подписи отправителя"
+        )
+        en = (
+            "looks like a notice or an appeal on a website, not a letter: no outgoing number, addressee, "
+            "enclosure or signatory"
+        )
+    elif best.score <= 0:
         ru = "нет признаков ни одного известного типа: ни заголовка, ни формы документа"
         en = "no sign of any known type: neither a title nor the form of a document"
     elif best.score < 2.5:
