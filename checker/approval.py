@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from checker.document import Document
 from checker.language.text import DocumentText, Unit
 
 Form = Literal["signature", "order", "protocol", "esign"]
@@ -397,3 +398,22 @@ def approval_date(text: DocumentText) -> tuple[dt.date, str, Unit] | None:
     if approval is None or approval.date is None:
         return None
     return approval.date, approval.shown, approval.units[0]
+
+
+_DRAFT_STAMP = re.compile(r"^\W*(проект|project)\W*$")
+_DRAFT_LOOKAHEAD = 12  # a draft stamp stands in the first lines of a document
+
+
+def is_draft(document: Document) -> bool:
+    """A document stamped «ПРОЕКТ» at its top (or a stamp block that says so): a draft sent out for
+    discussion or with a covering letter, not yet approved, and not expected to be."""
+    seen = 0
+    for block in document.blocks:
+        text = block.text.strip()
+        if not text:
+            continue
+        folded = text.lower().replace("ё", "е")
+        if _DRAFT_STAMP.match(folded) and (seen < _DRAFT_LOOKAHEAD or block.role == "stamp"):
+            return True
+        seen += 1
+    return False

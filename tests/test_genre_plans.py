@@ -519,3 +519,21 @@ def test_development_programme_real_headings() -> None:
     (finding,) = run_rules(ctx, [_pack_rule("development_program", "DP-RESULTS-001")])
     assert finding.outcome == "unverified"
     assert finding.message.startswith("Не удалось проверить")
+
+
+def test_programme_title_goals_inside_a_heading_and_a_draft() -> None:
+    """Issue 11: a title «Программа улучшения результатов … Перевод школы в эффективный режим работы», goals and
+    tasks inside a heading with other words, and a draft («ПРОЕКТ») that is not asked for approval."""
+    title = ("Программа улучшения результатов образовательной деятельности\n\nПеревод школы в эффективный режим "
+             "работы на 2024-2026 годы\n\nТекст.")  # fmt: skip
+    assert [o for o, _ in _run(_pack_rule("program", "PG-TITLE-001"), title, "program")] == ["pass"]
+    goals = "ПРОГРАММА\n\nВведение.\n\n4.1. Направления, цели, задачи, этапы\n\nЦель: повысить качество."
+    assert [o for o, _ in _run(_pack_rule("program", "PG-SEC-002"), goals, "program")] == ["pass"]
+    draft = "ПРОЕКТ\n\nПрограмма повышения качества образования\n\nТекст программы."
+    ctx = CheckContext(document=document_from_text(draft), doc_type="program", level="school")
+    (finding,) = run_rules(ctx, [_pack_rule("program", "PG-APPROVE-001")])
+    assert (finding.outcome, finding.message) == (
+        "not_applicable", "Не применяется: проект документа: утверждение не требуется.")
+    final = "Программа повышения качества образования\n\nТекст программы."
+    ctx = CheckContext(document=document_from_text(final), doc_type="program", level="school")
+    assert [f.outcome for f in run_rules(ctx, [_pack_rule("program", "PG-APPROVE-001")])] == ["fail"]

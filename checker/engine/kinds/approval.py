@@ -22,6 +22,7 @@ from checker.approval import (
     Approval,
     expected_issuers,
     find_approvals,
+    is_draft,
 )
 from checker.engine.context import CheckContext
 from checker.engine.doubts import UNSEEN, blind_spot
@@ -32,6 +33,11 @@ Marker = Literal["approve", "agree", "sign"]
 Form = Literal["signature", "order", "protocol", "esign"]
 Issuer = Literal["school", "municipal", "regional"]
 _LABEL = {"approve": "УТВЕРЖДАЮ", "agree": "СОГЛАСОВАНО", "sign": "подпись"}
+
+_DRAFT = Localized(
+    ru="Не применяется: проект документа: утверждение не требуется.",
+    en="Not applicable: a draft document needs no approval.",
+)
 
 _MSG = {
     "missing": Localized(
@@ -135,6 +141,9 @@ class ApprovalRule(RuleBase):
         return missing, blank
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
+        if "approve" in self.marker and is_draft(ctx.document):
+            yield Outcome(None, message=_DRAFT)
+            return
         lang = ctx.lang
         accepted = self._accepted(ctx)
         candidates = self._candidates(ctx)

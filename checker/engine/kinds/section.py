@@ -80,6 +80,10 @@ class SectionRule(RuleBase):
     threshold: float = Field(85, ge=50, le=100, description="minimal fuzzy score (0-100) on lemmas")
     min_coverage: float = Field(0.6, ge=0, le=1, description="share of the line the heading must explain")
     max_words: int = Field(14, ge=1, description="longer non-heading lines are not candidates")
+    inside: list[str] = Field(
+        default_factory=list,
+        description="names also accepted anywhere inside a heading («4.1. Направления, цели, задачи, этапы»)",
+    )
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
         units = self.units(ctx)
@@ -90,6 +94,12 @@ class SectionRule(RuleBase):
             found = unit.text.clean if len(unit.text.clean) <= 160 else unit.text.clean[:159] + "…"
             yield Outcome(True, {"section": section, "found": found, "best": found, "score": 100, "matched": name},
                           found, unit.location)  # fmt: skip
+            return
+        inner = self._inside_heading(units)
+        if inner is not None:
+            found = inner.text.clean if len(inner.text.clean) <= 160 else inner.text.clean[:159] + "…"
+            yield Outcome(True, {"section": section, "found": found, "best": found, "score": 100, "matched": section},
+                          found, inner.location)  # fmt: skip
             return
         best, phrase = best_heading(self.names, units, self.max_words)
         passed = best is not None and best.score >= self.threshold and best.coverage >= self.min_coverage
@@ -118,6 +128,18 @@ class SectionRule(RuleBase):
             yield Outcome(passed, params, found, best.unit.location)
         else:  # a far line is no hint: no evidence, no place
             yield Outcome(False, {**params, "best": "—", "found": "—"})
+
+    def _inside_heading(self, units: Iterable[Unit]) -> Unit | None:
+        wanted = [f" {lemmatize(normalize(name))} " for name in self.inside]
+        if not wanted:
+            return None
+        for unit in units:
+            if unit.block.kind != "heading" or unit.text.words > self.max_words * 2:
+                continue
+            padded = f" {unit.text.lemma_string} "
+            if any(target.strip() and target in padded for target in wanted):
+                return unit
+        return None
 
     def _in_contents(self, ctx: CheckContext) -> Unit | None:
         entries = ctx.text.select("contents")
