@@ -183,3 +183,26 @@ def test_participants_in_words_subject_phrase_visited_school_and_host_body() -> 
     found = _press_rules("PR-SUBJ-001", "PR-VENUE-001", "PR-ORG-002", text=bare)
     assert found == {"PR-SUBJ-001": ("fail", "error"), "PR-VENUE-001": ("fail", "error"),
                      "PR-ORG-002": ("fail", "warning")}  # fmt: skip
+
+
+def test_a_cited_order_number_is_not_the_letters_own_number() -> None:
+    """Issue 11: a notice that cites «приказ … от 07.02.2020 № 186-Д» and has neither its own number nor a
+    signatory is not a compliant letter: the number fails (an error), the signature fails."""
+    from checker.engine.context import CheckContext
+    from checker.engine.examples import document_from_text
+    from checker.engine.pack import load_pack
+    from checker.engine.runner import run_rules
+    from checker.paths import rules_dir
+
+    rules = [r for r in load_pack(rules_dir() / "letter.yaml").rules if r.id in ("LT-NUMBER-001", "LT-SIGN-001")]
+    notice = ("Руководителям общеобразовательных организаций\n\nОб анкетировании педагогов\n\n"
+              "В соответствии с приказом министерства образования от 07.02.2020 № 186-Д институт проводит "
+              "анкетирование педагогов с 10 по 20 марта.\n\nПросим обеспечить участие.")  # fmt: skip
+    ctx = CheckContext(document=document_from_text(notice), doc_type="letter")
+    found = {f.rule_id: (f.outcome, f.severity) for f in run_rules(ctx, rules)}
+    assert found == {"LT-NUMBER-001": ("fail", "error"), "LT-SIGN-001": ("fail", "warning")}
+    # the same text with its own number and a signatory passes both
+    own = "от 03.03.2020 № 01-12/45\n\n" + notice + "\n\nДиректор института И.И. Иванова"
+    ctx = CheckContext(document=document_from_text(own), doc_type="letter")
+    found = {f.rule_id: (f.outcome, f.severity) for f in run_rules(ctx, rules)}
+    assert found == {"LT-NUMBER-001": ("pass", "error"), "LT-SIGN-001": ("pass", "warning")}
