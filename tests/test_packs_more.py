@@ -304,3 +304,25 @@ def test_quality_flags_the_real_defects() -> None:
         found[name[:3]] = [f for f in report.findings if f.outcome == "fail"]
     assert any(f.rule_id == "Q-NAME-001" and "Гачевском" in f.message for f in found["003"])
     assert any(f.rule_id == "Q-REPEAT-001" and "образования в образования" in (f.evidence or "") for f in found["004"])
+
+
+def test_two_real_places_are_not_one_name_misspelt() -> None:
+    """Issue 11: «Рязань» is not a misspelling of «Казань» — both are cities (pymorphy3's Geox); a district
+    name misspelt once is still found."""
+    from checker.engine.kinds.consistency import _is_place
+
+    assert _is_place("Рязани") and _is_place("Казань") and not _is_place("Гачевском")
+    cities = ("Делегации приехали из Казани и Рязани. В Казани прошёл семинар. Опыт Казани обсуждали. "
+              "Из Рязани приехали методисты.")  # fmt: skip
+    from checker.engine.context import CheckContext
+    from checker.engine.runner import run_rules
+
+    (rule,) = [r for r in load_pack(rules_dir() / "quality.yaml").rules if r.id == "Q-NAME-001"]
+
+    def outcomes(text: str) -> list[tuple[str, str]]:
+        return [(f.outcome, f.message) for f in run_rules(CheckContext(document=document_from_text(text)), [rule])]
+
+    assert [o for o, _ in outcomes(cities)] == ["pass"]
+    district = "Школы в Грачевском районе. Методисты Грачевского района. Педагоги в Гачевском районе."
+    ((outcome, message),) = outcomes(district)
+    assert outcome == "fail" and "«Гачевском»" in message

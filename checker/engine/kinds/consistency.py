@@ -3,7 +3,8 @@
 Candidates are capitalised words that are proper names (pymorphy tags) or unknown to the
 dictionary; a common word at the start of a sentence is not a candidate. Words are compared by
 lemma, so inflection («Грачевский» / «Грачевском») never counts; two lemmas within edit distance
-1–2 that share a long prefix or suffix are one name misspelt, and the rarer spelling is flagged."""
+1–2 that share a long prefix or suffix are one name misspelt, and the rarer spelling is flagged. Two
+surnames, or two place names the dictionary knows (Geox: «Рязань» / «Казань»), are never one name misspelt."""
 
 from __future__ import annotations
 
@@ -61,6 +62,13 @@ def _is_person(word: str) -> bool:
     return any({"Surn", "Name", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in parses[:2])
 
 
+@lru_cache(maxsize=65536)
+def _is_place(word: str) -> bool:
+    """A place name the dictionary knows (Geox among its best readings): «Рязань» and «Казань» are two cities."""
+    parses = analyzer().parse(word.lower().replace("ё", "е"))
+    return any("Geox" in str(p.tag) for p in parses[:2])
+
+
 class ConsistencyRule(RuleBase):
     kind: Literal["consistency"]
     min_length: int = Field(6, ge=3, description="shorter words are not compared")
@@ -98,6 +106,9 @@ class ConsistencyRule(RuleBase):
                 # a misspelling keeps the first letter («Грачевском» / «Гачевском»); «Макарова» and
                 # «Захарова» are two people, and so are any two surnames
                 if a[0] != b[0] or (_is_person(where[a][0]) and _is_person(where[b][0])):
+                    continue
+                # two real places are two places, never one misspelt
+                if _is_place(where[a][0]) and _is_place(where[b][0]):
                     continue
                 rare, usual = (a, b) if counts[a] < counts[b] or (counts[a] == counts[b] and a > b) else (b, a)
                 word, unit, start, end = where[rare]
