@@ -80,6 +80,13 @@ class SafePattern:
             raise self._timed_out() from None
 
     def finditer(self, text: str) -> Iterator[Any]:
+        # most texts (one paragraph each) have no match: one timed search answers that without building
+        # an iterator; a text with a match is walked from its start again, under the same limit per call
+        if self.search(text) is None:
+            return iter(())
+        return self._walk(text)
+
+    def _walk(self, text: str) -> Iterator[Any]:
         iterator = self._compiled.finditer(text, timeout=self._limit)
         while True:
             try:
