@@ -537,3 +537,19 @@ def test_programme_title_goals_inside_a_heading_and_a_draft() -> None:
     final = "Программа повышения качества образования\n\nТекст программы."
     ctx = CheckContext(document=document_from_text(final), doc_type="program", level="school")
     assert [f.outcome for f in run_rules(ctx, [_pack_rule("program", "PG-APPROVE-001")])] == ["fail"]
+
+
+def test_development_programme_approved_by_its_director_whatever_level_is_guessed() -> None:
+    """Issue 11: a school development programme with «УТВЕРЖДАЮ: Директор …» passes even when the level is
+    guessed as municipal; a title page split in columns with «Утверждена приказом директора» passes."""
+    rule = _pack_rule("development_program", "DP-APPROVAL-001")
+    stamp = "УТВЕРЖДАЮ:\nДиректор МБОУ СОШ ст. Энской\nЛ.Н. Петрова\n\nПРОГРАММА РАЗВИТИЯ\n\nТекст."
+    columns = ("Согласована\nНачальник управления образования\n\nОбсуждена\nПедагогическим советом\n\n"
+               "Утверждена\nприказом директора\nот 31.08.2021 № 120\n\nПРОГРАММА РАЗВИТИЯ\n\nТекст.")  # fmt: skip
+    for text in (stamp, columns):
+        for level in ("school", "municipal", None):
+            ctx = CheckContext(document=document_from_text(text), doc_type="development_program", level=level)
+            assert [f.outcome for f in run_rules(ctx, [rule])] == ["pass"], (text, level)
+    bare = "ПРОГРАММА РАЗВИТИЯ\n\nТекст программы."
+    ctx = CheckContext(document=document_from_text(bare), doc_type="development_program", level="school")
+    assert [(f.outcome, f.severity) for f in run_rules(ctx, [rule])] == [("fail", "warning")]
