@@ -47,8 +47,10 @@ def test_fixture_findings(name: str, fmt: str) -> None:
     (document,) = report["documents"]
     assert document["doc_type"] == "press_release"
     assert failing(document) == EXPECTED_FAILS[name]
-    assert document["verdict"] == ("compliant" if name == "clean" else "noncompliant")
-    assert code == (0 if name == "clean" else 1)
+    # a missing participant count is a reminder (info), not an error: the document stays compliant
+    ok = name in ("clean", "no_count")
+    assert document["verdict"] == ("compliant" if ok else "noncompliant")
+    assert code == (0 if ok else 1)
 
 
 @pytest.mark.parametrize("name", sorted(GENRE_FAILS))
@@ -57,7 +59,7 @@ def test_without_campaign_no_campaign_rule_fires(name: str) -> None:
     (document,) = report["documents"]
     assert failing(document) == GENRE_FAILS[name]
     assert not CAMPAIGN_RULES & {f["rule_id"] for f in document["findings"]}
-    assert code == (1 if GENRE_FAILS[name] else 0)
+    assert code == (1 if GENRE_FAILS[name] - {"PR-COUNT-001"} else 0)  # the count is only a reminder
 
 
 def test_missing_category_is_named() -> None:
