@@ -23,6 +23,7 @@ import regex
 # so a hopeless pattern costs about one limit per document, not one per text block.
 MATCH_TIMEOUT = 1.0
 AFTER_TIMEOUT = 0.05
+_MISSES_KEPT = 4096  # per pattern; a full memory starts over
 
 MESSAGE_RU = "правило прервано: слишком долгий поиск по шаблону"
 MESSAGE_EN = "rule interrupted: the pattern search took too long"
@@ -56,16 +57,27 @@ class SafePattern:
         self.pattern = source
         self.groupindex: dict[str, int] = dict(compiled.groupindex)
         self._limit = MATCH_TIMEOUT
+        # texts this pattern is known not to match: one paragraph is searched by the same pattern from
+        # several rules and scopes (about 30 times per distinct text on the benchmark corpus)
+        self._misses: dict[tuple[str, int], None] = {}
 
     def _timed_out(self) -> PatternTimeout:
         self._limit = AFTER_TIMEOUT
         return PatternTimeout(self.pattern)
 
     def search(self, text: str, pos: int = 0) -> Any:
+        key = (text, pos)
+        if key in self._misses:
+            return None
         try:
-            return self._compiled.search(text, pos, timeout=self._limit)
+            found = self._compiled.search(text, pos, timeout=self._limit)
         except TimeoutError:
             raise self._timed_out() from None
+        if found is None:
+            if len(self._misses) >= _MISSES_KEPT:
+                self._misses.clear()
+            self._misses[key] = None
+        return found
 
     def match(self, text: str, pos: int = 0) -> Any:
         try:

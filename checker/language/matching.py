@@ -18,6 +18,7 @@ from checker.safe_regex import compile_pattern
 
 MatchMode = Literal["lemma", "text", "regex"]
 # «3.1.», «3 1» (a lemma string keeps the digits as separate words), «IV.», «Раздел 2.»
+_MISSES_KEPT = 4096  # per phrase; a full memory starts over
 _NUMBERING = re.compile(r"^(?:(?:\d+[.)]?\s*)+|[ivxlc]+[.)]\s*|раздел \d+[.:]?\s*)+")
 
 
@@ -38,6 +39,7 @@ class PhraseMatcher:
     def __init__(self, phrase: str, mode: MatchMode = "lemma", gap: int = 0, lexicon: Lexicon | None = None):
         self.phrase = phrase
         self.mode = mode
+        self._misses: dict[str, None] = {}  # texts known not to contain the phrase (bounded)
         if mode == "regex":
             self.pattern: Any = compile_pattern(phrase, re.IGNORECASE | re.MULTILINE)
         elif mode == "text":
@@ -50,14 +52,23 @@ class PhraseMatcher:
             self.pattern = re.compile(r"(?<!\S)(?:" + "|".join(alternatives) + r")(?!\S)")
 
     def finditer(self, units: Iterable[Unit]) -> Iterator[Hit]:
+        misses = self._misses
         for unit in units:
             haystack = unit.text.lemma_string if self.mode == "lemma" else unit.text.folded
+            if haystack in misses:
+                continue  # several rules and scopes search the same paragraph with the same phrase
+            found = False
             for m in self.pattern.finditer(haystack):
+                found = True
                 if self.mode == "lemma":
                     start, end = unit.text.lemma_span_to_chars(m.start(), m.end())
                 else:
                     start, end = m.start(), m.end()
                 yield Hit(unit, start, end)
+            if not found:
+                if len(misses) >= _MISSES_KEPT:
+                    misses.clear()
+                misses[haystack] = None
 
     def search(self, units: Iterable[Unit]) -> Hit | None:
         return next(self.finditer(units), None)
