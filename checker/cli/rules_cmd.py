@@ -10,7 +10,7 @@ import click
 
 from checker.cli import EXIT_FINDINGS, EXIT_OK, _fail, main
 from checker.errors import CheckerError
-from checker.paths import DOC_TYPES, rules_dir
+from checker.paths import DOC_TYPES
 
 _RULES_OPTION = click.option(
     "--rules", "paths", multiple=True, type=click.Path(path_type=Path), help="Наборы правил (файлы или папки)."
@@ -76,10 +76,10 @@ def rules_explain(rule_id: str, paths: tuple[Path, ...], lang: str) -> None:
 @_LANG_OPTION
 def rules_validate(paths: tuple[Path, ...], lang: str) -> None:
     """Проверить наборы правил; ошибки в виде файл:строка:столбец (код выхода 2)."""
-    from checker.engine.pack import load_pack
+    from checker.engine.pack import load_pack, shipped_pack_paths
 
     files: list[Path] = []
-    for path in list(paths) or [rules_dir()]:
+    for path in list(paths) or shipped_pack_paths():
         if path.is_dir():
             files.extend(sorted(path.glob("*.yaml")))
         else:
@@ -106,9 +106,10 @@ def rules_validate(paths: tuple[Path, ...], lang: str) -> None:
 def rules_test(paths: tuple[Path, ...]) -> None:
     """Прогнать примеры правил (examples: pass / fail); код выхода 1 при расхождении."""
     from checker.engine.examples import run_examples
+    from checker.engine.pack import shipped_pack_paths
 
     try:
-        count, problems = run_examples(list(paths) or [rules_dir()])
+        count, problems = run_examples(list(paths) or shipped_pack_paths())
     except CheckerError as error:
         _fail(error.message("ru"))
     for problem in problems:
