@@ -114,9 +114,11 @@ def check_document(document, packs: list[Pack], options: CheckOptions) -> Docume
     if usable:
         # the forms the rules' approval model sees, so the report and the approval rules agree
         ctx.approval_forms = approval_forms(ctx.text)
-    rules = [rule for _, rule in rules_for(packs, found.doc_type, campaign)] if usable else []
-    findings = run_rules(ctx, rules)
     checked = usable and found.doc_type != "unknown"
+    # a document that is none of the types gets no findings at all: «не проверен» says why, and general
+    # remarks (empty sections, repeats) on a text we do not understand would only be noise
+    rules = [rule for _, rule in rules_for(packs, found.doc_type, campaign)] if checked else []
+    findings = run_rules(ctx, rules)
     reason_code = reason = None
     if not checked:
         reason_code, reason = _not_checked_reason(document, found, options.lang, usable)

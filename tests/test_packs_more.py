@@ -246,7 +246,7 @@ def test_failing_document(pack_name: str) -> None:
 
 def _quality(text: str) -> list:
     pack = load_pack(rules_dir() / "quality.yaml")
-    report = check_document(document_from_text(text), [pack], CheckOptions(doc_type="unknown"))
+    report = check_document(document_from_text(text), [pack], CheckOptions(doc_type="info_report"))
     return [f for f in report.findings if f.outcome == "fail"]
 
 
