@@ -63,6 +63,8 @@ _SUBKIND_WORDS = {
     "plan": ("план", "a plan"),
     "execution_report": ("отчёт об исполнении плана", "a report on the plan's execution"),
     "letter": ("письмо", "a letter"),
+    "medium_term": ("среднесрочная программа «500+»", "a «500+» medium-term programme"),
+    "general": ("программа развития школы", "a school development programme"),
 }
 _LEVEL_WORDS = {
     "school": ("школьный", "school"),

@@ -43,7 +43,17 @@ def plan_subkind(title: str, form: Form) -> str:
     return "execution_report" if form.execution_column or _EXECUTION_TITLE.search(title) else "plan"
 
 
+# a «500+» medium-term programme says so in its title or opening; a school's general «Программа развития» does not
+_MEDIUM_TERM = re.compile(r"среднесрочн\w*|500\s*\+|риск-профил\w*|рисков\w+\s+профил\w*|антирисков\w*")
+
+
+def development_subkind(title: str, opening: str) -> str:
+    return "medium_term" if _MEDIUM_TERM.search(title) or _MEDIUM_TERM.search(opening[:1500]) else "general"
+
+
 def subkind(doc_type: str, title: str, opening: str, body: str, form: Form) -> str | None:
+    if doc_type == "development_program":
+        return development_subkind(title, opening)
     if doc_type == "press_release":
         return press_subkind(title, opening, body)
     if doc_type == "plan_schedule":
