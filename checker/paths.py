@@ -44,7 +44,7 @@ DOC_TYPE_NAMES: dict[str, dict[str, str]] = {
     "plan_schedule": {"ru": "План-график", "en": "Plan-schedule"},
     "system_description": {"ru": "Описание муниципальной системы работы", "en": "Municipal system description"},
     "concept_document": {"ru": "Концептуальный документ («500+»)", "en": "Concept document (500+)"},
-    "development_program": {"ru": "Программа развития (среднесрочная, «500+»)", "en": "Development programme (500+)"},
+    "development_program": {"ru": "Программа развития", "en": "Development programme"},
     "antirisk_program": {"ru": "Программа антирисковых мер («500+»)", "en": "Anti-risk programme (500+)"},
     "package": {"ru": "Пакет документов (папка)", "en": "Document package (folder)"},
     "unknown": {"ru": "тип не определён", "en": "type not recognised"},
