@@ -277,33 +277,28 @@ def rules_for(packs: list[Pack], doc_type: str, campaign: str | None = None) -> 
     return selected
 
 
+def _mismatch(what: tuple[str, str], wanted: list[str], actual: str | None, name: Any) -> Localized:
+    """«Не применяется: …» for a sub-kind or level the rule is not for (or that could not be told)."""
+    ru = ", ".join(name(v) for v in wanted)
+    en = ", ".join(name(v, "en") for v in wanted)
+    if actual is None:
+        return Localized(
+            ru=f"Не применяется: {what[0]} документа не определён, а требование касается: {ru}.",
+            en=f"Not applicable: the document's {what[1]} is unclear; the requirement is for: {en}.",
+        )
+    return Localized(
+        ru=f"Не применяется: {what[0]} документа — «{name(actual)}», а требование касается: {ru}.",
+        en=f"Not applicable: the document's {what[1]} is {name(actual, 'en')}; the requirement is for: {en}.",
+    )
+
+
 def not_applying(rule: Any, subkind: str | None, level: str | None) -> Localized | None:
     """Why a selected rule does not apply to this sub-kind or level (None: it applies). Decided here,
     in one place, never inside a rule kind."""
     if rule.subkinds and subkind not in rule.subkinds:
-        wanted = ", ".join(subkind_name(s) for s in rule.subkinds)
-        wanted_en = ", ".join(subkind_name(s, "en") for s in rule.subkinds)
-        if subkind is None:
-            return Localized(
-                ru=f"Не применяется: вид документа не определён, а требование касается: {wanted}.",
-                en=f"Not applicable: the kind of document is unclear; the requirement is for {wanted_en}.",
-            )
-        return Localized(
-            ru=f"Не применяется: это {subkind_name(subkind)}, а требование касается: {wanted}.",
-            en=f"Not applicable: this is {subkind_name(subkind, 'en')}; the requirement is for {wanted_en}.",
-        )
+        return _mismatch(("вид", "kind"), rule.subkinds, subkind, subkind_name)
     if rule.levels and level not in rule.levels:
-        wanted = ", ".join(level_name(v) for v in rule.levels)
-        wanted_en = ", ".join(level_name(v, "en") for v in rule.levels)
-        if level is None:
-            return Localized(
-                ru=f"Не применяется: уровень документа не определён, а требование касается уровня: {wanted}.",
-                en=f"Not applicable: the document's level is unclear; the requirement is for: {wanted_en}.",
-            )
-        return Localized(
-            ru=f"Не применяется: документ уровня «{level_name(level)}», а требование касается уровня: {wanted}.",
-            en=f"Not applicable: a {level_name(level, 'en')} document; the requirement is for: {wanted_en}.",
-        )
+        return _mismatch(("уровень", "level"), rule.levels, level, level_name)
     return None
 
 

@@ -36,25 +36,17 @@ def build(report: Report) -> list[dict[str, Any]]:
         return candidate
 
     for doc in report.documents:
-        if doc.verdict == "unreadable":
-            base = hashlib.md5(f"{doc.path}|{UNREADABLE_CHECK}".encode(), usedforsecurity=False).hexdigest()
+        # a document with no findings of its own still needs attention: unread, or not checked at all
+        whole = {"unreadable": (UNREADABLE_CHECK, "critical"), "not_checked": (NOT_CHECKED_CHECK, "major")}
+        if doc.verdict in whole:
+            check, severity = whole[doc.verdict]
+            base = hashlib.md5(f"{doc.path}|{check}".encode(), usedforsecurity=False).hexdigest()
             issues.append(
                 {
-                    "description": doc.reason or UNREADABLE_CHECK,
-                    "check_name": UNREADABLE_CHECK,
+                    "description": doc.reason or check,
+                    "check_name": check,
                     "fingerprint": unique(base),
-                    "severity": "critical",
-                    "location": {"path": doc.path, "lines": {"begin": 1}},
-                }
-            )
-        if doc.verdict == "not_checked":
-            base = hashlib.md5(f"{doc.path}|{NOT_CHECKED_CHECK}".encode(), usedforsecurity=False).hexdigest()
-            issues.append(
-                {
-                    "description": doc.reason or NOT_CHECKED_CHECK,
-                    "check_name": NOT_CHECKED_CHECK,
-                    "fingerprint": unique(base),
-                    "severity": "major",
+                    "severity": severity,
                     "location": {"path": doc.path, "lines": {"begin": 1}},
                 }
             )
