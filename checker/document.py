@@ -5,6 +5,7 @@ Parsers produce it, the language layer and rule kinds only read it.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Literal
 
@@ -144,3 +145,22 @@ def number_blocks(blocks: list[Block]) -> list[Block]:
             paragraph += 1
             block.location.paragraph = paragraph
     return blocks
+
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def marginal_blocks(blocks: list[Block], role: str, seen: set[str]) -> list[Block]:
+    """Blocks of a header, footer or note, for every parser: never headings (the outline is the body's);
+    a running head repeated in several sections or pages is kept once (`seen`); a bare page number is
+    not text."""
+    out: list[Block] = []
+    for block in blocks:
+        if role in ("header", "footer") and (not _HAS_LETTER.search(block.text) or block.text in seen):
+            continue
+        seen.add(block.text)
+        if block.kind == "heading":
+            block.kind, block.level, block.heading_reason = "paragraph", None, None
+        block.role = role  # type: ignore[assignment]
+        out.append(block)
+    return out

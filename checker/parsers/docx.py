@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from checker.document import Block, Cell, Document, Location, Metadata, Row, Table, number_blocks
+from checker.document import Block, Cell, Document, Location, Metadata, Row, Table, marginal_blocks, number_blocks
 from checker.errors import UnreadableError
 from checker.parsers.headings import (
     heading_level,
@@ -408,7 +408,6 @@ _DC = "http://purl.org/dc/elements/1.1/"
 _DCTERMS = "http://purl.org/dc/terms/"
 # Notes that are not notes: the separator lines Word keeps in footnotes.xml / endnotes.xml.
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
-_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -538,21 +537,6 @@ def _section_parts(body: Any, rels: dict[str, _Rel], kind: str) -> list[str]:
     return out
 
 
-def _marginal(blocks: list[Block], role: str, seen: set[str]) -> list[Block]:
-    """Blocks of a header, footer or note: never headings (the body's outline is the body's); the same
-    running header repeated in several sections is kept once; a bare page number is not text."""
-    out: list[Block] = []
-    for block in blocks:
-        if role in ("header", "footer") and (not _HAS_LETTER.search(block.text) or block.text in seen):
-            continue
-        seen.add(block.text)
-        if block.kind == "heading":
-            block.kind, block.level, block.heading_reason = "paragraph", None, None
-        block.role = role  # type: ignore[assignment]
-        out.append(block)
-    return out
-
-
 def _notes(package: _Package, styles: _Styles, part: str, tag: str, role: str) -> list[Block]:
     root = package.xml(part)
     if root is None:
@@ -561,7 +545,7 @@ def _notes(package: _Package, styles: _Styles, part: str, tag: str, role: str) -
     for note in root.iter(_w(tag)):
         if note.get(_w("type")) not in _NOTE_SEPARATORS:
             builder.walk(note)
-    return _marginal(builder.blocks, role, set())
+    return marginal_blocks(builder.blocks, role, set())
 
 
 def _read(package: _Package, main: str, meta: Metadata) -> list[Block]:
@@ -587,7 +571,7 @@ def _read(package: _Package, main: str, meta: Metadata) -> list[Block]:
             return []
         builder = _DocxBuilder(styles)
         builder.walk(root)
-        return _marginal(builder.blocks, role, seen)
+        return marginal_blocks(builder.blocks, role, seen)
 
     headers: list[Block] = []
     seen_headers: set[str] = set()

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from checker.document import Block, Document, Location, Metadata, number_blocks
+from checker.document import Block, Document, Location, Metadata, marginal_blocks, number_blocks
 from checker.errors import UnreadableError
 from checker.parsers.flow import FlowCell, FlowTable, table_from_flow
 from checker.parsers.headings import heading_level, heading_reason, list_item_text, strip_artefacts, style_level
@@ -47,7 +47,6 @@ _SKIPPED = {
     for t in ("tracked-changes", "sequence-decls", "variable-decls", "user-field-decls", "note-citation")
 } | {_q(_OFFICE, "annotation"), _q(_OFFICE, "forms")}
 _WHITESPACE = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
-_HAS_LETTER = re.compile(r"[^\W\d_]")
 _MAX_PART = 64 * 1024 * 1024
 
 
@@ -273,21 +272,6 @@ def _int(value: str | None) -> int:
     return max(1, int(value)) if value and value.isdigit() else 1
 
 
-def _marginal(blocks: list[Block], role: str, seen: set[str]) -> list[Block]:
-    """Running heads and notes are never headings; a bare page number is not text; a running head
-    repeated on several master pages is kept once."""
-    out: list[Block] = []
-    for block in blocks:
-        if role in ("header", "footer") and (not _HAS_LETTER.search(block.text) or block.text in seen):
-            continue
-        seen.add(block.text)
-        if block.kind == "heading":
-            block.kind, block.level, block.heading_reason = "paragraph", None, None
-        block.role = role  # type: ignore[assignment]
-        out.append(block)
-    return out
-
-
 def _encrypted() -> UnreadableError:
     return UnreadableError(
         "encrypted",
@@ -331,7 +315,7 @@ def _running_heads(styles_root: Any, styles: _Styles) -> tuple[list[Block], list
                 continue
             builder = _OdtBuilder(styles)
             builder.walk(el)
-            heads[role].extend(_marginal(builder.blocks, role, seen[role]))
+            heads[role].extend(marginal_blocks(builder.blocks, role, seen[role]))
     return heads["header"], heads["footer"]
 
 
@@ -342,7 +326,7 @@ def _notes(builder: _OdtBuilder, styles: _Styles) -> list[Block]:
             if kind == role:
                 note = _OdtBuilder(styles)
                 note.walk(body)
-                out.extend(_marginal(note.blocks, role, set()))
+                out.extend(marginal_blocks(note.blocks, role, set()))
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from checker.document import Block, Document, Metadata, number_blocks
+from checker.document import Block, Document, Metadata, marginal_blocks, number_blocks
 from checker.errors import UnreadableError
 from checker.parsers.flow import FlowItem, FlowTable, build_blocks, cells_from_texts
 from checker.parsers.headings import strip_artefacts
@@ -30,7 +30,6 @@ _MARK = {
     "nestrow": "{\\uc1\\u-8191?}",
     "intbl": "{\\uc1\\u-8190?}",  # U+E002
 }
-_HAS_LETTER = re.compile(r"[^\W\d_]")
 MAX_RTF_CHARS = 60 * 1024 * 1024  # the file size cap already applies; this guards the decoded string
 
 
@@ -235,12 +234,5 @@ def _blocks(text: str) -> list[Block]:
     seen: dict[str, set[str]] = {role: set() for role in _PART_MARKS}
     for mark, part in zip(pieces[1::2], pieces[2::2], strict=True):
         role = _PART_OF_MARK[mark]
-        for block in build_blocks(split_flow(part)):
-            if role in ("header", "footer") and (not _HAS_LETTER.search(block.text) or block.text in seen[role]):
-                continue
-            seen[role].add(block.text)
-            if block.kind == "heading":
-                block.kind, block.level, block.heading_reason = "paragraph", None, None
-            block.role = role  # type: ignore[assignment]
-            by_role[role].append(block)
+        by_role[role].extend(marginal_blocks(build_blocks(split_flow(part)), role, seen[role]))
     return by_role["header"] + body + by_role["footer"] + by_role["footnote"] + by_role["endnote"]
