@@ -111,10 +111,10 @@ def check_document(document, packs: list[Pack], options: CheckOptions) -> Docume
         submitted=options.submitted,
     )
     usable = _usable_text(document)
-    if usable:
+    checked = usable and found.doc_type != "unknown"
+    if checked:
         # the forms the rules' approval model sees, so the report and the approval rules agree
         ctx.approval_forms = approval_forms(ctx.text)
-    checked = usable and found.doc_type != "unknown"
     # a document that is none of the types gets no findings at all: «не проверен» says why, and general
     # remarks (empty sections, repeats) on a text we do not understand would only be noise
     rules = [rule for _, rule in rules_for(packs, found.doc_type, campaign)] if checked else []
