@@ -136,44 +136,17 @@ def test_a_timed_out_conversion_ends_the_office_and_the_next_file_gets_a_fresh_o
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_the_office_keeps_the_profile_guards_and_has_no_network(tmp_path: Path, reuse: None) -> None:
-    import http.server
-    import threading
+    from tests.test_security import doc_linking_a_local_server
 
-    from tests.test_security import _LINKED_IMAGE_FODT
-
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            hits.append(self.path)
-            self.send_response(404)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}/pixel.png"
-        (tmp_path / "doc.fodt").write_text(_LINKED_IMAGE_FODT.replace("URL", url), encoding="utf-8")
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "doc",
-             "--outdir", str(tmp_path), str(tmp_path / "doc.fodt")],
-            capture_output=True, timeout=120, check=True,
-        )  # fmt: skip
-        assert hits, "the fixture must link to the server (LibreOffice fetched it while building the .doc)"
-        hits.clear()
+    with doc_linking_a_local_server(tmp_path, "soffice") as (linked, hits):
         parse_doc(DOCS[0])  # the office is running before the linked document arrives
-        assert "картинкой по ссылке" in parse_doc(tmp_path / "doc.doc").full_text()
+        assert "картинкой по ссылке" in parse_doc(linked).full_text()
         assert hits == []
         office = doc_server.server("soffice")
         assert office is not None and office.process is not None
         assert office.process.args[: len(no_network_prefix())] == list(no_network_prefix())
         settings = (office.profile / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
         assert "DisableMacrosExecution" in settings and "Content/Update" in settings
-    finally:
-        server.shutdown()
 
 
 _CAPPED = """

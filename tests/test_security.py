@@ -4,9 +4,11 @@ One test (or a few) per finding of the security review; each failed on the code 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -419,16 +421,14 @@ _LINKED_IMAGE_FODT = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_doc_conversion_has_no_network(tmp_path: Path) -> None:
+@contextlib.contextmanager
+def doc_linking_a_local_server(tmp_path: Path, soffice: str) -> Iterator[tuple[Path, list[str]]]:
+    """A .doc whose image is linked from a server on this machine, and the paths that server was asked for
+    (LibreOffice fetches the image once while the .doc is made; the list is cleared after that)."""
     import http.server
     import subprocess
     import threading
 
-    from checker.parsers.doc import _soffice, no_network_prefix, parse_doc
-
-    exe = _soffice()
-    if exe is None or not no_network_prefix():
-        pytest.skip("LibreOffice or a network namespace (unshare -n) is not available here")
     hits: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -446,17 +446,27 @@ def test_doc_conversion_has_no_network(tmp_path: Path) -> None:
         url = f"http://127.0.0.1:{server.server_port}/pixel.png"
         (tmp_path / "doc.fodt").write_text(_LINKED_IMAGE_FODT.replace("URL", url), encoding="utf-8")
         subprocess.run(
-            [exe, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "doc",
+            [soffice, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "doc",
              "--outdir", str(tmp_path), str(tmp_path / "doc.fodt")],
             capture_output=True, timeout=120, check=True,
         )  # fmt: skip
         assert hits, "the fixture must link to the server (LibreOffice fetched it while building the .doc)"
         hits.clear()
-        text = parse_doc(tmp_path / "doc.doc").full_text()
-        assert "картинкой по ссылке" in text
-        assert hits == []
+        yield tmp_path / "doc.doc", hits
     finally:
         server.shutdown()
+
+
+def test_doc_conversion_has_no_network(tmp_path: Path) -> None:
+    from checker.parsers.doc import _soffice, no_network_prefix, parse_doc
+
+    exe = _soffice()
+    if exe is None or not no_network_prefix():
+        pytest.skip("LibreOffice or a network namespace (unshare -n) is not available here")
+    with doc_linking_a_local_server(tmp_path, exe) as (linked, hits):
+        text = parse_doc(linked).full_text()
+        assert "картинкой по ссылке" in text
+        assert hits == []
 
 
 # --- findings 4, 5, 15 (web): a timed-out check is killed; ZIP content capped; Russian errors only ------
