@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -105,10 +106,12 @@ def test_several_files_keep_their_names_and_fingerprints_are_stable(client: Test
 
 def test_client_paths_are_shown_but_never_used_on_disk(client: TestClient, tmp_path: Path) -> None:
     data = (PRESS / "clean.docx").read_bytes()
-    response = client.post("/api/check", files=[("files", ("../../evil\u202e.docx", data))])
+    # A name no other test uses: the parent folder holds other workers' files.
+    marker = f"escape-{uuid.uuid4().hex}"
+    response = client.post("/api/check", files=[("files", (f"../../{marker}\u202e.docx", data))])
     (doc,) = response.json()["documents"]
-    assert doc["path"] == "evil.docx"  # last component only, the bidi override dropped
-    assert not any(p.name.startswith("evil") for p in tmp_path.parent.rglob("*"))
+    assert doc["path"] == f"{marker}.docx"  # last component only, the bidi override dropped
+    assert not any(p.name.startswith(marker) for p in tmp_path.parent.parent.rglob("*"))
 
 
 def test_campaign_and_type_are_validated(client: TestClient) -> None:
@@ -151,13 +154,14 @@ def test_oversize_request_is_refused(tmp_root: Path) -> None:
 
 
 def test_zip_with_path_traversal_is_refused_before_extraction(client: TestClient, tmp_path: Path) -> None:
-    archive = _zip({"пресс-релиз.docx": (PRESS / "clean.docx").read_bytes(), "../../evil.txt": b"owned"})
+    marker = f"escape-{uuid.uuid4().hex}.txt"  # unique: the parent folder holds other workers' files
+    archive = _zip({"пресс-релиз.docx": (PRESS / "clean.docx").read_bytes(), f"../../{marker}": b"owned"})
     response = client.post("/api/check", files=[("files", ("пакет.zip", archive))])
     assert response.status_code == 400
     message = response.json()["error"]["message"]
     assert "пакет.zip" in message and "за пределы архива" in message
-    assert not any(p.name == "evil.txt" for p in tmp_path.parent.rglob("*"))
-    assert not (ROOT / "evil.txt").exists() and not Path("evil.txt").exists()
+    assert not any(p.name == marker for p in tmp_path.parent.parent.rglob("*"))
+    assert not (ROOT / marker).exists() and not Path(marker).exists()
 
 
 def test_zip_with_a_symlink_is_refused(client: TestClient) -> None:
