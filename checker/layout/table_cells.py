@@ -4,10 +4,20 @@ exactly one reading puts a date in the date column and nowhere else."""
 
 from __future__ import annotations
 
-from itertools import combinations
+import re
+from itertools import combinations, pairwise
 
 from checker.layout.lines import Line
-from checker.layout.table_columns import DATE_LIKE, DATE_START, ROW_START, column_kind
+from checker.layout.table_columns import (
+    DATE_LIKE,
+    DATE_START,
+    JOINER,
+    PERSON,
+    ROW_START,
+    column_kind,
+    date_cell,
+    date_more,
+)
 from checker.parsers.text import join_wrapped
 
 
@@ -75,11 +85,14 @@ def cell_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str
         return None
     kinds, names, j = header
     if kinds[0] != "number":
-        found = _unnumbered_rows(lines, j, kinds)
+        j = _skip_column_numbers(lines, j, len(kinds))
+        found = _wrapped_rows(lines, j, kinds) if kinds[:2] == ["activity", "date"] else None
+        if found is None:
+            found = _unnumbered_rows(lines, j, kinds)
         if found is None:
             return False
         return found[0], [(lines[i], names), *found[1]]
-    groups: list[tuple[Line, list[str], bool]] = []  # (first line, lines, number and text on one line)
+    groups: list[tuple[int, list[str], bool]] = []  # (first line's index, lines, number and text on one line)
     while j < len(lines):
         m = ROW_START.match(lines[j].text)
         if m is not None and m.group(2) and not m.group(2)[:1].isupper() and m.group(2)[:1] not in "«\"":
@@ -94,17 +107,20 @@ def cell_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str
             done.append(lines[j].text)
         else:
             parts = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
-            groups.append((lines[j], parts, m.group(2) is not None))
+            groups.append((j, parts, m.group(2) is not None))
         j += 1
     rows: list[tuple[Line, list[str]]] = [(lines[i], names)]
-    for line, parts, inline in groups:
+    for k, (start, parts, inline) in enumerate(groups):
         cells = _row_cells(parts, kinds)
         if cells is None:
             if inline and len(parts) == 2 and _section(parts):
                 cells = [f"{parts[0]} {parts[1]}"]  # a section title across the table
+            elif k == len(groups) - 1 and j == len(lines) and len(rows) >= 3:
+                # the text stops inside the last row (a copy cut short): the table ends before it
+                return start - 1, rows
             else:
                 return False
-        rows.append((line, cells))
+        rows.append((lines[start], cells))
     if len(rows) < 2:
         return False
     return j - 1, rows
@@ -142,3 +158,155 @@ def _unnumbered_rows(lines: list[Line], j: int, kinds: list[str]) -> tuple[int, 
 
 def _section(parts: list[str]) -> bool:
     return not DATE_LIKE.search(parts[1]) and parts[1][:1].isupper()
+
+
+def _skip_column_numbers(lines: list[Line], j: int, n: int) -> int:
+    """The row of column numbers under a header («1», «2», «3» on lines of their own) carries no data."""
+    if j + n <= len(lines) and [ln.text.strip(".") for ln in lines[j : j + n]] == [str(k) for k in range(1, n + 1)]:
+        return j + n
+    return j
+
+
+# How many lines a cell may take, and a row may hold between its date and the next row's date.
+_MAX_MEASURE_LINES = 8
+_MAX_TAIL_LINES = 8
+_MAX_CELL_LINE = 160
+
+
+def _starts_row(text: str) -> bool:
+    """A measure's first line: a capital, a quote or a number, never a word that only goes on a line."""
+    return (text[:1].isupper() or text[:1] in "«\"") and JOINER.match(text) is None
+
+
+def _tail_readings(tail: list[str], kinds: list[str], last: bool) -> list[tuple[int, list[str]]]:
+    """Ways to read `tail` (the lines after a row's date) as the row's m cells after the date, then
+    (unless `last`) the next measure's lines: (lines used, cells) of the one best reading, or none
+    when two read equally well."""
+    m = len(kinds)
+    scored: list[tuple[int, int, list[str]]] = []
+    top = len(tail) if last else len(tail) - 1
+    for used in range(m, min(top, m + _MAX_TAIL_LINES) + 1):
+        rest = tail[used:]
+        if rest and not _starts_row(rest[0]):
+            continue
+        for cuts in combinations(range(1, used), m - 1):
+            bounds = [0, *cuts, used]
+            cells: list[str] = []
+            parts: list[list[str]] = []
+            ok = True
+            for a, b in pairwise(bounds):
+                part = tail[a:b]
+                parts.append(part)
+                if JOINER.match(part[0]) and part[0][:1].islower():
+                    ok = False  # «по УВР», «и заместитель»: the rest of the cell above
+                    break
+                for prev, line in pairwise(part):
+                    if not (line[:1].islower() or line[:1] in "(-–" or prev.endswith((",", ";", "-", "–"))):
+                        ok = False
+                        break
+                cells.append(" ".join(part) if ok else "")
+            if ok:
+                scored.append((_score(parts, kinds), used, cells))
+    scored.sort(key=lambda t: -t[0])
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return []
+    return [(scored[0][1], scored[0][2])]
+
+
+def _score(parts: list[list[str]], kinds: list[str]) -> int:
+    """Who is responsible names a post or a person on each of its lines (or goes on with «по УВР»), and
+    no other cell starts with one; no cell ends on a word that goes on (a comma, a hyphen, «по»)."""
+    score = 0
+    for kind, lines in zip(kinds, parts, strict=True):
+        cell = " ".join(lines)
+        if kind == "responsible":
+            score += 1 if PERSON.search(cell) else 0
+            if any(not PERSON.search(t) and not JOINER.match(t) for t in lines[1:]):
+                score -= 1
+        elif PERSON.match(cell):
+            score -= 1
+        if cell.endswith((",", "-", "–")) or _JOINER_END.search(cell):
+            score -= 1
+    return score
+
+
+_JOINER_END = re.compile(r"\s(?:по|и|в|во|на|с|со|для|к|о|об|от|до|из|за|при|а|или|под|через)$")
+
+
+def _wrapped_rows(lines: list[Line], j: int, kinds: list[str]) -> tuple[int, list[tuple[Line, list[str]]]] | None:
+    """Rows without a number column whose measure may wrap over several lines: each row is read from its
+    date (the one cell recognisable by its shape): the measure is every line since the row before, the
+    cells after the date are as many lines as columns, or more where exactly one reading puts the
+    wrapped lines in their cells (a wrapped line starts with a small letter or follows a comma; a post in
+    the «Ответственные» column). The structure must be evident: a date in every row, and a post or a
+    person in most «Ответственные» cells; else None."""
+    after = kinds[2:]
+    m = len(after)
+    texts = [ln.text for ln in lines]
+    rows: list[tuple[Line, list[str]]] = []
+    start = j
+    end = j  # the last line used so far, exclusive
+    while start < len(texts):
+        # the measure: lines up to the row's date
+        k = start
+        while k < len(texts) and k - start < _MAX_MEASURE_LINES and not date_cell(texts[k]):
+            k += 1
+        if k == start or k >= len(texts) or not date_cell(texts[k]) or not _starts_row(texts[start]):
+            break
+        measure = texts[start:k]
+        if any(len(t) > _MAX_CELL_LINE or "___" in t for t in measure):
+            break
+        e = k + 1
+        while e < len(texts) and e - k < 4 and _date_goes_on(texts[e - 1], texts[e]):
+            e += 1
+        date = " ".join(texts[k:e])
+        f = e
+        while f < len(texts) and f - e < m + _MAX_TAIL_LINES + _MAX_MEASURE_LINES and not date_cell(texts[f]):
+            if len(texts[f]) > _MAX_CELL_LINE or "___" in texts[f]:
+                break
+            f += 1
+        last = not (f < len(texts) and date_cell(texts[f]))
+        tail = texts[e:f]
+        readings = _tail_readings(tail, after, last) if len(tail) >= m else []
+        if not readings and not last:
+            readings = _tail_readings(tail, after, True)  # the table may end after this row
+        if not readings:
+            break
+        used, cells = readings[0]
+        section = _section_title(measure)
+        if section is not None:
+            rows.append((lines[start], [section]))
+            measure = measure[1:]
+        rows.append((lines[start + (1 if section else 0)], [" ".join(measure), date, *cells]))
+        end = e + used
+        start = end
+    data = [cells for _, cells in rows if len(cells) > 1]
+    if len(data) < 2:
+        return None
+    if "responsible" in kinds:
+        r = kinds.index("responsible")
+        if sum(1 for cells in data if PERSON.search(cells[r])) * 3 < len(data) * 2:
+            return None  # no posts where the responsible should be: the reading is not evident
+    return end - 1, rows
+
+
+def _date_goes_on(prev: str, text: str) -> bool:
+    """The date cell wrapped: «Август 2022» / «года», «сентябрь,» / «декабрь»."""
+    if date_cell(text):
+        year_only = _YEAR.fullmatch(text) is not None and _YEAR.search(prev) is None
+        return year_only or prev.endswith((",", "-", "–", ";"))
+    return date_more(text)
+
+
+_YEAR = re.compile(r"\d{4}(?:\s*(?:г\.|года?|гг\.))?")
+
+
+_SECTION = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})\.\s+[А-ЯЁ]")
+
+
+def _section_title(measure: list[str]) -> str | None:
+    """A numbered section title across a table without a number column («2. Работа с кадрами»), on
+    its own line before a measure."""
+    if len(measure) >= 2 and _SECTION.match(measure[0]) and _starts_row(measure[1]) and not measure[0].endswith(","):
+        return measure[0]
+    return None

@@ -48,3 +48,38 @@ def column_kind(text: str) -> str | None:
         if pattern.fullmatch(folded):
             return kind
     return None
+
+# A date cell's first line: a date, a month, a quarter, a school year, a recurrence; short, so a measure
+# that merely starts with a month word («Сентябрьские чтения») is not one.
+_MONTH = (
+    r"(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]"
+    r"|ноябр[ьяе]|декабр[ьяе])"
+)
+DATE_CELL = re.compile(
+    rf"(?:(?:с|до|по|к|в|не\s+позднее|не\s+реже|на)\s+)?(?:\d{{1,2}}[./]\d{{1,2}}|\d{{4}}\b"
+    rf"|\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s+{_MONTH}\b|[1-4]\s*-?[йея]?\s*(?:квартал|полугод|четверт|триместр)|[IVX]{{1,4}}\s*(?:-?[йя]\s+)?(?:квартал|полугод|четверт|триместр)"
+    rf"|{_MONTH}\b|в\s+течение|течение|ежемесячн|ежегодн|еженедельн|ежекварт|постоянн|по\s+мере|систематич|по\s+графику"
+    rf"|по\s+плану|в\s+соответствии\s+с\s+график|весь\s+период|весь\s+учебн|учебн\w+\s+год|первое|второе|конец|начало|окончани)",
+    re.IGNORECASE,
+)
+# A line that goes on a date cell: the year or the rest of the period («года», «2025 г.», «учебного года»).
+DATE_MORE = re.compile(
+    rf"(?:года?\b|гг?\.|учебн|уч\.|\d{{4}}\b|\d{{1,2}}\.\d{{1,2}}|{_MONTH}\b|ежегодн|ежемесячн)", re.IGNORECASE
+)
+# Who is responsible: a post, a body, initials and a surname.
+PERSON = re.compile(
+    r"(?i:директор|заместител|\bзам\.|учител|руководител|педагог|психолог|логопед|дефектолог|классн\w+\s+рук|администрац"
+    r"|методист|библиотекар|советник|завуч|наставник|куратор|координатор|специалист|начальник|тьютор|вожат"
+    r"|управлени\w*\s+образован|отдел\w*\s+образован|комитет\w*\s+(?:по\s+)?образован|министерств)"
+    r"|\b(?:ШМО|МО|РМО|ММО|ППк|ИРО|ЦНППМ|УВР|ВР)\b|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.",
+)
+# Words a wrapped line starts with that never start a cell.
+JOINER = re.compile(r"(?:по|и|в|во|на|с|со|для|к|о|об|от|до|из|за|при|а|или|как|под|через|между|без)\b")
+
+
+def date_cell(text: str) -> bool:
+    return len(text) <= 50 and DATE_CELL.match(text) is not None
+
+
+def date_more(text: str) -> bool:
+    return len(text) <= 40 and DATE_MORE.match(text) is not None and not PERSON.search(text)
