@@ -224,3 +224,17 @@ def test_info_card_rows_and_site_banners_are_skipped() -> None:
 )
 def test_seeds(name: str, doc_type: str) -> None:
     assert classify(_parse(SEEDS / name)).doc_type == doc_type
+
+
+def test_self_examination_is_not_a_programme_report_unless_it_names_the_programme() -> None:
+    """A school's statutory self-examination report is none of the types; a programme справка that reviews the
+    self-examination reports of «500+» schools names the programme in its title and stays an information report."""
+    body = "В 2023 году обучались 412 обучающихся; доля обучающихся с отметками «4» и «5» составила 41 %."
+    own = classify(_document("Информационная справка по итогам самообследования МБОУ «СОШ № 12» за 2023 год", body))
+    assert (own.doc_type, own.candidates[0].doc_type) == ("unknown", "info_report")
+    assert own.reason == "похоже на отчёт о самообследовании школы, а не на информационную справку программы"
+    assert own.reason_text("en") == "looks like a school self-examination report, not a programme information report"
+    review = classify(
+        _document("Информационная справка по итогам самообследования школ – участниц проекта «500+» за 2023 год", body)
+    )
+    assert (review.doc_type, review.reason) == ("info_report", None)

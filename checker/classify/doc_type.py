@@ -143,6 +143,8 @@ def score_type(name: str, spec: TypeSignals, reading: Reading) -> TypeScore:
 
 def _fires(confuser: Confuser, reading: Reading) -> bool:
     hit = any(p.search(reading.title) for p in confuser.title) or any(p.search(reading.opening) for p in confuser.head)
+    if confuser.unless is not None and confuser.unless.search(reading.title):
+        return False
     return hit and (confuser.need is None or bool(confuser.need.search(reading.opening)))
 
 

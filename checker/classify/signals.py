@@ -32,6 +32,7 @@ class Confuser:
     head: list[re.Pattern[str]]
     need: re.Pattern[str] | None
     strong: bool
+    unless: re.Pattern[str] | None = None  # found in the title zone: the document is one of ours after all
     reason: dict[str, str] = field(default_factory=dict)
 
 
@@ -79,6 +80,7 @@ def load(path: Path | None = None) -> SignalSet:
             head=[_compile(p, parts) for p in spec.get("head", []) or []],
             need=_compile(spec["need"], parts) if spec.get("need") else None,
             strong=bool(spec.get("strong", False)),
+            unless=_compile(spec["unless"], parts) if spec.get("unless") else None,
             reason=dict(spec.get("reason") or {}),
         )
         for name, spec in (data.get("confusers") or {}).items()
