@@ -148,6 +148,10 @@ class SectionRule(RuleBase):
         hit = heading_prefix(self.names, entries, self.max_words * 2)
         if hit is not None:
             return hit[0]
+        # an entry is a heading of the plan: its name with numbering, extra words and a page number
+        loose = loose_prefix(self.names, entries, self.max_words * 2)
+        if loose is not None:
+            return loose
         best, _ = best_heading(self.names, entries, self.max_words * 2)
         if best is not None and best.score >= self.threshold and best.coverage >= self.min_coverage * 0.7:
             return best.unit
