@@ -190,9 +190,43 @@ def _parse_via_catdoc(path: Path, exe: str) -> Document:
     return Document(path=str(path), blocks=number_blocks(blocks), metadata=meta)
 
 
+def _encrypted_doc(path: Path) -> bool:
+    """The FIB's fEncrypted bit: Word's password protection (RC4), maybe with Office's default password."""
+    from checker.sources import _cfb_streams, _word_encrypted
+
+    with path.open("rb") as fh:
+        data = fh.read(8 * 1024 * 1024)
+    return _word_encrypted(data, _cfb_streams(data))
+
+
+def _parse_encrypted(path: Path) -> Document:
+    """Decrypted with Office's default password in memory, written only into a private temporary folder
+    (mode 0700, removed after reading; in a batch worker inside its office's folder), then read as any .doc."""
+    from checker.parsers import doc_server
+    from checker.parsers.encrypted import decrypt_default
+
+    plain_bytes = decrypt_default(path)  # «зашифрован паролем» when a real password is needed
+    exe = _soffice()
+    office = doc_server.server(exe) if exe is not None else None
+    with tempfile.TemporaryDirectory(prefix="checker-dec-", dir=office.temp if office else None) as tmp:
+        plain = Path(tmp) / "decrypted.doc"
+        plain.write_bytes(plain_bytes)
+        doc = _parse_plain(plain)
+    doc.path = str(path)
+    doc.metadata.notes.append("Файл зашифрован стандартным паролем Office (без пароля пользователя) — прочитан")
+    return doc
+
+
 def parse_doc(path: Path) -> Document:
     """LibreOffice when it can run without network (exact tables), else catdoc (text only, never follows a
-    link), else LibreOffice with links and macros off in its profile."""
+    link), else LibreOffice with links and macros off in its profile. A .doc encrypted with Office's
+    default password is decrypted first."""
+    if _encrypted_doc(path):
+        return _parse_encrypted(path)
+    return _parse_plain(path)
+
+
+def _parse_plain(path: Path) -> Document:
     catdoc = shutil.which("catdoc")
     if _soffice() is not None and (no_network_prefix() or catdoc is None):
         return _parse_via_soffice(path)

@@ -5,6 +5,7 @@ table cells. Headers, footers, footnotes and endnotes become blocks with their `
 from __future__ import annotations
 
 import hashlib
+import io
 import posixpath
 import re
 import zipfile
@@ -16,6 +17,7 @@ from urllib.parse import unquote
 
 from checker.document import Block, Cell, Document, Location, Metadata, Row, Table, marginal_blocks, number_blocks
 from checker.errors import UnreadableError
+from checker.parsers.encrypted import decrypt_default, is_ole
 from checker.parsers.headings import (
     heading_level,
     heading_reason,
@@ -593,15 +595,42 @@ def _read(package: _Package, main: str, meta: Metadata) -> list[Block]:
     return headers + builder.blocks + footers + notes
 
 
+def _not_word(zf: zipfile.ZipFile) -> UnreadableError:
+    """A decrypted package that is not a Word document (an encrypted workbook or deck)."""
+    names = {n.lower() for n in zf.namelist()}
+    if "xl/workbook.xml" in names:
+        return UnreadableError(
+            "unsupported", "Это зашифрованная таблица Excel, а не текстовый документ",
+            "This is an encrypted Excel workbook, not a text document",
+        )  # fmt: skip
+    if "ppt/presentation.xml" in names:
+        return UnreadableError(
+            "unsupported", "Это зашифрованная презентация PowerPoint, а не текстовый документ",
+            "This is an encrypted PowerPoint deck, not a text document",
+        )  # fmt: skip
+    return UnreadableError(
+        "unsupported", "Зашифрованный файл Office — не документ Word",
+        "The encrypted Office file is not a Word document",
+    )  # fmt: skip
+
+
 def parse_docx(path: Path) -> Document:
     """The main part is found as OPC says (through `_rels/.rels`), so .docm, templates saved as .docx
     and Strict documents read like any .docx. Headers come first, then the body, then footers,
     footnotes and endnotes, each marked with its `role`."""
-    zip_precheck(path, [])
+    source: Path | io.BytesIO = path
     meta = Metadata(format="docx")
-    with zipfile.ZipFile(path) as zf:
+    if is_ole(path):
+        # An encrypted package (EncryptionInfo / EncryptedPackage): opened in memory with Office's
+        # default password, else the user is told that a password is needed.
+        source = io.BytesIO(decrypt_default(path))
+        meta.notes.append("Файл зашифрован стандартным паролем Office (без пароля пользователя) — прочитан")
+    zip_precheck(source, [])  # type: ignore[arg-type]  # zipfile reads a path and a file object alike
+    with zipfile.ZipFile(source) as zf:
         main = word_main_part(zf)
         if main is None:
+            if source is not path:
+                raise _not_word(zf)
             raise UnreadableError(
                 "corrupt",
                 "Файл повреждён: в документе нет обязательной части word/document.xml",

@@ -210,7 +210,56 @@ def parse_rtf(path: Path) -> Document:
     return Document(path=str(path), blocks=number_blocks(_blocks(text)), metadata=meta)
 
 
+_PICT_RE = re.compile(r"\{\s*\\pict(?![A-Za-z])")
+_PICT_STOP_RE = re.compile(r"[{}\\]")
+_BIN_RE = re.compile(r"\\bin(-?\d*) ?")
+
+
+def _pict_end(source: str, start: int) -> int:
+    """The end of the picture group opening at `start`, skipping `\\binN` raw bytes (which may hold
+    braces) and hex data quickly."""
+    depth, i, n = 0, start, len(source)
+    while i < n:
+        m = _PICT_STOP_RE.search(source, i)
+        if m is None:
+            return n
+        i = m.start()
+        ch = source[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        else:
+            binary = _BIN_RE.match(source, i)
+            if binary is not None:
+                count = binary.group(1)
+                # `\bin` without a count (pandoc writes one before hex data): nothing raw to skip.
+                i = binary.end() + (int(count) if count.isdigit() else 0)
+                continue
+            i += 2
+            continue
+        i += 1
+    return n
+
+
+def _without_pictures(source: str) -> str:
+    """Pictures carry no text: their groups go before striprtf, which fails on a `\\bin` without a count."""
+    out: list[str] = []
+    pos = 0
+    for m in _PICT_RE.finditer(source):
+        if m.start() < pos:
+            continue
+        out.append(source[pos : m.start()])
+        pos = _pict_end(source, m.start())
+    out.append(source[pos:])
+    return "".join(out)
+
+
 def _prepared(source: str) -> str:
+    if "\\pict" in source:
+        source = _without_pictures(source)
     if "\\*" in source:
         source = _STAR_RE.sub(lambda m: m.group(0) if _opens_group(source, m.start()) else "", source)
     if "\\listtext" in source:
