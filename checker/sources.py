@@ -25,7 +25,7 @@ MAX_ZIP_RATIO_SMALL = 500  # parts up to ZIP_RATIO_SMALL_BYTES unpacked
 ZIP_RATIO_MIN_BYTES = 1024 * 1024
 ZIP_RATIO_SMALL_BYTES = 16 * 1024 * 1024
 
-DOCUMENT_EXTENSIONS = frozenset({".docx", ".docm", ".doc", ".pdf", ".txt", ".md", ".rtf", ".odt"})
+DOCUMENT_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm", ".doc", ".pdf", ".txt", ".md", ".rtf", ".odt"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 FORMATS = ("docx", "odt", "pdf", "doc", "rtf", "txt", "md")
 
@@ -305,6 +305,30 @@ def _word_encrypted(data: bytes, streams: dict[str, tuple[int, int]]) -> bool:
     return bool(int.from_bytes(fib[10:12], "little") & 0x0100)
 
 
+def _sniff_encrypted(path: Path) -> str:
+    """An encrypted Office file that Office's default password opens is read (the parsers decrypt it in
+    memory): a Word package is a docx, a .doc stays a doc. Else «зашифрован паролем»."""
+    import io
+
+    from checker.parsers.encrypted import OLE_MAGIC, decrypt_default  # lazy: parsers import this module
+
+    data = decrypt_default(path)
+    if data.startswith(OLE_MAGIC):
+        return "doc"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = {n.lower() for n in zf.namelist()}
+            if word_main_part(zf) is not None:
+                return "docx"
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError):
+        raise _corrupt_zip() from None
+    if "xl/workbook.xml" in names:
+        raise _not_a_document(path, "зашифрованная таблица Excel", "an encrypted Excel workbook", ".xlsx")
+    if "ppt/presentation.xml" in names:
+        raise _not_a_document(path, "зашифрованная презентация PowerPoint", "an encrypted PowerPoint deck", ".pptx")
+    raise _not_a_document(path, "зашифрованный файл Office (не документ Word)", "an encrypted non-Word Office file")
+
+
 def _sniff_ole(path: Path, size: int) -> str:
     """Old binary Office files share one container; the stream names tell Word from Excel (in any
     letter case: some writers spell them differently)."""
@@ -315,22 +339,25 @@ def _sniff_ole(path: Path, size: int) -> str:
     def has(name: str) -> bool:
         return name.lower() in streams or name.encode("utf-16-le") in data
 
-    encrypted = UnreadableError(
-        "encrypted",
-        "Документ Office зашифрован паролем — пришлите копию без пароля",
-        "The Office document is password-protected: send a copy without the password",
-    )
     if has("EncryptionInfo") or has("EncryptedPackage"):
-        raise encrypted
+        return _sniff_encrypted(path)
     if has("WordDocument"):
         if _word_encrypted(data, streams):
-            raise encrypted
+            _sniff_encrypted(path)  # Office's default password opens it, or «зашифрован паролем»
         return "doc"
     if has("Workbook") or has("Book"):
         raise _not_a_document(path, "таблица Excel (.xls)", "an Excel workbook (.xls)", ".xls")
     if has("PowerPoint Document"):
         raise _not_a_document(path, "презентация PowerPoint (.ppt)", "a PowerPoint deck (.ppt)", ".ppt")
     raise _not_a_document(path, "файл Microsoft Office неизвестного вида", "an unknown Microsoft Office file")
+
+
+def _word2_text_range(head: bytes, size: int) -> bool:
+    """A Word 1.x/2.0 FIB whose text range (fcMin, fcMac) lies inside the file: a document LibreOffice
+    reads. A header without one is damaged and is named as an old Word file that cannot be read."""
+    fc_min = int.from_bytes(head[0x18:0x1C], "little")
+    fc_mac = int.from_bytes(head[0x1C:0x20], "little")
+    return 0x80 <= fc_min < fc_mac <= size
 
 
 _PDF_OBJECT_RE = re.compile(rb"^\s*\d{1,10}\s+\d{1,5}\s+obj\b")
@@ -378,6 +405,8 @@ def sniff(path: Path) -> str:
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"
     if head[:2] in (b"\xdb\xa5", b"\x9b\xa5") and b"\x00" in head[:64]:  # Word 1.x/2.0 (wIdent 0xA59B/0xA5DB)
+        if _word2_text_range(head, size):
+            return "doc"  # LibreOffice reads Word 1.x/2.0 (the doc parser)
         raise UnreadableError(
             "unsupported",
             "Документ в формате Word 2.0 или более ранней версии (1990–1993) не читается — сохраните его как .docx",
