@@ -12,6 +12,7 @@ from checker.layout.table_columns import (
     DATE_LIKE,
     DATE_START,
     JOINER,
+    PAGE_MARK,
     PERSON,
     ROW_START,
     column_kind,
@@ -79,19 +80,55 @@ def _row_cells(parts: list[str], kinds: list[str]) -> list[str] | None:
 
 def cell_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str]]]] | bool | None:
     """A header of column names then one cell per line. None: no header here; False: a header whose
-    rows could not be told apart."""
+    rows could not be told apart. Page marks and the header repeated after a page break are passed over."""
     header = _header(lines, i)
     if header is None:
         return None
     kinds, names, j = header
+    view, where = _without_page_marks(lines, j, kinds)
     if kinds[0] != "number":
-        j = _skip_column_numbers(lines, j, len(kinds))
-        found = _wrapped_rows(lines, j, kinds) if kinds[:2] == ["activity", "date"] else None
+        at = _skip_column_numbers(view, 0, len(kinds))
+        found = _wrapped_rows(view, at, kinds) if kinds[:2] == ["activity", "date"] else None
         if found is None:
-            found = _unnumbered_rows(lines, j, kinds)
+            found = _unnumbered_rows(view, at, kinds)
         if found is None:
             return False
-        return found[0], [(lines[i], names), *found[1]]
+        return where[found[0]], [(lines[i], names), *found[1]]
+    numbered = _numbered_rows(view, kinds)
+    if numbered is False:
+        return False
+    return where[numbered[0]], [(lines[i], names), *numbered[1]]
+
+
+def _without_page_marks(lines: list[Line], j: int, kinds: list[str]) -> tuple[list[Line], list[int]]:
+    """The lines from j without page marks («- 2 -», «Продолжение таблицы»; a bare number too where the
+    table has no number column) and without the header repeated on a new page; with each kept line's
+    index in `lines`."""
+    view: list[Line] = []
+    where: list[int] = []
+    k = j
+    while k < len(lines):
+        text = lines[k].text
+        if PAGE_MARK.fullmatch(text.rstrip(".:")) or (kinds[0] != "number" and _BARE_NUMBER.fullmatch(text)):
+            k += 1
+            continue
+        if column_kind(text) is not None:
+            again = _header(lines, k)
+            if again is not None and again[0] == kinds:
+                k = again[2]
+                continue
+        view.append(lines[k])
+        where.append(k)
+        k += 1
+    return view, where
+
+
+_BARE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _numbered_rows(lines: list[Line], kinds: list[str]) -> tuple[int, list[tuple[Line, list[str]]]] | bool:
+    """Rows that start at their number («1.», «1.1»), from the first line."""
+    j = 0
     groups: list[tuple[int, list[str], bool]] = []  # (first line's index, lines, number and text on one line)
     while j < len(lines):
         m = ROW_START.match(lines[j].text)
@@ -109,19 +146,19 @@ def cell_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str
             parts = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
             groups.append((j, parts, m.group(2) is not None))
         j += 1
-    rows: list[tuple[Line, list[str]]] = [(lines[i], names)]
+    rows: list[tuple[Line, list[str]]] = []
     for k, (start, parts, inline) in enumerate(groups):
         cells = _row_cells(parts, kinds)
         if cells is None:
             if inline and len(parts) == 2 and _section(parts):
                 cells = [f"{parts[0]} {parts[1]}"]  # a section title across the table
-            elif k == len(groups) - 1 and j == len(lines) and len(rows) >= 3:
+            elif k == len(groups) - 1 and j == len(lines) and len(rows) >= 2:
                 # the text stops inside the last row (a copy cut short): the table ends before it
                 return start - 1, rows
             else:
                 return False
         rows.append((lines[start], cells))
-    if len(rows) < 2:
+    if not rows:
         return False
     return j - 1, rows
 

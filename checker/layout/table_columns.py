@@ -83,3 +83,12 @@ def date_cell(text: str) -> bool:
 
 def date_more(text: str) -> bool:
     return len(text) <= 40 and DATE_MORE.match(text) is not None and not PERSON.search(text)
+
+
+# Page furniture inside a table's run of lines: a page number drawn apart («- 2 -», «Страница 2 из 9»,
+# «стр. 2») or «Продолжение таблицы». A bare «2» is not among them: in a numbered table it is a row.
+PAGE_MARK = re.compile(
+    r"[-–—]\s*\d{1,3}\s*[-–—]|(?:стр\.?|страница|с\.)\s*\d{1,3}(?:\s*(?:из|/)\s*\d{1,3})?|\d{1,3}\s*(?:из|/)\s*\d{1,3}"
+    r"|(?:продолжение|окончание)(?:\s+(?:таблицы|табл\.|приложения)\b.*)?",
+    re.IGNORECASE,
+)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from checker.layout.lines import Line
-from checker.layout.table_columns import ROW_START, column_kind
+from checker.layout.table_columns import ROW_START, column_kind, date_cell
 
 _PIPE_ONLY = re.compile(r"^\|[|\s]*$")
 _ROW_END = re.compile(r"\|\s*\|[|\s]*$")
@@ -175,5 +175,47 @@ def tab_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str]
         j += 1
     filled = min(sum(1 for c in cells if c) for _, cells in rows)
     if len(rows) >= 3 or (len(rows) == 2 and filled >= 3):
-        return j - 1, rows
+        return j - 1, _split_merged(rows)
+    return None
+
+
+def _split_merged(rows: list[tuple[Line, list[str]]]) -> list[tuple[Line, list[str]]]:
+    """Short cells centred in wide columns leave a narrow gap where a long cell comes close to its
+    neighbour: the text layer runs the two into one cell and leaves the next empty («2 Семинар для
+    учителей» | «» | «май 2024»). Split where the columns tell how: the number off the measure in a
+    number column, the date off the end of the measure before an empty date column."""
+    if len(rows) < 3:
+        return rows
+    kinds = [column_kind(c) for c in rows[0][1]]
+    numbers = sum(1 for _, cells in rows[1:] if cells and ROW_START.fullmatch(cells[0]) is not None)
+    number_column = kinds[:1] == ["number"] or numbers * 2 >= len(rows) - 1
+    out = rows[:1]
+    for line, cells in rows[1:]:
+        cells = list(cells)
+        for k in range(1, len(cells)):
+            if cells[k] or not cells[k - 1]:
+                continue
+            if k == 1 and number_column:
+                m = ROW_START.match(cells[0])
+                if m is not None and m.group(2) and (m.group(2)[:1].isupper() or m.group(2)[:1] in "«\""):
+                    cells[0], cells[1] = m.group(1), m.group(2)
+            elif k < len(kinds) and kinds[k] == "date":
+                split = _date_tail(cells[k - 1])
+                if split is not None:
+                    cells[k - 1], cells[k] = split
+        out.append((line, cells))
+    return out
+
+
+_SPLIT_BEFORE = re.compile(r"(?:за|в|во|на|до|с|со|по|к|от|и|или)$", re.IGNORECASE)
+
+
+def _date_tail(text: str) -> tuple[str, str] | None:
+    """«Курсы повышения квалификации ноябрь 2024» → the measure and its date: the first place where the
+    rest is a date of at most four words and the text before it does not end on a preposition."""
+    words = text.split()
+    for k in range(1, len(words)):
+        rest = words[k:]
+        if len(rest) <= 4 and date_cell(" ".join(rest)) and not _SPLIT_BEFORE.fullmatch(words[k - 1]):
+            return " ".join(words[:k]), " ".join(rest)
     return None

@@ -15,8 +15,8 @@ table_frame, table_cells; the column names in table_columns); this one runs them
 
 from __future__ import annotations
 
-from checker.document import Document
-from checker.layout.lines import Context, Scan, fold_label, plural, table_from_rows
+from checker.document import Block, Document
+from checker.layout.lines import Context, Line, Scan, fold_label, plural, table_from_rows
 from checker.layout.table_cells import cell_rows
 from checker.layout.table_columns import ANY_COLUMN, COLUMN_RE, column_kind
 from checker.layout.table_frame import BOX_V, box_rows
@@ -86,13 +86,17 @@ def run(document: Document, context: Context) -> Document:
             if first < i and any(sp.last >= offset + first for sp in scan.splices):
                 i += 1
                 continue
+            rows, repeats = _drop_repeated_header(rows)
             page = document.blocks[lines[first].block].location.page
             block = table_from_rows([(ln.line, cells) for ln, cells in rows], page)
+            if page is not None:
+                _row_pages(document, block, [ln for ln, _ in rows])
             scan.replace(offset + first, offset + last, [block])
             width = max(len(c) for _, c in rows)
             notes.append(
                 f"{what}: {plural(len(rows), 'строка', 'строки', 'строк')}, "
                 f"{plural(width, 'столбец', 'столбца', 'столбцов')}"
+                + ("; убран заголовок, повторённый после переноса страницы" if repeats else "")
             )
             i = last + 1
     if scan.apply():
@@ -102,6 +106,42 @@ def run(document: Document, context: Context) -> Document:
     if fmt == "pdf":
         _close_gaps(document, context)
     return document
+
+
+def _row_pages(document: Document, block: Block, lines: list[Line]) -> None:
+    """Each row on the page its first line is on: a table the text layer ran over a page break."""
+    assert block.table is not None
+    for row, line in zip(block.table.rows, lines, strict=True):
+        page = document.blocks[line.block].location.page
+        row.location.page = page
+        for cell in row.cells:
+            cell.location.page = page
+    block.table.page_end = block.table.rows[-1].location.page
+
+
+def _drop_repeated_header(rows: list[tuple[Line, list[str]]]) -> tuple[list[tuple[Line, list[str]]], int]:
+    """The header row again further down (a PDF repeats it on every page a table runs over; the text
+    layer lost the page break between): not a data row. So is a repeated row of column numbers."""
+    if len(rows) < 3:
+        return rows, 0
+    head = [fold_label(c) for c in rows[0][1]]
+    if sum(1 for c in rows[0][1] if column_kind(c) is not None) < 2:
+        return rows, 0
+    numbers = [fold_label(c) for c in rows[1][1]] if _column_numbers(rows[1][1]) else None
+    kept = rows[:2]
+    dropped = 0
+    for line, cells in rows[2:]:
+        folded = [fold_label(c) for c in cells]
+        if folded == head or (numbers is not None and folded == numbers):
+            dropped += folded == head
+            continue
+        kept.append((line, cells))
+    return kept, dropped
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    filled = [c.strip(". ") for c in cells if c.strip()]
+    return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
 
 
 def _close_gaps(document: Document, context: Context) -> None:
