@@ -22,6 +22,7 @@ from checker.layout import (
     lookalike,
     mojibake,
     passport,
+    table_continuation,
     tables,
     truncation,
 )
@@ -39,6 +40,7 @@ PASSES: tuple[Pass, ...] = (
     contents.run,
     approval.run,
     tables.run,
+    table_continuation.run,
     passport.run,
     truncation.run,
 )
