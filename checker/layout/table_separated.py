@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from checker.layout.lines import Line
-from checker.layout.table_columns import ROW_START, column_kind, date_cell
+from checker.layout.table_columns import PERSON, ROW_START, column_kind, date_cell
 
 _PIPE_ONLY = re.compile(r"^\|[|\s]*$")
 _ROW_END = re.compile(r"\|\s*\|[|\s]*$")
@@ -162,20 +162,91 @@ def _label_heights(lines: list[Line], i: int, end: int) -> int:
 
 
 def tab_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str]]]] | None:
+    """Tab-separated rows; a row whose cells all came too close for a gap (centred cells) is a line
+    without tabs between two rows: split where its columns tell how, else kept as one cell across."""
     if "\t" not in lines[i].text:
         return None
     width = len(lines[i].text.split("\t"))
     rows = []
     j = i
-    while j < len(lines) and "\t" in lines[j].text:
-        cells = [c.strip() for c in lines[j].text.split("\t")]
+    kinds: list[str | None] | None = None
+    while j < len(lines):
+        text = lines[j].text
+        if "\t" not in text:
+            if not rows or not _between_rows(lines, j, width):
+                break
+            if kinds is None:
+                kinds = [column_kind(c) for c in rows[0][1]]
+            rows.append((lines[j], _split_line(text, kinds) or [text]))
+            j += 1
+            continue
+        cells = [c.strip() for c in text.split("\t")]
         if abs(len(cells) - width) > 1:
             break
         rows.append((lines[j], cells))
         j += 1
+    while rows and len(rows[-1][1]) == 1:
+        rows.pop()
+        j -= 1
     filled = min(sum(1 for c in cells if c) for _, cells in rows)
     if len(rows) >= 3 or (len(rows) == 2 and filled >= 3):
         return j - 1, _split_merged(rows)
+    return None
+
+
+def _between_rows(lines: list[Line], j: int, width: int) -> bool:
+    """Line j (no tabs) stands between two rows of the table: the next line is a row of its width, not a
+    header of another table, and this one is no longer than a row."""
+    if len(lines[j].text) > 200 or j + 1 >= len(lines) or "\t" not in lines[j + 1].text:
+        return False
+    cells = [c.strip() for c in lines[j + 1].text.split("\t")]
+    return abs(len(cells) - width) <= 1 and sum(1 for c in cells if column_kind(c) is not None) < 2
+
+
+# Words a date goes on with: «в течение учебного года», «июнь 2025 г.», «I–II квартал».
+_DATE_WORD = re.compile(
+    r"(?:\d[\d.,/–—-]*|г\.?|гг\.?|года?|годы|учебного|уч\.|течение|в|до|с|по|к|и|[–—-]|[IVX]{1,4}|квартала?|полугодия?"
+    r"|четверти?|ежемесячно|ежегодно|еженедельно|ежеквартально|постоянно|январ[ьяе]|феврал[ьяе]|март[ае]?"
+    r"|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]),?",
+    re.IGNORECASE,
+)
+
+
+_WEAK_START = re.compile(r"(?:учебного|года?|годы|гг?\.?|уч\.|и|[–—-]),?", re.IGNORECASE)
+
+
+def _split_line(text: str, kinds: list[str | None]) -> list[str] | None:
+    """A row run into one line, read by its columns: [№,] measure, date[, responsible]. The date is the
+    first date after the measure, as long as its words are dates; what follows it must name a post or a
+    person. None where the columns are others or the reading is not evident."""
+    core = [k for k in kinds if k != "number"]
+    if core not in (["activity", "date"], ["activity", "date", "responsible"]) or kinds.count("number") > 1:
+        return None
+    words = text.split()
+    cells: list[str] = []
+    if kinds[0] == "number":
+        m = ROW_START.match(text)
+        if m is None or not m.group(2):
+            return None
+        cells.append(m.group(1))
+        words = m.group(2).split()
+    for k in range(1, len(words)):
+        if _SPLIT_BEFORE.fullmatch(words[k - 1]) or not date_cell(" ".join(words[k : k + 4])):
+            continue
+        if not _DATE_WORD.fullmatch(words[k]) or _WEAK_START.fullmatch(words[k]):
+            continue  # «учебного года»: the end of a measure's words, not a date cell's start
+        end = k + 1
+        while end < len(words) and _DATE_WORD.fullmatch(words[end]):
+            end += 1
+        while end > k + 1 and words[end - 1].lower() in ("в", "до", "с", "по", "к", "и"):
+            end -= 1  # «… в» / «по» start the next cell («по УВР» does not go here anyway)
+        rest = " ".join(words[end:])
+        if core[-1] == "responsible" and not (rest and PERSON.search(rest)):
+            return None
+        if core[-1] == "date" and rest:
+            return None
+        cells += [" ".join(words[:k]), " ".join(words[k:end])] + ([rest] if core[-1] == "responsible" else [])
+        return cells
     return None
 
 
