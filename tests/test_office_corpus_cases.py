@@ -210,3 +210,66 @@ def test_doc_needing_a_real_password_says_password(tmp_path: Path) -> None:
         parse_file(path, fmt="doc")
     assert err.value.code == "encrypted"
     assert err.value.message_ru == "Документ Office зашифрован паролем — пришлите копию без пароля"
+
+
+# --- Word 2003 XML ------------------------------------------------------------------------------------------
+
+WORDML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<?mso-application progid="Word.Document"?>
+<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"
+ xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint" xmlns:aml="http://schemas.microsoft.com/aml/2001/core"
+ xmlns:o="urn:schemas-microsoft-com:office:office" w:macrosPresent="no" xml:space="preserve">
+<o:DocumentProperties><o:Author>Иванова</o:Author><o:Title>Пресс-релиз</o:Title><o:Pages>2</o:Pages>
+</o:DocumentProperties>
+<w:styles><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>
+<w:body><wx:sect>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Пресс-релиз</w:t></w:r></w:p>
+<wx:sub-section>
+<w:p><w:r><w:t>Семинар прошёл </w:t></w:r>
+<aml:annotation w:type="Word.Insertion"><aml:content><w:r><w:t>в школе № 5 </w:t></w:r></aml:content></aml:annotation>
+<aml:annotation w:type="Word.Deletion"><aml:content><w:r><w:delText>вчера</w:delText></w:r></aml:content>
+</aml:annotation>
+<w:hlink w:dest="https://example.org"><w:r><w:t>(сайт школы)</w:t></w:r></w:hlink>
+<w:r><w:footnote><w:p><w:r><w:t>Приказ № 12 от 01.09.2021</w:t></w:r></w:p></w:footnote></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Мероприятие</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Срок</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>Семинар</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>май</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+</wx:sub-section>
+<w:sectPr><w:hdr w:type="odd"><w:p><w:r><w:t>Управление образования</w:t></w:r></w:p></w:hdr>
+<w:ftr w:type="odd"><w:p><w:r><w:t>Страница</w:t></w:r></w:p></w:ftr></w:sectPr>
+</wx:sect></w:body></w:wordDocument>
+"""
+
+
+def test_word_2003_xml_is_read(tmp_path: Path) -> None:
+    """Tika's testWORDML shape: a Word 2003 XML document named .doc was refused as «сохраните как .docx»."""
+    path = tmp_path / "release.doc"
+    path.write_text(WORDML, encoding="utf-8")
+    assert sniff(path) == "wordml"
+    document = parse_file(path, layout=False)
+    assert [(b.kind, b.role, b.text) for b in document.blocks] == [
+        ("paragraph", "header", "Управление образования"),
+        ("heading", None, "Пресс-релиз"),
+        ("paragraph", None, "Семинар прошёл в школе № 5 (сайт школы)"),
+        ("table", None, "Мероприятие | Срок\nСеминар | май"),
+        ("paragraph", "footer", "Страница"),
+        ("paragraph", "footnote", "Приказ № 12 от 01.09.2021"),
+    ]
+    meta = document.metadata
+    assert (meta.format, meta.author, meta.title, meta.page_count) == ("wordml", "Иванова", "Пресс-релиз", 2)
+
+
+def test_word_2003_xml_entities_are_not_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("СЕКРЕТ", encoding="utf-8")
+    hostile = WORDML.replace(
+        '<?mso-application progid="Word.Document"?>',
+        '<?mso-application progid="Word.Document"?>\n'
+        f'<!DOCTYPE w:wordDocument [<!ENTITY x SYSTEM "{secret.as_uri()}">]>',
+    ).replace("Семинар прошёл ", "Семинар &x; прошёл ")
+    path = tmp_path / "hostile.xml"
+    path.write_text(hostile, encoding="utf-8")
+    try:
+        text = parse_file(path, fmt="wordml", layout=False).full_text()
+    except UnreadableError:
+        return  # refusing the file is as good
+    assert "СЕКРЕТ" not in text

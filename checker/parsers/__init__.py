@@ -32,9 +32,12 @@ PARSERS: dict[str, Callable[..., Document]] = {
     "odt": _lazy("checker.parsers.odt", "parse_odt"),
     "txt": _lazy("checker.parsers.text", "parse_text"),
     "md": _lazy("checker.parsers.text", "parse_text"),
+    "wordml": _lazy("checker.parsers.wordml", "parse_wordml"),
 }
 
-_FORMAT_NAMES = {"doc": "Word 97–2003 (.doc)", "rtf": "RTF", "odt": "OpenDocument (.odt)"}
+_FORMAT_NAMES = {
+    "doc": "Word 97–2003 (.doc)", "rtf": "RTF", "odt": "OpenDocument (.odt)", "wordml": "Word 2003 XML",
+}
 
 
 def _map_exception(exc: BaseException, fmt: str) -> UnreadableError:
