@@ -27,7 +27,7 @@ ZIP_RATIO_SMALL_BYTES = 16 * 1024 * 1024
 
 DOCUMENT_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm", ".doc", ".pdf", ".txt", ".md", ".rtf", ".odt"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
-FORMATS = ("docx", "odt", "pdf", "doc", "rtf", "txt", "md")
+FORMATS = ("docx", "odt", "pdf", "doc", "rtf", "txt", "md", "wordml")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODF_TEXT = "application/vnd.oasis.opendocument.text"
@@ -439,6 +439,8 @@ def sniff(path: Path) -> str:
         raise _not_a_document(path, "веб-страница (HTML)", "a web page (HTML)", ".html")
     if start.startswith("mime-version:"):
         raise _not_a_document(path, "веб-архив (MHT)", "a web archive (MHT)", ".mht")
+    if start.startswith("<?xml") and "<w:worddocument" in start and "/office/word/2003/wordml" in start:
+        return "wordml"  # Word 2003 XML (parsers/wordml.py)
     if start.startswith("<?xml") and ("<w:worddocument" in start or "<office:document" in start):
         raise UnreadableError(
             "unsupported",
