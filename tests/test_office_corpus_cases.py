@@ -273,3 +273,24 @@ def test_word_2003_xml_entities_are_not_expanded(tmp_path: Path) -> None:
     except UnreadableError:
         return  # refusing the file is as good
     assert "СЕКРЕТ" not in text
+
+
+# --- .docx shapes -------------------------------------------------------------------------------------------
+
+
+def test_docx_with_two_bodies_reads_both(tmp_path: Path) -> None:
+    """POI's MultipleBodyBug shape: document.xml with two w:body elements; the second one was lost silently."""
+    import zipfile
+
+    plain = tmp_path / "plain.docx"
+    plain.write_bytes(_docx_bytes("Первая часть"))
+    path = tmp_path / "two_bodies.docx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                second = "<w:body><w:p><w:r><w:t>Вторая часть</w:t></w:r></w:p></w:body>"
+                data = text.replace("</w:body>", "</w:body>" + second, 1).encode("utf-8")
+            out.writestr(item, data)
+    assert [b.text for b in parse_file(path, layout=False).blocks] == ["Первая часть", "Вторая часть"]

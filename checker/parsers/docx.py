@@ -559,6 +559,8 @@ def _read(package: _Package, main: str, meta: Metadata) -> list[Block]:
             "Файл повреждён: в основной части документа Word нет текста (нет элемента body)",
             "Corrupt file: the Word document's main part has no body",
         )
+    for extra in root.findall(_w("body"))[1:]:
+        body.extend(list(extra))  # a second w:body (not valid, but some writers make one): its text follows
     rels = package.rels(main)
     by_kind: dict[str, list[str]] = {}
     for rel in rels.values():
