@@ -2,7 +2,8 @@
 pages only). Nothing is rebuilt; `truncated` in `metadata.suspected` lets rules about the end of a
 document (signatures, results) answer «не удалось проверить» instead of «нет».
 
-The last running-text paragraph must end on a comma, a dash, a colon or an opening bracket, or on
+A text that ends on the title of its plan («Комплекс мер (дорожная карта) …», «План мероприятий …») lost
+the plan. Otherwise the last running-text paragraph must end on a comma, a dash, a colon or an opening bracket, or on
 a preposition or conjunction; a word cut by the end of the text alone is too common in signatures
 and lists to count.
 """
@@ -22,8 +23,24 @@ _DANGLING = re.compile(
 _MIN_CHARS = 40
 
 
+# The title of the plan the document goes on to set out: a text that ends on it lost the plan.
+_PLAN_TITLE = re.compile(
+    r"(?:комплекс\s+мер|план\s+мероприятий|перечень\s+мероприятий|дорожная\s+карта|план-график)\b", re.IGNORECASE
+)
+
+
+def _announces_plan(text: str) -> bool:
+    """A title (no full stop at its end) naming the plan: the text of the plan was to follow."""
+    text = text.strip()
+    return len(text) <= 400 and not text.endswith((".", "!", "?")) and _PLAN_TITLE.match(text) is not None
+
+
 def run(document: Document, context: Context) -> Document:
     last = next((b for b in reversed(document.blocks) if b.role is None and b.text.strip()), None)
+    if last is not None and last.kind != "table" and _announces_plan(last.text) and len(document.blocks) > 3:
+        if "truncated" not in document.metadata.suspected:
+            document.metadata.suspected.append("truncated")
+        return document
     if last is None or last.kind != "paragraph" or len(last.text) < _MIN_CHARS:  # a table ends nothing mid-sentence
         return document
     if _DANGLING.search(last.text.rstrip()[-40:]) and "truncated" not in document.metadata.suspected:
