@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from checker.language.approval_shapes import APPENDIX, BY_ACT
 from checker.paths import doc_type_name
 
 from .form import Form
@@ -48,10 +49,8 @@ class Decision:
     reason_en: str | None = None
 
 
-_ANNEX_MARK = re.compile(
-    r"(^|\n)\W*(приложение\s*(№\s*\d+\s*)?(\n|к\s+(приказу|постановлению|распоряжению))|"
-    r"утвержден\w*\s+(\w+\s+){0,3}(приказом|постановлением|распоряжением))"
-)
+# a line that opens an annex: «Приложение № 2» alone, «Приложение к приказу …», «Утверждена приказом …»
+_ANNEX_MARK = re.compile(r"(^|\n)\W*(приложени\w*\s*(№\s*\d+\s*)?\n|" + APPENDIX.pattern + "|" + BY_ACT.pattern + ")")
 
 
 def annex_title(body: str, opening_end: int) -> str:

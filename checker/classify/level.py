@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from checker.language.approval_shapes import AGREE_WORD, APPROVE_WORD, COUNCIL_WORD
+
 _EVENT = (
     r"(семинар|совещани|конференци|вебинар|форум|кругл\w+ стол|мастер-класс|стажировк|педсовет|объединени|практикум)"
 )
@@ -54,7 +56,9 @@ _FEDERAL = re.compile(
     r"\bмин(просвещения|обрнауки|труда|здрав|фин|цифры)\w*\s+россии\b|\bрособрнадзор|"
     r"\bфедеральн\w+\s+(служб|агентств)"
 )
-_APPROVER = re.compile(r"(утверждаю|утвержден[аоы]?|утверждена)\W+(?P<who>.{0,200})", re.S)
+_APPROVER = re.compile(r"(" + APPROVE_WORD + r")\W+(?P<who>.{0,200})", re.S)
+# the next block's marker ends the approver's lines: «СОГЛАСОВАНО», «ПРИНЯТО на педагогическом совете»
+_NEXT_BLOCK = re.compile(r"(^|\n)\W*(" + AGREE_WORD + "|" + COUNCIL_WORD + r")(?![а-я])")
 
 
 _NOT_SCHOOL_DIRECTOR = re.compile(r"директор\w*\s+(департамент|институт|центр\w* (оценки|мониторинга))")
@@ -79,7 +83,7 @@ def _approver(head: str) -> str | None:
     for m in _APPROVER.finditer(head):
         who = m.group("who")
         # the approver's own lines, before the next block marker
-        who = re.split(r"(^|\n)\W*(согласовано|согласован[аы]?|принят\w*|рассмотрен\w*)\b", who)[0]
+        who = _NEXT_BLOCK.split(who)[0]
         ordered = re.search(r"(приказом|распоряжением|постановлением)\s+(?P<by>.{0,90})", who, re.S)
         if ordered:
             by = ordered.group("by")

@@ -11,6 +11,14 @@ from __future__ import annotations
 import re
 
 from checker.document import MARGINAL_ROLES, Document
+from checker.language.approval_shapes import (
+    AGREE_WORD,
+    ANNEX_LINE,
+    APPROVE_WORD,
+    BLOCK_MARKER,
+    COUNCIL_WORD,
+    ESIGN_LINE,
+)
 from checker.language.normalize import normalize
 
 OPENING_CHARS = 1500
@@ -18,10 +26,6 @@ TITLE_LINES = 4
 TITLE_CHARS = 420
 
 _DEBRIS = re.compile(r"^[\s|*•·\-–—_=#>]*$")
-_APPROVAL = re.compile(
-    r"^\W*(утверждаю|утвержден[аоы]?|утверждена|согласовано|согласован[аы]?|принят[оаы]?|рассмотрен[оаы]?|"
-    r"одобрен[оаы]?|введен[оаы]? в действие)\b"
-)
 # lines of an approval block after its marker: signer, organisation, signature, date, order
 _APPROVAL_LINE = re.compile(
     r"(директор|начальник|руководител|заведующ|ректор|глава|председател|министр|приказ|протокол|решени|совет|"
@@ -51,12 +55,6 @@ _LETTERHEAD = re.compile(
     # общеобразовательная школа»
     r"муниципальн\w+\s+(\w+\s+)?образовательн\w+\s+(учреждени|организаци)|"
     r"(\w+\s+){0,2}(средн|основн|начальн)\w+\s+(обще)?образовательн\w+\s+(школ|учреждени)\w*\W*$)"
-)
-# «Приложение № 1 к приказу … от … №» — the annex line above a regional document's title
-_ANNEX = re.compile(r"^\W*приложение\s*(№?\s*\d+)?\s*(к\s+(приказу|постановлению|распоряжению|письму|решению)|$)")
-_ESIGN = re.compile(
-    r"(подписан\w*\s+(электронной|цифровой|простой)|электронной\s+подписью|цифровой\s+подписью|"
-    r"^сертификат\b|^владелец\b|^действителен\b|^дата:\s*\d{4})"
 )
 # site navigation: menu items of school and authority web pages
 _MENU = re.compile(
@@ -124,9 +122,11 @@ def _menu_row(line: str) -> bool:
 # a whole document flattened onto one line (web copies): broken before approval markers, title words and a
 # contents heading, so that the title zone can be read
 _FLAT_LIMIT = 500
-_FLAT_APPROVAL = re.compile(r"\b(утверждаю|(утвержден[аоы]?|принят[оаы]?|согласован[оаы]?|рассмотрен[оаы]?)\s*:)")
+# «УТВЕРЖДАЮ», or a block's word with a colon: «Утверждено:», «ПРИНЯТО:», «Согласовано:»
+_FLAT_MARK = r"утверждаю|(" + "|".join((APPROVE_WORD, AGREE_WORD, COUNCIL_WORD)) + r")\s*:"
+_FLAT_APPROVAL = re.compile(r"\b(" + _FLAT_MARK + ")")
 _FLAT_BREAK = re.compile(
-    r"\s(?=(утверждаю|(утвержден[аоы]?|принят[оаы]?|согласован[оаы]?|рассмотрен[оаы]?)\s*:|"
+    r"\s(?=(" + _FLAT_MARK + "|"
     r"(программ\w*\s+(перехода|повышения|развития|антирисков|улучшения)|дорожн\w+ карт\w*|комплекс мер|"
     r"среднесрочн\w+ программ|антирисков\w+ программ|паспорт программ|оглавление|содержание)\w*))|"
     r"(?<=\bоглавление)\s|(?<=\bсодержание)\s"  # a contents heading stands on its own line
@@ -174,16 +174,16 @@ def opening_lines(document: Document) -> list[str]:
                 or _menu_row(norm)
                 or _MENU.match(norm)
                 or _CARD_ROW.match(norm)
-                or _ESIGN.search(norm)
+                or ESIGN_LINE.search(norm)
             ):
                 continue
             if _AMENDED.match(norm):
                 in_approval = True  # the block goes on
                 continue
-            if _APPROVAL.match(norm) or (not lines and len(norm) > 120 and _LETTERHEAD.match(norm)):
+            if BLOCK_MARKER.match(norm) or (not lines and len(norm) > 120 and _LETTERHEAD.match(norm)):
                 rest = _split_title(norm) if len(norm) > 60 else None
                 if rest is None:
-                    in_approval = bool(_APPROVAL.match(norm))
+                    in_approval = bool(BLOCK_MARKER.match(norm))
                     # a letterhead of several lines run together (no title inside, not a sentence)
                     if in_approval or len(norm) <= 120 or _run_letterhead(norm):
                         continue
@@ -194,7 +194,8 @@ def opening_lines(document: Document) -> list[str]:
                 in_approval = not _BLOCK_DATE.search(norm)  # the date closes the block
                 continue
             in_approval = False
-            if not lines and len(norm) <= 120 and _ANNEX.match(norm):
+            # «Приложение № 1 к приказу … от … №» — the annex line above a regional document's title
+            if not lines and len(norm) <= 120 and ANNEX_LINE.match(norm):
                 in_approval = not _BLOCK_DATE.search(norm)  # «Приложение / к приказу / … / от … N …»
                 continue
             if not lines and len(norm) <= 120 and _LETTERHEAD.match(norm):

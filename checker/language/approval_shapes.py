@@ -1,0 +1,57 @@
+"""What approval marks look like in folded text (lower case, ё → е), defined once.
+
+Two readers need the same shapes: the approval model (`checker.approval`), which says how a document is approved,
+and type detection (`checker.classify`), which steps over approval blocks, annex marks and e-signature stamps to
+find a document's own title. Only the shapes live here; what a mark means (its form, issuer, date, number) is the
+approval model's business.
+
+The compiled patterns `APPROVE_MARKER`, `AGREE_MARKER`, `BY_ACT`, `ACT_WORD`, `APPENDIX`, `APPENDIX_START`,
+`ESIGN` and `ESIGN_FIELDS` match exactly what `checker.approval` matched with its own copies."""
+
+from __future__ import annotations
+
+import re
+
+
+def spaced(word: str) -> str:
+    """«У Т В Е Р Ж Д А Ю»: a word whose letters may stand apart (the layout pass usually closes them up)."""
+    return r"\s?".join(word)
+
+
+# the words that head an approval block
+APPROVE_WORD = r"утверждаю|утвержден[аоы]?|утв\.|" + spaced("утверждаю") + "|" + spaced("утверждено")
+AGREE_WORD = r"согласовано|согласован[аы]?|" + spaced("согласовано")
+# a council's decision: «ПРИНЯТО на педагогическом совете», «РАССМОТРЕНО на заседании …», «ОДОБРЕНО»
+COUNCIL_WORD = r"принят[оаы]?|рассмотрен[оаы]?|одобрен[оаы]?"
+ENACT_WORD = r"введен[оаы]?\s+в\s+действие"
+# the acts that approve a document: an order, a disposal, a resolution
+ACT = r"приказ|распоряжени|постановлени"
+
+# «УТВЕРЖДАЮ», «СОГЛАСОВАНО УТВЕРЖДАЮ» (two columns read as one line), «Утверждено», «утв.»
+APPROVE_MARKER = re.compile(r"(?m)^\W{0,3}(?:(?:согласовано|согласован[аы]?)\W+)?(" + APPROVE_WORD + r")(?![а-я])")
+AGREE_MARKER = re.compile(r"(?m)^\W{0,3}(" + AGREE_WORD + r")(?![а-я])")
+# the first word of any approval block's line, a council's decision included (one line, `match`)
+BLOCK_MARKER = re.compile(r"^\W*(" + "|".join((APPROVE_WORD, AGREE_WORD, COUNCIL_WORD, ENACT_WORD)) + r")(?![а-я])")
+# «Утверждена приказом …», «утверждено распоряжением …»: an approval by an act
+BY_ACT = re.compile(r"(утвержд\w*|утв\.)\s*:?\s*(\S+\s+){0,3}?(" + ACT + r")\w*")
+ACT_WORD = re.compile(r"\b(" + ACT + r")\w*")
+# «Приложение № 2 к приказу …»: an annex to an act
+APPENDIX = re.compile(r"приложени\w*\s*(№\s*\d+\s*|\d+\s*)?к\s+(\S+\s+){0,2}?(" + ACT + r")\w*")
+APPENDIX_START = re.compile(r"^\W*приложени")
+# the annex line above a title: «Приложение № 1 к приказу …», «… к письму / решению …», or «Приложение № 1» alone
+# with «к приказу» on the next line
+ANNEX_LINE = re.compile(r"^\W*приложени\w*\s*(№?\s*\d+)?\s*(к\s+(\S+\s+){0,2}?(" + ACT + r"|решени|письм)\w*|$)")
+
+# an electronic signature: «Документ подписан электронной подписью», «Сведения о сертификате ЭП», its certificate
+ESIGN = re.compile(
+    r"(документ\s+)?подписан\w*\s+(\w+\s+){0,2}электронн\w+\s+подпись|электронн\w+\s+подпис\w+\s*:|"
+    r"сведения\s+о\s+сертификате\s+(эп|электронной)|сертификат\s*(№|:)?\s*[0-9a-f]{12,}"
+)
+ESIGN_FIELD_WORD = r"сертификат|владелец|действителен|подписант|дата\s+подписания"
+ESIGN_FIELDS = re.compile("(" + ESIGN_FIELD_WORD + ")")
+# a line of a signature stamp as a text layer breaks it: «Подписано цифровой / подписью: …», «Владелец …»,
+# «Дата: 2024.03.27 …»
+ESIGN_LINE = re.compile(
+    ESIGN.pattern + r"|подписан\w*\s+(электронной|цифровой|простой)|^\W*(электронной|цифровой)\s+подписью|"
+    r"^\W*подписью\s*:|^\W*(" + ESIGN_FIELD_WORD + r")(?![а-я])|^\W*дата:\s*\d{4}"
+)
