@@ -54,7 +54,10 @@ def decrypt_default(path: Path) -> bytes:
             office = msoffcrypto.OfficeFile(source)
             if not office.is_encrypted():
                 return data
-            office.load_key(password=password)
+            if getattr(office, "format", "") == "ooxml":
+                office.load_key(password=password, verify_password=True)  # a wrong password fails before decrypting
+            else:
+                office.load_key(password=password)  # .doc: verified against the header's verifier
             office.decrypt(out)
         except (exceptions.DecryptionError, exceptions.FileFormatError, exceptions.ParseError):
             continue
