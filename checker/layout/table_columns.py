@@ -9,7 +9,7 @@ from checker.layout.lines import fold_label
 
 # Column names of a table of measures, folded (ё→е, lower case).
 _COLUMNS: dict[str, str] = {
-    "number": r"№|№\s*п/п|n\s*п/п|п/п|№\s*пп|номер",
+    "number": r"№|n|№\s*п/п|n\s*п/п|п/п|№\s*пп|n\s*пп\.?|номер",
     "activity": r"(?:наименование|содержание|перечень)\s+(?:мероприяти[йяе]|работы?|деятельности)|мероприяти[ея]"
     r"|мероприятие|вид\s+деятельности|действия|содержание\s+мероприятия|направление",
     "date": r"сроки?(?:\s+(?:исполнения|реализации|проведения|выполнения))?|дата(?:\s+проведения)?"
@@ -86,9 +86,10 @@ def date_more(text: str) -> bool:
 
 
 # Page furniture inside a table's run of lines: a page number drawn apart («- 2 -», «Страница 2 из 9»,
-# «стр. 2») or «Продолжение таблицы». A bare «2» is not among them: in a numbered table it is a row.
+# «стр. 2»; «2 -» once a text parser took the first dash for a list bullet) or «Продолжение таблицы».
+# A bare «2» is not among them: in a numbered table it is a row.
 PAGE_MARK = re.compile(
-    r"[-–—]\s*\d{1,3}\s*[-–—]|(?:стр\.?|страница|с\.)\s*\d{1,3}(?:\s*(?:из|/)\s*\d{1,3})?|\d{1,3}\s*(?:из|/)\s*\d{1,3}"
+    r"[-–—]\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*[-–—]|(?:стр\.?|страница|с\.)\s*\d{1,3}(?:\s*(?:из|/)\s*\d{1,3})?|\d{1,3}\s*(?:из|/)\s*\d{1,3}"
     r"|(?:продолжение|окончание)(?:\s+(?:таблицы|табл\.|приложения)\b.*)?",
     re.IGNORECASE,
 )

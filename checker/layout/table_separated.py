@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from checker.layout.lines import Line
-from checker.layout.table_columns import PERSON, ROW_START, column_kind, date_cell
+from checker.layout.table_columns import DATE_LIKE, PERSON, ROW_START, column_kind, date_cell
 
 _PIPE_ONLY = re.compile(r"^\|[|\s]*$")
 _ROW_END = re.compile(r"\|\s*\|[|\s]*$")
@@ -58,7 +58,7 @@ def database_rows(lines: list[Line], i: int) -> tuple[int, int, list[tuple[Line,
         quiet = 0 if "|" in t else quiet + 1
         j += 1
     if last_end is None:
-        return None
+        return counted_rows(lines, i)
     first = i
     if starts_value:
         # the label cell before the first `|`: as many lines as the longest later label, from a capital
@@ -290,3 +290,60 @@ def _date_tail(text: str) -> tuple[str, str] | None:
         if len(rest) <= 4 and date_cell(" ".join(rest)) and not _SPLIT_BEFORE.fullmatch(words[k - 1]):
             return " ".join(words[:k]), " ".join(rest)
     return None
+
+
+def counted_rows(lines: list[Line], i: int) -> tuple[int, int, list[tuple[Line, list[str]]]] | None:
+    """A legal database's copy with no line of bare `|` between rows: a header of known column names,
+    each ending with `|`, then the cells the same way (a cell over several lines ends on the line with
+    the `|`), so a row is as many cells as the header has; a section title ends with `| |||`. Rows must
+    start at their number where the header has a «№» column; a last row cut short is left out."""
+    if i > 0 and lines[i - 1].text.endswith("|"):
+        return None  # inside a header that starts above
+    names: list[str] = []
+    j = i
+    while j < len(lines) and lines[j].text.endswith("|") and not _PIPE_ONLY.match(lines[j].text):
+        name = lines[j].text[:-1].strip()
+        if "|" in name or column_kind(name) is None:
+            break
+        names.append(name)
+        j += 1
+    kinds = [column_kind(n) for n in names]
+    if len(names) < 3 or "activity" not in kinds or not {"date", "responsible"} & set(kinds):
+        return None
+    n = len(names)
+    rows: list[tuple[Line, list[str]]] = [(lines[i], names)]
+    cells: list[str] = []
+    row_line: Line | None = None
+    current: list[str] = []
+    last = j - 1
+    while j < len(lines) and len(current) < 8:
+        line = lines[j]
+        t = line.text
+        if _ROW_END.search(t) and not cells and not current:  # a section title across the table
+            title = _ROW_END.sub("", t).strip().strip("|").strip()
+            if title:
+                rows.append((line, [title]))
+            last = j
+            j += 1
+            continue
+        if "|" in t.rstrip("|") or _PIPE_ONLY.match(t):
+            break
+        row_line = row_line or line
+        current.append(t.rstrip("|").strip())
+        if t.endswith("|"):
+            cells.append(" ".join(c for c in current if c))
+            current = []
+            if len(cells) == n:
+                if not _column_numbers(cells):
+                    if kinds[0] == "number" and not ROW_START.fullmatch(cells[0]):
+                        break
+                    rows.append((row_line, cells))
+                last = j
+                cells, row_line = [], None
+        j += 1
+    data = [c for _, c in rows[1:] if len(c) > 1]
+    if len(data) < 2:
+        return None
+    if "date" in kinds and sum(1 for c in data if DATE_LIKE.search(c[kinds.index("date")])) * 3 < len(data) * 2:
+        return None  # the dates are not where the header puts them: the cells are not counted right
+    return i, last, rows

@@ -15,6 +15,8 @@ table_frame, table_cells; the column names in table_columns); this one runs them
 
 from __future__ import annotations
 
+import re
+
 from checker.document import Block, Document
 from checker.layout.lines import Context, Line, Scan, fold_label, plural, table_from_rows
 from checker.layout.table_cells import cell_rows
@@ -158,10 +160,15 @@ def _close_gaps(document: Document, context: Context) -> None:
 
 def _flattened_header(document: Document) -> bool:
     """A line naming three or more known columns (a header whose cells ran together) with no table
-    right after it."""
+    right after it; or, inside a longer paragraph, those names one after another (a PDF text layer that
+    ran a one-cell-per-line table into running text)."""
     blocks = document.blocks
     for i, block in enumerate(blocks):
-        if block.kind == "table" or block.role is not None or len(block.text) > 200:
+        if block.kind == "table" or block.role is not None:
+            continue
+        if len(block.text) > 200:
+            if _header_run(block.text) and not any(b.kind == "table" for b in blocks[i + 1 : i + 3]):
+                return True
             continue
         folded = fold_label(block.text)
         if not COLUMN_RE["activity"].search(folded):
@@ -172,5 +179,20 @@ def _flattened_header(document: Document) -> bool:
         # nothing but column names: a header, not a sentence about one
         header_only = len(ANY_COLUMN.sub(" ", folded).replace("|", " ").split()) <= 2
         if header_only and not any(b.kind == "table" for b in blocks[i + 1 : i + 3]):
+            return True
+    return False
+
+
+# Three or more column names in a row, nothing between them: a header run into a paragraph.
+_RUN = re.compile(rf"(?:^|\s)((?:(?:{ANY_COLUMN.pattern})\s+){{2,}}(?:{ANY_COLUMN.pattern}))(?=\s|$)")
+
+
+def _header_run(text: str) -> bool:
+    if "ероприяти" not in text:  # a fast exit: every header of measures names them
+        return False
+    folded = " ".join(text.lower().replace("ё", "е").split())
+    for m in _RUN.finditer(folded):
+        kinds = {k for k, p in COLUMN_RE.items() if p.search(m.group(1))}
+        if "activity" in kinds and {"date", "responsible"} & kinds and len(kinds) >= 3:
             return True
     return False
