@@ -18,6 +18,7 @@ from checker.language.approval_shapes import (
     BLOCK_MARKER,
     COUNCIL_WORD,
     ESIGN_LINE,
+    TITLE_START,
 )
 from checker.language.normalize import normalize
 
@@ -39,11 +40,6 @@ _APPROVAL_LINE = re.compile(
 # an amendment note under an approval block: «(в редакции распоряжения … от …)»
 _AMENDED = re.compile(r"^\(\s*в\s+редакции\b")
 _BLOCK_DATE = re.compile(r'"\s*\d{1,2}\s*"\s*\w+\s+\d{4}|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}\s+[а-я]+\s+\d{4}')
-# a genre title ends an approval block even when the block's date came earlier
-_TITLE_START = re.compile(
-    r"^\W*(программ|дорожн|план|пресс-релиз|справк|информационн|аналитическ|концептуальн|концепци|"
-    r"среднесрочн|антирисков|лист\w* регистрации|систем\w+ работы|модел|отч[её]т|приказ\W*$|положени)"
-)
 # the letterhead over a title: ministry, authority, school's full name, town
 _LETTERHEAD = re.compile(
     r"^(министерств|управлени|отдел\s|комитет|департамент|администраци|муниципальн\w+\s+(бюджетн|автономн|казенн)|"
@@ -190,7 +186,7 @@ def opening_lines(document: Document) -> list[str]:
                 else:
                     norm = rest
                     in_approval = False
-            if in_approval and len(norm) <= 90 and _APPROVAL_LINE.search(norm) and not _TITLE_START.match(norm):
+            if in_approval and len(norm) <= 90 and _APPROVAL_LINE.search(norm) and not TITLE_START.match(norm):
                 in_approval = not _BLOCK_DATE.search(norm)  # the date closes the block
                 continue
             in_approval = False
@@ -233,7 +229,7 @@ def after_contents(lines: list[str]) -> list[str]:
     if not lines or not _CONTENTS_HEAD.match(lines[0]):
         return lines
     for i, line in enumerate(lines[1:41], 1):
-        if not _CONTENTS_ENTRY.search(line) and _TITLE_START.match(line) and not _CONTENTS_HEAD.match(line):
+        if not _CONTENTS_ENTRY.search(line) and TITLE_START.match(line) and not _CONTENTS_HEAD.match(line):
             return lines[i:]
     return lines
 
