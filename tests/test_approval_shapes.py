@@ -16,6 +16,7 @@ from checker.language.approval_shapes import (
     ESIGN,
     ESIGN_FIELDS,
     ESIGN_LINE,
+    TITLE_START,
 )
 
 
@@ -63,6 +64,14 @@ def test_electronic_signature() -> None:
                  "сертификат 01a2b3c4d5e6f7a8b9c0", "действителен с 01.02.2024 по 01.05.2025"):  # fmt: skip
         assert ESIGN_LINE.search(line), line
     assert ESIGN_LINE.search("школа перешла на документооборот с электронной подписью руководителя") is None
+
+
+def test_a_title_ends_an_approval_block() -> None:
+    for line in ("программа развития мбоу сош № 4", "муниципальная дорожная карта", "паспорт программы",
+                 "информационная справка", "отчет о реализации", "приказ", "положение о рабочей группе"):  # fmt: skip
+        assert TITLE_START.match(line), line
+    for line in ("директор мбоу сош № 4", "приказ от 12.03.2024 № 45", "протокол № 1 от 30.08.2024"):
+        assert TITLE_START.match(line) is None, line
 
 
 def test_classify_steps_over_the_marks_to_the_title() -> None:

@@ -129,9 +129,22 @@ _FLAT_BREAK = re.compile(
 )
 
 
+# a flattened document whose approval block the layout pass already lifted out: its title, then its contents
+_FLAT_CONTENTS = re.compile(r"\b(оглавление|содержание)\b")
+
+
+def _flattened(norm: str) -> bool:
+    if len(norm) <= _FLAT_LIMIT:
+        return False
+    return bool(_FLAT_APPROVAL.search(norm, 0, 600)) or bool(
+        TITLE_START.match(norm) and _FLAT_CONTENTS.search(norm, 0, 600)
+    )
+
+
 def _unflatten(norm: str) -> list[str]:
-    """A long line with an approval block inside its first part is a flattened document: its pieces."""
-    if len(norm) <= _FLAT_LIMIT or not _FLAT_APPROVAL.search(norm, 0, 600):
+    """A long line with an approval block (or the title and a contents heading) inside its first part is a
+    flattened document: its pieces."""
+    if not _flattened(norm):
         return [norm]
     pieces, start = [], 0
     for m in _FLAT_BREAK.finditer(norm, 0, 4000):

@@ -6,7 +6,8 @@ find a document's own title. Only the shapes live here; what a mark means (its f
 approval model's business.
 
 The compiled patterns `APPROVE_MARKER`, `AGREE_MARKER`, `BY_ACT`, `ACT_WORD`, `APPENDIX`, `APPENDIX_START`,
-`ESIGN` and `ESIGN_FIELDS` match exactly what `checker.approval` matched with its own copies."""
+`ESIGN` and `ESIGN_FIELDS` match exactly what `checker.approval` matched with its own copies; `TITLE_START` is
+the union of its genre titles and type detection's."""
 
 from __future__ import annotations
 
