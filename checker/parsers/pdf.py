@@ -37,6 +37,7 @@ from checker.parsers.headings import (
     numbering_level,
     strip_artefacts,
 )
+from checker.parsers.pdf_glyphs import WORD_GAP, GlyphReader
 from checker.parsers.text import join_wrapped, known_word
 
 MAX_PDF_PAGES = 1000
@@ -174,15 +175,14 @@ class _FontInfo:
         self.buf = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.text = _RawText(raw)
+        self.glyphs = GlyphReader(raw)
 
     def of(self, textpage: Any, index: int | None) -> tuple[float, bool]:
         if index is None:
             return 0.0, False
         size = float(self.raw.FPDFText_GetFontSize(textpage.raw, index))
         weight = self.raw.FPDFText_GetFontWeight(textpage.raw, index)
-        n = self.raw.FPDFText_GetFontInfo(
-            textpage.raw, index, self.buf, len(self.buf), ctypes.byref(self.flags)
-        )
+        n = self.raw.FPDFText_GetFontInfo(textpage.raw, index, self.buf, len(self.buf), ctypes.byref(self.flags))
         name = self.buf.value.decode("latin-1", "replace") if n else ""
         return size, weight >= 600 or bool(_BOLD_FONT_RE.search(name))
 
@@ -263,7 +263,21 @@ def _line(parts: list[Any], page_no: int, text: str, bold: bool) -> _Line:
 
 
 def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) -> list[_Line]:
-    """Text segments from PDFium's rectangles, grouped into visual lines, top to bottom."""
+    """Text segments, grouped into visual lines, top to bottom: runs read glyph by glyph, or PDFium's
+    rectangles on a page whose text runs vertically."""
+    runs = fonts.glyphs.runs(textpage)
+    if runs is None:
+        return _lines_of(_rect_segments(textpage, page_no, height, fonts), page_no, glyphs=False)
+    segs: list[_Line] = []
+    for run in runs:
+        size, bold = fonts.of(textpage, run.first)
+        top, bottom = height - run.top, height - run.bottom
+        segs.append(_Line(page_no, run.text, run.x0, run.x1, top, bottom, size or (bottom - top), bold))
+    return _lines_of(segs, page_no, glyphs=True)
+
+
+def _rect_segments(textpage: Any, page_no: int, height: float, fonts: _FontInfo) -> list[_Line]:
+    """Text segments from PDFium's rectangles (the runs of one text object) and the text they bound."""
     segs: list[_Line] = []
     calls = fonts.text
     tp = textpage.raw
@@ -282,12 +296,17 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
             if ly1 > ly0:
                 top, bottom = min(top, height - ly1), max(bottom, height - ly0)
         segs.append(_Line(page_no, text, x0, x1, top, bottom, size or (y1 - y0), bold))
+    return segs
+
+
+def _lines_of(segs: list[_Line], page_no: int, glyphs: bool) -> list[_Line]:
+    """Segments grouped into visual lines, top to bottom, a column gap kept as a cell boundary."""
     segs.sort(key=lambda s: (s.top, s.x0))
     out: list[_Line] = []
     for parts in _rows(segs):
         wide = _wide_gaps(parts) if len(parts) > 1 else []
         if not wide:
-            text = _joined(parts)
+            text = _joined(parts, glyphs)
             if text:
                 line = _line(parts, page_no, text, bold=all(p.bold for p in parts))
                 if len(parts) > 1:
@@ -296,7 +315,7 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
             continue
         cells = []
         for a, b in pairwise([0, *wide, len(parts)]):
-            text = _joined(parts[a:b])
+            text = _joined(parts[a:b], glyphs)
             if text:
                 cells.append(_Part(text, parts[a].x0, max(p.x1 for p in parts[a:b])))
         if cells:
@@ -310,11 +329,16 @@ def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) ->
     return out
 
 
-def _joined(parts: list[_Line]) -> str:
-    """The text of segments on one visual line, a space where they stand apart."""
+def _joined(parts: list[_Line], glyphs: bool = False) -> str:
+    """The text of segments on one visual line, a space where they stand apart (runs read glyph by
+    glyph stand apart as their words do)."""
     text = parts[0].text
     for prev, seg in pairwise(parts):
         gap = seg.x0 - prev.x1
+        if glyphs:
+            sep = " " if gap > WORD_GAP * (prev.bottom - prev.top) and not text.endswith(" ") else ""
+            text = text + sep + seg.text
+            continue
         if gap < -0.3:
             # Overlapping rectangles (a kerned pair drawn as two runs): PDFium's bounded text gives
             # each the other's edge glyphs too («Yo» + «Your»); keep the shared part once.
@@ -570,8 +594,9 @@ def _table_run(lines: list[_Line], i: int, vocab: set[str]) -> int:
             row = None  # a section title: the next row starts afresh
             continue
         texts = [""] * len(anchors)
-        for part in parts:
-            c = column(part)
+        full = len(parts) == len(anchors)  # a cell in every column: each in its own, centred or not
+        for k, part in enumerate(parts):
+            c = k if full else column(part)
             texts[c] = f"{texts[c]} {part.text}".strip()
         ln.text = "\t".join(texts).rstrip("\t")
         row = (ln, texts)
@@ -579,14 +604,16 @@ def _table_run(lines: list[_Line], i: int, vocab: set[str]) -> int:
 
 
 def _by_column(segs: list[_Line], column: Callable[[_Part | _Line], int]) -> list[_Part]:
-    """Segments of one line joined within each column."""
+    """Segments of one line joined within each column (a space where they stand apart: a word drawn
+    as two runs stays one word)."""
     out: list[_Part] = []
     last = -1
-    for seg in segs:
+    for prev_seg, seg in zip([None, *segs], segs, strict=False):
         c = column(seg)
         if out and c == last:
             prev = out[-1]
-            out[-1] = _Part(prev.text + " " + seg.text, prev.x0, seg.x1)
+            apart = prev_seg is None or seg.x0 - prev_seg.x1 > WORD_GAP * (prev_seg.bottom - prev_seg.top)
+            out[-1] = _Part(prev.text + (" " if apart else "") + seg.text, prev.x0, seg.x1)
         else:
             out.append(_Part(seg.text, seg.x0, seg.x1))
         last = c
@@ -671,9 +698,7 @@ class _CellLine:
 def _letter_spacing(line: list[dict[str, Any]]) -> float:
     """The extra space a letter-spaced line puts between every two characters («0 3 / 2 5 / 2 0 1 6»
     drawn with character spacing), or 0: the median gap between neighbouring glyphs when it is wide."""
-    gaps = sorted(
-        b["x0"] - a["x1"] for a, b in pairwise(line) if a["text"].strip() and b["text"].strip()
-    )
+    gaps = sorted(b["x0"] - a["x1"] for a, b in pairwise(line) if a["text"].strip() and b["text"].strip())
     if len(gaps) < 3:
         return 0.0
     median = gaps[len(gaps) // 2]
@@ -834,12 +859,7 @@ def _stitch(prev: _Frag, nxt: _Frag, vocab: set[str]) -> None:
         for cell in rows[0]:
             # The cell above: in the last row, or a vertically merged one from an earlier row.
             target = next(
-                (
-                    c
-                    for row in reversed(prev.rows)
-                    for c in row
-                    if c.column <= cell.column < c.column + c.col_span
-                ),
+                (c for row in reversed(prev.rows) for c in row if c.column <= cell.column < c.column + c.col_span),
                 None,
             )
             if target is None:
@@ -948,9 +968,7 @@ def _breaks(a: _Line, b: _Line, lay: _Layout) -> bool:
     return a.text.endswith(_SENTENCE_END) and a.x1 < lay.right - 0.15 * lay.width
 
 
-def _paragraph_blocks(
-    paras: list[list[_Line]], lay: _Layout, vocab: set[str], next_len: list[int]
-) -> list[Block]:
+def _paragraph_blocks(paras: list[list[_Line]], lay: _Layout, vocab: set[str], next_len: list[int]) -> list[Block]:
     blocks = []
     for lines, following in zip(paras, next_len, strict=True):
         text = lines[0].text
@@ -1347,7 +1365,5 @@ def _drop_furniture(page_lines: list[list[_Line]], heights: list[float]) -> None
     for i, lines in enumerate(page_lines):
         h = heights[i]
         page_lines[i] = [
-            ln
-            for ln in lines
-            if not (in_margin(ln, h) and (_FURNITURE_RE.match(ln.text) or key(ln) in running))
+            ln for ln in lines if not (in_margin(ln, h) and (_FURNITURE_RE.match(ln.text) or key(ln) in running))
         ]

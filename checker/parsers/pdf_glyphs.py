@@ -1,0 +1,176 @@
+"""A PDF page's text layer read glyph by glyph: runs of text with their word spaces, each glyph once.
+
+PDFium's rectangles are the runs of one text object, and the text it gives for a rectangle takes in
+whatever glyphs of a neighbour overlap it: a kerned pair drawn as two runs reads «YoYour», «WoWoodwind».
+A run that places its words by kerning alone has no space character at all («GeometryofWoodwind»), and
+text drawn twice over itself (a shadow, fake bold, a line repeated four times) reads twice. Reading each
+glyph's box instead: a space goes where the gap between two glyphs is wider than a fraction of the font
+size (as pdftotext does; a letter-spaced run «0 3 / 2 5 / 2 0 1 6» is measured against its own spacing),
+a glyph drawn again at the same place is kept once, and a run ends where the text object, the line or
+the writing direction changes. Cyrillic that a broken ToUnicode map turned into Hangul (the map holds
+UTF-8 bytes, PDFium reads them as UTF-16: «М» → U+D09C) is decoded back.
+
+One ctypes call per glyph for its box and one for its text object: ≈ 4 ms for a page of 2,000 glyphs.
+A page whose text mostly runs vertically (a landscape page drawn turned) is left to the caller.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from typing import Any
+
+WORD_GAP = 0.13  # a gap wider than this share of the glyph box height (ascent to descent) is a space
+SEGMENT_GAP = 0.8  # a gap this wide (box heights) ends the run: columns are decided by the caller
+LETTER_SPACED_MIN = 3  # gaps in a run before its own spacing can be measured
+SAME_PLACE = 0.3  # a glyph drawn again within this share of its width is the same glyph
+_HANGUL = range(0xAC00, 0xD7A4)
+_SPACE = float("inf")  # the gap before a glyph that follows a space character: always a space
+
+
+@dataclass
+class Glyphs:
+    """One run: consecutive glyphs of one text object on one line; `first` is its first char index."""
+
+    text: str
+    x0: float
+    x1: float
+    bottom: float  # PDF user space, y upwards
+    top: float
+    first: int
+
+
+_VOIDP = ctypes.c_void_p
+_BOX = ctypes.CFUNCTYPE(ctypes.c_int, _VOIDP, ctypes.c_int, _VOIDP)
+_OBJ = ctypes.CFUNCTYPE(_VOIDP, _VOIDP, ctypes.c_int)
+_TEXT = ctypes.CFUNCTYPE(ctypes.c_int, _VOIDP, ctypes.c_int, ctypes.c_int, _VOIDP)
+
+
+class GlyphReader:
+    """PDFium's per-glyph calls bound once per document, typed with plain pointers (no conversions)."""
+
+    def __init__(self, raw: Any) -> None:
+        address = ctypes.cast  # the functions' addresses, rebound with void* arguments and results
+        self.loose_box = _BOX(address(raw.FPDFText_GetLooseCharBox, _VOIDP).value)
+        self.text_object = _OBJ(address(raw.FPDFText_GetTextObject, _VOIDP).value)
+        self.get_text = _TEXT(address(raw.FPDFText_GetText, _VOIDP).value)
+        self.rect = raw.FS_RECTF()
+        self.raw = raw
+
+    def runs(self, textpage: Any) -> list[Glyphs] | None:
+        """The page's runs in content order, or None when most of its text is not horizontal."""
+        tp = ctypes.cast(textpage.raw, _VOIDP).value
+        n = int(self.raw.FPDFText_CountChars(textpage.raw))
+        if n <= 0:
+            return []
+        buf = (ctypes.c_ushort * (n + 1))()
+        if self.get_text(tp, 0, n, ctypes.addressof(buf)) <= 0:
+            return []
+        units = buf[:n]
+        if any(u in _HANGUL for u in units):
+            units = _utf8_cyrillic(units)
+        rect = self.rect
+        pr = ctypes.addressof(rect)
+        box, obj_of = self.loose_box, self.text_object
+        runs: list[list[Any]] = []  # [chars, gaps, x0, x1, bottom, top, first, text object]
+        chars: list[int] = []  # the current run's code units
+        gaps: list[tuple[int, float]] = []  # (position in chars, gap) before each later word start
+        run_obj = None
+        x0 = x1 = bottom = top = 0.0
+        first = 0
+        prev_u, prev_left = -1, 0.0
+        space = False  # a space character since the last glyph
+        vertical = horizontal = 0
+        for i in range(n):
+            u = units[i]
+            if u == 32 or u == 13 or u == 10 or u == 0xA0:
+                space = True
+                continue
+            if not box(tp, i, pr):
+                continue
+            left, right, lo, hi = rect.left, rect.right, rect.bottom, rect.top
+            h = hi - lo
+            if h <= 0.01:
+                continue
+            if chars:
+                if u == prev_u and abs(left - prev_left) < SAME_PLACE * (right - left):
+                    continue  # the same glyph drawn again over itself (fake bold, a shadow)
+                gap = left - x1
+                if abs(lo - bottom) < 0.5 * (top - bottom) and left > x0 - 0.5 * h and gap <= SEGMENT_GAP * h:
+                    horizontal += 1
+                    # a new word may be another text object (a bold word in a line): ask only there
+                    if not (space or gap > WORD_GAP * h) or obj_of(tp, i) == run_obj:
+                        if space or gap > WORD_GAP * h:
+                            gaps.append((len(chars), _SPACE if space else gap))
+                        elif gap > 0.02 * h:
+                            gaps.append((len(chars), gap))  # for the run's letter spacing
+                        chars.append(u)
+                        x1 = right if right > x1 else x1
+                        bottom = lo if lo < bottom else bottom
+                        top = hi if hi > top else top
+                        prev_u, prev_left, space = u, left, False
+                        continue
+                elif abs(left - x0) < 0.5 * h and abs(lo - bottom) > 0.5 * h:
+                    vertical += 1
+                runs.append([chars, gaps, x0, x1, bottom, top, first])
+            chars, gaps = [u], []
+            run_obj, first = obj_of(tp, i), i
+            x0, x1, bottom, top = left, right, lo, hi
+            prev_u, prev_left, space = u, left, False
+        if chars:
+            runs.append([chars, gaps, x0, x1, bottom, top, first])
+        if vertical > horizontal:
+            return None
+        out: list[Glyphs] = []
+        seen: set[tuple[str, int, int]] = set()
+        for chars, gaps, x0, x1, bottom, top, first in runs:
+            text = _spaced(chars, gaps, top - bottom)
+            key = (text, round(x0), round(bottom))
+            if key in seen:
+                continue  # the whole run drawn again where it already is
+            seen.add(key)
+            out.append(Glyphs(text, x0, x1, bottom, top, first))
+        return out
+
+
+def _spaced(chars: list[int], gaps: list[tuple[int, float]], height: float) -> str:
+    """The run's text with a space at each gap wider than a word gap; a letter-spaced run (most of its
+    gaps wide) is measured against its own spacing. `gaps` holds the gaps that are not about nothing."""
+    limit = WORD_GAP * height
+    pairs = len(chars) - 1
+    drawn = [g for _, g in gaps if g != _SPACE]  # gaps of letters drawn apart, not space characters
+    if pairs >= LETTER_SPACED_MIN and 2 * len(drawn) > pairs:
+        drawn.sort()
+        median = drawn[pairs // 2 - (pairs - len(drawn))]
+        if median > limit:
+            limit += median
+    parts: list[str] = []
+    start = 0
+    for pos, gap in gaps:
+        if gap > limit:
+            parts.append(_text(chars[start:pos]))
+            start = pos
+    parts.append(_text(chars[start:]))
+    return " ".join(parts)
+
+
+def _text(units: list[int]) -> str:
+    text = "".join(map(chr, units))
+    if any(0xD800 <= u <= 0xDFFF for u in units):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text.replace("\x02", "-").replace("\ufffe", "-")
+
+
+def _utf8_cyrillic(units: list[int]) -> list[int]:
+    """Hangul code points that are the UTF-8 bytes of Cyrillic letters (lead byte 0xD0–0xD3, trail byte
+    0x80–0xBF) back to the letters — only when every Hangul glyph of the page reads so: real Korean text
+    has syllables outside that narrow band."""
+    hangul = [u for u in units if u in _HANGUL]
+    if not all(0xD0 <= u >> 8 <= 0xD3 and 0x80 <= u & 0xFF <= 0xBF for u in hangul):
+        return units
+    out = []
+    for u in units:
+        if u in _HANGUL:
+            u = ord(bytes((u >> 8, u & 0xFF)).decode("utf-8"))
+        out.append(u)
+    return out
