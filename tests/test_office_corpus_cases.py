@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -278,19 +279,41 @@ def test_word_2003_xml_entities_are_not_expanded(tmp_path: Path) -> None:
 # --- .docx shapes -------------------------------------------------------------------------------------------
 
 
-def test_docx_with_two_bodies_reads_both(tmp_path: Path) -> None:
-    """POI's MultipleBodyBug shape: document.xml with two w:body elements; the second one was lost silently."""
+def _edited_docx(tmp_path: Path, name: str, text: str, edit: Callable[[str], str]) -> Path:
+    """A python-docx document whose document.xml is changed by `edit`."""
     import zipfile
 
-    plain = tmp_path / "plain.docx"
-    plain.write_bytes(_docx_bytes("Первая часть"))
-    path = tmp_path / "two_bodies.docx"
+    plain = tmp_path / f"plain-{name}"
+    plain.write_bytes(_docx_bytes(text))
+    path = tmp_path / name
     with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as out:
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                second = "<w:body><w:p><w:r><w:t>Вторая часть</w:t></w:r></w:p></w:body>"
-                data = text.replace("</w:body>", "</w:body>" + second, 1).encode("utf-8")
+                data = edit(data.decode("utf-8")).encode("utf-8")
             out.writestr(item, data)
+    plain.unlink()
+    return path
+
+
+def test_docx_with_two_bodies_reads_both(tmp_path: Path) -> None:
+    """POI's MultipleBodyBug shape: document.xml with two w:body elements; the second one was lost silently."""
+    second = "<w:body><w:p><w:r><w:t>Вторая часть</w:t></w:r></w:p></w:body>"
+    path = _edited_docx(
+        tmp_path, "two_bodies.docx", "Первая часть", lambda x: x.replace("</w:body>", "</w:body>" + second, 1)
+    )
     assert [b.text for b in parse_file(path, layout=False).blocks] == ["Первая часть", "Вторая часть"]
+
+
+def test_docx_that_is_only_an_embedded_object_says_so(tmp_path: Path) -> None:
+    """POI's Bug47731 / Tika's testLargeOLEDoc shape: the whole content is an embedded OLE object, so the report
+    said only «почти нет текста»; a note now says why."""
+    obj = '<w:p><w:r><w:object w:dxaOrig="8760" w:dyaOrig="12708"/></w:r></w:p>'
+    path = _edited_docx(tmp_path, "object.docx", "Рецепт", lambda x: x.replace("<w:body>", "<w:body>" + obj, 1))
+    assert parse_file(path, layout=False).metadata.notes == [
+        "Содержимое документа — встроенный объект (например, другой документ): его текст не читается — "
+        "вставьте текст в сам документ"
+    ]
+    assert parse_file(tmp_path / "object.docx", layout=False).full_text() == "Рецепт"
+    long = _edited_docx(tmp_path, "long.docx", TEXT + " " + TEXT, lambda x: x.replace("<w:body>", "<w:body>" + obj, 1))
+    assert parse_file(long, layout=False).metadata.notes == []  # an object beside real text is not worth a word

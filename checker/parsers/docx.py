@@ -592,6 +592,11 @@ def _read(package: _Package, main: str, meta: Metadata) -> list[Block]:
         for part in by_kind.get(kind, [])[:1]:
             notes.extend(_notes(package, styles, part, tag, role))
     hashes = _images(package, rels, body, meta.notes)
+    if body.find(f".//{_w('object')}") is not None and _few_words(builder.blocks):
+        meta.notes.append(
+            "Содержимое документа — встроенный объект (например, другой документ): его текст не читается — "
+            "вставьте текст в сам документ"
+        )
     meta.image_hashes = hashes
     meta.image_count = len(hashes)
     return headers + builder.blocks + footers + notes
@@ -614,6 +619,11 @@ def _not_word(zf: zipfile.ZipFile) -> UnreadableError:
         "unsupported", "Зашифрованный файл Office — не документ Word",
         "The encrypted Office file is not a Word document",
     )  # fmt: skip
+
+
+def _few_words(blocks: list[Block]) -> bool:
+    """Less text than any rule needs (the pipeline's «почти нет текста»)."""
+    return len(re.findall(r"[А-Яа-яЁёA-Za-z]{3,}", " ".join(b.text for b in blocks))) < 15
 
 
 def parse_docx(path: Path) -> Document:
