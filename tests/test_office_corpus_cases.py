@@ -76,6 +76,22 @@ def test_encrypted_docx_in_a_folder_run(tmp_path: Path) -> None:
     assert "паролем" in secret["reason"] and "повреждён" not in secret["reason"]
 
 
+def test_hostile_spin_count_is_not_derived(tmp_path: Path) -> None:
+    """The format allows 10 million hash rounds (over a minute of key derivation, in folder discovery):
+    beyond what Office writes the file is called password-protected at once."""
+    import time
+
+    path = _encrypt(_docx_bytes(), "VelvetSweatshop", tmp_path / "slow.docx")
+    data = path.read_bytes()
+    assert data.count(b'spinCount="100000"') >= 1
+    path.write_bytes(data.replace(b'spinCount="100000"', b'spinCount="900000"'))
+    started = time.monotonic()
+    with pytest.raises(UnreadableError) as err:
+        sniff(path)
+    assert err.value.code == "encrypted"
+    assert time.monotonic() - started < 2
+
+
 def test_encrypted_workbook_is_named_not_read_as_word(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
