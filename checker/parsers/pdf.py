@@ -262,18 +262,28 @@ def _line(parts: list[Any], page_no: int, text: str, bold: bool) -> _Line:
     )
 
 
-def _page_lines(textpage: Any, page_no: int, height: float, fonts: _FontInfo) -> list[_Line]:
+def _page_lines(
+    textpage: Any, page_no: int, height: float, fonts: _FontInfo, turn: tuple[int, float, float] | None = None
+) -> tuple[list[_Line], bool]:
     """Text segments, grouped into visual lines, top to bottom: runs read glyph by glyph, or PDFium's
-    rectangles on a page whose text runs vertically."""
+    rectangles on a page whose text runs vertically. `turn` (a turned page's /Rotate, its unrotated
+    width and height) lets a page whose text runs vertically be read as displayed (a landscape page
+    drawn turned so that it shows upright, as pdfplumber reads its tables): then the second result is
+    True and the lines are measured from the top of the displayed page, `turn[1]` high."""
     runs = fonts.glyphs.runs(textpage)
+    turned = False
+    if runs is None and turn is not None:
+        runs = fonts.glyphs.runs(textpage, turn)
+        turned = runs is not None
+        height = turn[1] if turned else height
     if runs is None:
-        return _lines_of(_rect_segments(textpage, page_no, height, fonts), page_no, glyphs=False)
+        return _lines_of(_rect_segments(textpage, page_no, height, fonts), page_no, glyphs=False), False
     segs: list[_Line] = []
     for run in runs:
         size, bold = fonts.of(textpage, run.first)
         top, bottom = height - run.top, height - run.bottom
         segs.append(_Line(page_no, run.text, run.x0, run.x1, top, bottom, size or (bottom - top), bold))
-    return _lines_of(segs, page_no, glyphs=True)
+    return _lines_of(segs, page_no, glyphs=True), turned
 
 
 def _rect_segments(textpage: Any, page_no: int, height: float, fonts: _FontInfo) -> list[_Line]:
@@ -706,9 +716,36 @@ def _letter_spacing(line: list[dict[str, Any]]) -> float:
     return median if median > 0.12 * size else 0.0
 
 
+def _drawn_once(line: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A cell line's glyphs without the doubles: a glyph drawn again over itself (fake bold: «项项目目»)
+    and space characters that overlap a glyph (a row padded with spaces that run on under the next
+    cells: «0 7 / 0 1 / 2 0 1 5»)."""
+    visible = [c for c in line if c["text"].strip()]
+    out: list[dict[str, Any]] = []
+    prev: dict[str, Any] | None = None
+    k = 0  # the first visible glyph that may reach a space character
+    for ch in line:
+        if not ch["text"].strip():
+            while k < len(visible) and visible[k]["x1"] <= ch["x0"]:
+                k += 1
+            middle = (ch["x0"] + ch["x1"]) / 2
+            if any(v["x0"] < middle < v["x1"] for v in visible[max(0, k - 1) : k + 2]):
+                continue
+        elif (
+            prev is not None
+            and ch["text"] == prev["text"]
+            and abs(ch["x0"] - prev["x0"]) < 0.3 * max(ch["x1"] - ch["x0"], 0.1)
+        ):
+            continue
+        else:
+            prev = ch
+        out.append(ch)
+    return out
+
+
 def _cell_lines(chars: list[dict[str, Any]]) -> list[_CellLine]:
     out = []
-    for line in _cluster_lines(chars):
+    for line in map(_drawn_once, _cluster_lines(chars)):
         text = ""
         prev = None
         spacing = _letter_spacing(line)
@@ -723,7 +760,7 @@ def _cell_lines(chars: list[dict[str, Any]]) -> list[_CellLine]:
         if not visible:
             continue
         width = sum(c["x1"] - c["x0"] for c in visible) / len(visible)
-        out.append(_CellLine(text.rstrip(), max(c["x1"] for c in visible), width))
+        out.append(_CellLine(re.sub(" {2,}", " ", text).rstrip(), max(c["x1"] for c in visible), width))
     return out
 
 
@@ -787,12 +824,25 @@ def _join_cell(lines: list[_CellLine], inner_right: float, vocab: set[str]) -> s
     return text
 
 
-def _page_tables(ppage: Any, page_no: int, vocab: set[str]) -> list[_Frag]:
+def _page_tables(
+    ppage: Any, page_no: int, vocab: set[str], undecoded: list[int], segs: list[_Line] | None = None
+) -> list[_Frag]:
+    """The tables pdfplumber finds on the page, cell by cell; `undecoded[0]` counts the glyphs left out
+    because their font maps them to no character. A table whose text pdfminer mostly cannot decode (a
+    broken ToUnicode map, glyphs without one) takes its cells' text from PDFium's segments `segs`."""
     frags: list[_Frag] = []
     found = ppage.find_tables()
     if not found:
         return frags
+    boxes = [tb.bbox for tb in found]
+    # a frame around other tables (a page border, a box of several tables): the inner ones are read
+    found = [tb for tb in found if not any(b != tb.bbox and _holds(tb.bbox, b) for b in boxes)]
     all_chars = [c for c in ppage.chars if c.get("upright", True)]
+    if any(c["text"].startswith("(cid:") for c in all_chars):
+        # a glyph the font gives no Unicode for: pdfminer writes «(cid:NN)», which is no text
+        kept = [c for c in all_chars if not c["text"].startswith("(cid:")]
+        undecoded[0] += len(all_chars) - len(kept)
+        all_chars = kept
     for tb in found:
         rows = tb.rows
         ncells = sum(1 for r in rows for c in r.cells if c)
@@ -822,7 +872,13 @@ def _page_tables(ppage: Any, page_no: int, vocab: set[str]) -> list[_Frag]:
             cid = grid.get((bisect_right(tops, cy) - 1, bisect_right(xs, cx) - 1))
             if cid is not None:
                 per_cell.setdefault(cid, []).append(ch)
-        lines_of = {cid: _cell_lines(chs) for cid, chs in per_cell.items()}
+        lines_of = {key: _cell_lines(chs) for key, chs in per_cell.items()}
+        if segs:
+
+            def cell_at(x: float, y: float, grid: Any = grid, tops: Any = tops, xs: Any = xs) -> int | None:
+                return grid.get((bisect_right(tops, y) - 1, bisect_right(xs, x) - 1))
+
+            lines_of = _decoded_by_pdfium(lines_of, segs, tb.bbox, cell_at)
         out_rows: list[list[_FCell]] = [[] for _ in rows]
         for cid, (ri, ci, bbox, cspan, rspan) in enumerate(cells):
             chs = per_cell.get(cid, [])
@@ -847,6 +903,44 @@ def _page_tables(ppage: Any, page_no: int, vocab: set[str]) -> list[_Frag]:
             out_rows[ri].sort(key=lambda c: c.column)
         frags.append(_Frag(page_no, top, bottom, x0, x1, len(xs), out_rows, [page_no] * len(out_rows)))
     return frags
+
+
+def _holds(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
+    return (
+        outer[0] - 1 <= inner[0] and outer[1] - 1 <= inner[1] and inner[2] <= outer[2] + 1 and inner[3] <= outer[3] + 1
+    )
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+def _decoded_by_pdfium(
+    lines_of: dict[int, list[_CellLine]],
+    segs: list[_Line],
+    bbox: tuple[float, float, float, float],
+    cell_at: Callable[[float, float], int | None],
+) -> dict[int, list[_CellLine]]:
+    """The cells' lines from PDFium's segments when pdfminer read less than half of the table's letters."""
+    x0, top, x1, bottom = bbox
+    inside: dict[int, list[_Line]] = {}
+    for seg in segs:
+        cx, cy = (seg.x0 + seg.x1) / 2, (seg.top + seg.bottom) / 2
+        if x0 <= cx <= x1 and top <= cy <= bottom and (key := cell_at(cx, cy)) is not None:
+            inside.setdefault(key, []).append(seg)
+    theirs = sum(_letters(seg.text) for parts in inside.values() for seg in parts)
+    ours = sum(_letters(ln.text) for lines in lines_of.values() for ln in lines)
+    if theirs < 10 or ours * 2 >= theirs:
+        return lines_of
+    out: dict[int, list[_CellLine]] = {}
+    for key, parts in inside.items():
+        lines = []
+        for row in _rows(sorted(parts, key=lambda s: (s.top, s.x0))):
+            text = _joined(row, glyphs=True)
+            right = max(s.x1 for s in row)
+            lines.append(_CellLine(text, right, (right - row[0].x0) / max(len(text), 1)))
+        out[key] = lines
+    return out
 
 
 def _stitch(prev: _Frag, nxt: _Frag, vocab: set[str]) -> None:
@@ -1055,7 +1149,10 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
                 try:
                     page_chars[i] = textpage.count_chars()
                     total_chars += page_chars[i]
-                    lines = _page_lines(textpage, i + 1, height, fonts)
+                    turn = (page.get_rotation(), shown_heights[i], width) if i in shown_heights else None
+                    lines, turned = _page_lines(textpage, i + 1, height, fonts, turn)
+                    if turned:
+                        height = shown_heights[i]
                 finally:
                     textpage.close()
                 paths, page_images[i], page_hashes = _page_objects(page, raw)
@@ -1089,7 +1186,7 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
     vocab = _inner_vocabulary(page_lines)
     tables: dict[int, list[_Frag]] = {}
     if candidates and not meta.scanned:
-        tables = _find_tables(path, candidates, vocab, meta.notes)
+        tables = _find_tables(path, candidates, vocab, meta.notes, page_lines)
     tables.update(_ocr_frags(scanned_tables, vocab))
     _drop_furniture(page_lines, heights)
     # the page as drawn, before stamps side by side leave it: the spacing of its lines tells paragraphs
@@ -1294,7 +1391,9 @@ def _inside(line: _Line, frag: _Frag) -> bool:
     return frag.top - 1 <= cy <= frag.bottom + 1 and frag.x0 - 1 <= cx <= frag.x1 + 1
 
 
-def _find_tables(path: Path, pages: list[int], vocab: set[str], notes: list[str]) -> dict[int, list[_Frag]]:
+def _find_tables(
+    path: Path, pages: list[int], vocab: set[str], notes: list[str], page_lines: list[list[_Line]] | None = None
+) -> dict[int, list[_Frag]]:
     import pdfplumber  # lazy and only for pages that draw lines: it is slow
 
     # pdfminer logs every oddity of a damaged file; the user gets our notes instead.
@@ -1302,6 +1401,7 @@ def _find_tables(path: Path, pages: list[int], vocab: set[str], notes: list[str]
 
     out: dict[int, list[_Frag]] = {}
     failed: list[int] = []
+    undecoded = [0]
     try:
         plumber = pdfplumber.open(str(path))
     except Exception:  # pdfminer is stricter than PDFium: keep the text, lose the tables
@@ -1312,7 +1412,8 @@ def _find_tables(path: Path, pages: list[int], vocab: set[str], notes: list[str]
             try:
                 ppage = _content_space(plumber, plumber.pages[i])
                 try:
-                    frags = _page_tables(ppage, i + 1, vocab)
+                    segs = [seg for ln in page_lines[i] for seg in (ln.segs or [ln])] if page_lines else None
+                    frags = _page_tables(ppage, i + 1, vocab, undecoded, segs)
                 finally:
                     ppage.close()  # frees the page's parsed objects: 50 MB instead of 1 GB on 300 pages
             except Exception:
@@ -1322,6 +1423,11 @@ def _find_tables(path: Path, pages: list[int], vocab: set[str], notes: list[str]
                 out[i] = sorted(frags, key=lambda f: f.top)
     if failed:
         notes.append("Таблицы не распознаны на страницах: " + ", ".join(map(str, failed[:10])))
+    if undecoded[0]:
+        notes.append(
+            f"В таблицах пропущено знаков, которым шрифт PDF не сопоставляет букв: {undecoded[0]} "
+            "(проверьте текст таблиц вручную)"
+        )
     return out
 
 

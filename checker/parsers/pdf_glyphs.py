@@ -57,8 +57,11 @@ class GlyphReader:
         self.rect = raw.FS_RECTF()
         self.raw = raw
 
-    def runs(self, textpage: Any) -> list[Glyphs] | None:
-        """The page's runs in content order, or None when most of its text is not horizontal."""
+    def runs(self, textpage: Any, turn: tuple[int, float, float] | None = None) -> list[Glyphs] | None:
+        """The page's runs in content order, or None when most of its text is not horizontal.
+
+        `turn` (the page's /Rotate, its unrotated width and height) reads the glyphs as the page is
+        displayed: a landscape page whose text was drawn turned so that it shows upright."""
         tp = ctypes.cast(textpage.raw, _VOIDP).value
         n = int(self.raw.FPDFText_CountChars(textpage.raw))
         if n <= 0:
@@ -89,6 +92,8 @@ class GlyphReader:
             if not box(tp, i, pr):
                 continue
             left, right, lo, hi = rect.left, rect.right, rect.bottom, rect.top
+            if turn is not None:
+                left, right, lo, hi = _turned(turn, left, right, lo, hi)
             h = hi - lo
             if h <= 0.01:
                 continue
@@ -131,6 +136,20 @@ class GlyphReader:
             seen.add(key)
             out.append(Glyphs(text, x0, x1, bottom, top, first))
         return out
+
+
+def _turned(
+    turn: tuple[int, float, float], left: float, right: float, lo: float, hi: float
+) -> tuple[float, float, float, float]:
+    """A box in unrotated page space as the page shows it, turned clockwise by /Rotate."""
+    rotation, width, height = turn
+    if rotation == 90:
+        return lo, hi, width - right, width - left
+    if rotation == 270:
+        return height - hi, height - lo, left, right
+    if rotation == 180:
+        return width - right, width - left, height - hi, height - lo
+    return left, right, lo, hi
 
 
 def _spaced(chars: list[int], gaps: list[tuple[int, float]], height: float) -> str:
