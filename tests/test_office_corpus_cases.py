@@ -333,3 +333,71 @@ def test_docx_that_is_only_an_embedded_object_says_so(tmp_path: Path) -> None:
     assert parse_file(tmp_path / "object.docx", layout=False).full_text() == "Рецепт"
     long = _edited_docx(tmp_path, "long.docx", TEXT + " " + TEXT, lambda x: x.replace("<w:body>", "<w:body>" + obj, 1))
     assert parse_file(long, layout=False).metadata.notes == []  # an object beside real text is not worth a word
+
+
+# --- Flat ODT ------------------------------------------------------------------------------------------------
+
+FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:meta><dc:creator>Петрова</dc:creator><dc:title>Дорожная карта</dc:title></office:meta>
+ <office:styles/>
+ <office:master-styles>
+  <style:master-page style:name="Standard">
+   <style:header><text:p>МБОУ СОШ № 3</text:p></style:header>
+  </style:master-page>
+ </office:master-styles>
+ <office:body>
+  <office:text>
+   <text:h text:outline-level="1">Дорожная карта</text:h>
+   <text:p>Цель: повышение качества образования<text:note text:note-class="footnote">
+    <text:note-citation>1</text:note-citation><text:note-body><text:p>Приказ № 7</text:p></text:note-body>
+   </text:note></text:p>
+   <table:table><table:table-column table:number-columns-repeated="2"/>
+    <table:table-row><table:table-cell><text:p>Мероприятие</text:p></table:table-cell>
+     <table:table-cell><text:p>Срок</text:p></table:table-cell></table:table-row>
+   </table:table>
+  </office:text>
+ </office:body>
+</office:document>
+"""
+
+
+def test_flat_odt_is_read(tmp_path: Path) -> None:
+    """LibreOffice's «Flat XML ODF» (.fodt) was refused as «сохраните как .docx»."""
+    path = tmp_path / "карта.fodt"
+    path.write_text(FODT, encoding="utf-8")
+    assert sniff(path) == "fodt"
+    document = parse_file(path, layout=False)
+    assert [(b.kind, b.role, b.text) for b in document.blocks] == [
+        ("paragraph", "header", "МБОУ СОШ № 3"),
+        ("heading", None, "Дорожная карта"),
+        ("paragraph", None, "Цель: повышение качества образования"),
+        ("table", None, "Мероприятие | Срок"),
+        ("paragraph", "footnote", "Приказ № 7"),
+    ]
+    assert (document.metadata.format, document.metadata.author) == ("fodt", "Петрова")
+
+
+def test_flat_odt_spreadsheet_and_entities_are_refused(tmp_path: Path) -> None:
+    sheet = tmp_path / "table.fodt"
+    sheet.write_text(
+        FODT.replace("opendocument.text", "opendocument.spreadsheet").replace(
+            "<office:text>", "<office:spreadsheet>").replace("</office:text>", "</office:spreadsheet>"),
+        encoding="utf-8",
+    )  # fmt: skip
+    with pytest.raises(UnreadableError) as err:
+        parse_file(sheet)
+    assert err.value.code == "unsupported"
+    hostile = tmp_path / "hostile.fodt"
+    hostile.write_text(
+        FODT.replace('encoding="UTF-8"?>\n', 'encoding="UTF-8"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n'),
+        encoding="utf-8",
+    )
+    with pytest.raises(UnreadableError) as err:
+        parse_file(hostile, fmt="fodt")
+    assert err.value.code == "corrupt"

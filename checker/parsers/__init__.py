@@ -33,10 +33,12 @@ PARSERS: dict[str, Callable[..., Document]] = {
     "txt": _lazy("checker.parsers.text", "parse_text"),
     "md": _lazy("checker.parsers.text", "parse_text"),
     "wordml": _lazy("checker.parsers.wordml", "parse_wordml"),
+    "fodt": _lazy("checker.parsers.odt", "parse_fodt"),
 }
 
 _FORMAT_NAMES = {
     "doc": "Word 97–2003 (.doc)", "rtf": "RTF", "odt": "OpenDocument (.odt)", "wordml": "Word 2003 XML",
+    "fodt": "Flat ODT (.fodt)",
 }
 
 

@@ -381,22 +381,74 @@ def parse_odt(path: Path) -> Document:
             styles_root = parts.xml("styles.xml")
         except parts.etree.XMLSyntaxError:
             styles_root = None  # the text is in content.xml; styles only refine headings
-        containers = [c for c in (styles_root, content.find(_q(_OFFICE, "automatic-styles"))) if c is not None]
-        if styles_root is not None:
-            containers = [styles_root.find(_q(_OFFICE, "styles")), *containers[1:]]
-            containers = [c for c in containers if c is not None]
-        styles = _Styles(containers)
         meta = Metadata(format="odt")
-        builder = _OdtBuilder(styles)
-        body = content.find(_q(_OFFICE, "body"))
-        text_root = body.find(_q(_OFFICE, "text")) if body is not None else None
-        if text_root is not None:
-            builder.walk(text_root)
-        headers, footers = _running_heads(styles_root, styles)
-        notes = _notes(builder, styles)
         try:
-            _meta(parts.xml("meta.xml"), meta)
+            meta_root = parts.xml("meta.xml")
         except (parts.etree.XMLSyntaxError, ValueError):  # a nicety: a damaged meta.xml must not lose the text
+            meta_root = None
             meta.notes.append("Свойства документа (автор, даты) не читаются")
-    blocks = headers + builder.blocks + footers + notes
+        blocks = _read(content, styles_root, meta_root, meta)
+    return Document(path=str(path), blocks=number_blocks(blocks), metadata=meta)
+
+
+def _read(content: Any, styles_root: Any, meta_root: Any, meta: Metadata) -> list[Block]:
+    """Blocks of an ODF text document from its content, styles and meta roots (three parts of a package,
+    or the same root of a Flat ODT)."""
+    containers = [c for c in (styles_root, content.find(_q(_OFFICE, "automatic-styles"))) if c is not None]
+    if styles_root is not None:
+        containers = [styles_root.find(_q(_OFFICE, "styles")), *containers[1:]]
+        containers = [c for c in containers if c is not None]
+    styles = _Styles(containers)
+    builder = _OdtBuilder(styles)
+    body = content.find(_q(_OFFICE, "body"))
+    text_root = body.find(_q(_OFFICE, "text")) if body is not None else None
+    if text_root is not None:
+        builder.walk(text_root)
+    headers, footers = _running_heads(styles_root, styles)
+    notes = _notes(builder, styles)
+    try:
+        _meta(meta_root, meta)
+    except ValueError:
+        meta.notes.append("Свойства документа (автор, даты) не читаются")
+    return headers + builder.blocks + footers + notes
+
+
+FLAT_ODT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def parse_fodt(path: Path) -> Document:
+    """Flat ODT (.fodt, «Плоский XML ODF»): one XML file whose root holds the styles, the meta and the body.
+    A DOCTYPE or entity declaration is refused, as in a package's parts."""
+    from lxml import etree  # lazy
+
+    data = path.read_bytes()[:FLAT_ODT_MAX_BYTES]
+    head = data[:4096]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise UnreadableError(
+            "corrupt",
+            "Документ содержит недопустимые XML-сущности — файл не открыт",
+            "The document declares XML entities: refused for safety",
+        )
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableError(
+            "corrupt",
+            "Файл повреждён: документ Flat ODT не читается (ошибка в XML-разметке)",
+            f"Corrupt Flat ODT document ({str(exc)[:200]})",
+        ) from None
+    if root is None or root.tag != _q(_OFFICE, "document"):
+        raise UnreadableError(
+            "corrupt", "Файл повреждён: это не документ Flat ODT", "Corrupt file: not a Flat ODT document"
+        )
+    body = root.find(_q(_OFFICE, "body"))
+    if body is not None and body.find(_q(_OFFICE, "text")) is None and len(body):
+        raise UnreadableError(
+            "unsupported",
+            "Это таблица, презентация или рисунок OpenDocument (Flat XML), а не текстовый документ",
+            "This is a Flat XML OpenDocument spreadsheet, presentation or drawing, not a text document",
+        )
+    meta = Metadata(format="fodt")
+    blocks = _read(root, root, root, meta)
     return Document(path=str(path), blocks=number_blocks(blocks), metadata=meta)
