@@ -25,9 +25,11 @@ MAX_ZIP_RATIO_SMALL = 500  # parts up to ZIP_RATIO_SMALL_BYTES unpacked
 ZIP_RATIO_MIN_BYTES = 1024 * 1024
 ZIP_RATIO_SMALL_BYTES = 16 * 1024 * 1024
 
-DOCUMENT_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm", ".doc", ".pdf", ".txt", ".md", ".rtf", ".odt"})
+DOCUMENT_EXTENSIONS = frozenset(
+    {".docx", ".docm", ".dotx", ".dotm", ".doc", ".pdf", ".txt", ".md", ".rtf", ".odt", ".fodt"}
+)
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
-FORMATS = ("docx", "odt", "pdf", "doc", "rtf", "txt", "md", "wordml")
+FORMATS = ("docx", "odt", "pdf", "doc", "rtf", "txt", "md", "wordml", "fodt")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODF_TEXT = "application/vnd.oasis.opendocument.text"
@@ -441,6 +443,8 @@ def sniff(path: Path) -> str:
         raise _not_a_document(path, "веб-архив (MHT)", "a web archive (MHT)", ".mht")
     if start.startswith("<?xml") and "<w:worddocument" in start and "/office/word/2003/wordml" in start:
         return "wordml"  # Word 2003 XML (parsers/wordml.py)
+    if start.startswith("<?xml") and re.search(r"<office:document[\s>]", start):
+        return "fodt"  # Flat ODT (parsers/odt.py)
     if start.startswith("<?xml") and ("<w:worddocument" in start or "<office:document" in start):
         raise UnreadableError(
             "unsupported",
