@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 # What a user calls a document: the checker's folder extensions and Word templates, in any letter case.
-DOCUMENT_EXTENSIONS = {".docx", ".docm", ".dotx", ".dotm", ".doc", ".pdf", ".txt", ".md", ".rtf", ".odt"}
+DOCUMENT_EXTENSIONS = {".docx", ".docm", ".dotx", ".dotm", ".doc", ".pdf", ".txt", ".md", ".rtf", ".odt", ".fodt"}
 _INTERNAL = ("Traceback (most recent call last)", "внутренняя ошибка", "internal error")
 
 
