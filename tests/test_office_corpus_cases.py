@@ -401,3 +401,35 @@ def test_flat_odt_spreadsheet_and_entities_are_refused(tmp_path: Path) -> None:
     with pytest.raises(UnreadableError) as err:
         parse_file(hostile, fmt="fodt")
     assert err.value.code == "corrupt"
+
+
+# --- the bench itself ----------------------------------------------------------------------------------------
+
+
+def test_corpus_bench_accounts_for_every_file(tmp_path: Path) -> None:
+    """bench/corpus_robustness.py on a two-project corpus: every file reported, unreadable ones with their codes."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location(
+        "corpus_robustness", Path(__file__).resolve().parents[1] / "bench" / "corpus_robustness.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    first = tmp_path / "corpus" / "first"
+    (first / "sub").mkdir(parents=True)
+    (first / "sub" / "ok.docx").write_bytes(_docx_bytes())
+    _encrypt(_docx_bytes(), "пароль", first / "locked.docx")
+    (first / "notes.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a document extension: not expected
+    second = tmp_path / "corpus" / "second"
+    second.mkdir()
+    (second / "broken.DOCX").write_bytes(b"PK\x03\x04 truncated")
+    out = tmp_path / "result.json"
+    assert bench.main([str(tmp_path / "corpus"), "--jobs", "1", "--out", str(out), "--strict"]) == 0
+    results = {r["project"]: r for r in json.loads(out.read_text(encoding="utf-8"))}
+    assert (results["first"]["files"], results["first"]["reported"]) == (2, 2)
+    assert results["first"]["unreadable_by_code"] == {"encrypted": 1}
+    assert [u["path"] for u in results["first"]["unreadable"]] == ["locked.docx"]
+    assert results["second"]["unreadable_by_code"] == {"corrupt": 1}
+    assert results["first"]["problems"] == results["second"]["problems"] == []
