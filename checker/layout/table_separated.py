@@ -255,8 +255,8 @@ def _split_merged(rows: list[tuple[Line, list[str]]]) -> list[tuple[Line, list[s
     neighbour: the text layer runs the two into one cell and leaves the next empty («2 Семинар для
     учителей» | «» | «май 2024»). Split where the columns tell how: the number off the measure in a
     number column, the date off the end of the measure before an empty date column."""
-    if len(rows) < 3:
-        return rows
+    if len(rows) < 3 or not any(not c for _, cells in rows[1:] for c in cells[1:]):
+        return rows  # no empty cell: nothing ran together
     kinds = [column_kind(c) for c in rows[0][1]]
     numbers = sum(1 for _, cells in rows[1:] if cells and ROW_START.fullmatch(cells[0]) is not None)
     number_column = kinds[:1] == ["number"] or numbers * 2 >= len(rows) - 1

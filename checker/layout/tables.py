@@ -113,8 +113,10 @@ def run(document: Document, context: Context) -> Document:
 def _row_pages(document: Document, block: Block, lines: list[Line]) -> None:
     """Each row on the page its first line is on: a table the text layer ran over a page break."""
     assert block.table is not None
-    for row, line in zip(block.table.rows, lines, strict=True):
-        page = document.blocks[line.block].location.page
+    pages = [document.blocks[line.block].location.page for line in lines]
+    if pages[-1] == pages[0]:
+        return  # on one page (the rows come in page order)
+    for row, page in zip(block.table.rows, pages, strict=True):
         row.location.page = page
         for cell in row.cells:
             cell.location.page = page
@@ -124,17 +126,20 @@ def _row_pages(document: Document, block: Block, lines: list[Line]) -> None:
 def _drop_repeated_header(rows: list[tuple[Line, list[str]]]) -> tuple[list[tuple[Line, list[str]]], int]:
     """The header row again further down (a PDF repeats it on every page a table runs over; the text
     layer lost the page break between): not a data row. So is a repeated row of column numbers."""
-    if len(rows) < 3:
+    if len(rows) < 3 or not rows[0][1]:
         return rows, 0
+    first = rows[0][1][0]
+    numbers = rows[1][1] if _column_numbers(rows[1][1]) else None
+    if not any(cells and (cells[0] == first or (numbers and cells[0] == numbers[0])) for _, cells in rows[2:]):
+        return rows, 0  # a fast exit: no later row starts like the header
     head = [fold_label(c) for c in rows[0][1]]
     if sum(1 for c in rows[0][1] if column_kind(c) is not None) < 2:
         return rows, 0
-    numbers = [fold_label(c) for c in rows[1][1]] if _column_numbers(rows[1][1]) else None
     kept = rows[:2]
     dropped = 0
     for line, cells in rows[2:]:
         folded = [fold_label(c) for c in cells]
-        if folded == head or (numbers is not None and folded == numbers):
+        if folded == head or (numbers is not None and cells == numbers):
             dropped += folded == head
             continue
         kept.append((line, cells))
