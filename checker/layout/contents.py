@@ -6,6 +6,13 @@ sections does not take an entry for an empty section.
 Entries without leaders count only after a contents title, and only when they end with a page
 number or name a heading that comes later. Three leader entries make a contents page without a
 title. When the text stops soon after the contents page, `contents_only` is suspected.
+
+A contents table flattened by a PDF or a web page has its page numbers (and often the section
+numbers) on lines of their own: «1 / Паспорт программы / 3-11 / 2 / Анализ … / 12», a title wrapped
+over several lines, a page number before the wrapped tail, dot leaders on one line and the number on
+the next (`checker.layout.contents_columns`). Without a contents title such a run counts only when it
+is long, its pages grow and its entries name usual sections or headings that come later. A web copy
+with the whole contents in one long line is cut after each page number first.
 """
 
 from __future__ import annotations
@@ -13,6 +20,16 @@ from __future__ import annotations
 import re
 
 from checker.document import Block, Document
+from checker.layout.contents_columns import (
+    PAGES,
+    SECTION_NO,
+    Run,
+    column_entries,
+    entry_key,
+    entry_text,
+    split_long,
+    valid,
+)
 from checker.layout.lines import (
     Context,
     Line,
@@ -22,7 +39,9 @@ from checker.layout.lines import (
     text_block,
 )
 
-_TITLE = re.compile(r"^(?:содержание|оглавление)(?:\s+программы)?\s*[:.]?$", re.IGNORECASE)
+_TITLE = re.compile(
+    r"^(?:содержание|оглавление)(?:\s+(?:программы|документа)(?:\s+развития)?)?\s*[:.]?$", re.IGNORECASE
+)
 _LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}|·{4,}|(?:\s\.){3,}")
 # An entry: text, leaders, a page number (or the broken field) at the end.
 _ENTRY_END = re.compile(
@@ -30,7 +49,7 @@ _ENTRY_END = re.compile(
     r"|(?:error!\s*bookmark\s+not\s+defined|ошибка!\s*закладка\s+не\s+определена)\.?\s*$",
     re.IGNORECASE,
 )
-_PAGE_END = re.compile(r"\S\s+\d{1,3}$")
+_PAGE_END = re.compile(r"\S\s+\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
 # Several entries run together in one block (a PDF paragraph): split after each page number.
 _ENTRY_SPLIT = re.compile(
     r"(?<=\d)\s+(?=(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[А-ЯЁA-Z])"
@@ -44,7 +63,7 @@ _SHORT_REST = 500  # characters after the contents below which the text looks li
 def _entry_key(text: str) -> str:
     text = _ENTRY_END.sub("", text)
     text = _LEADER.sub(" ", text)
-    return fold_label(_NUMBERING.sub("", text.strip()))
+    return entry_key(_NUMBERING.sub("", text.strip()))
 
 
 def _split_entries(line: Line) -> list[Line]:
@@ -52,6 +71,9 @@ def _split_entries(line: Line) -> list[Line]:
         parts = [p.strip() for p in _ENTRY_SPLIT.split(line.text) if p and p.strip()]
         if len(parts) >= 2 and all(_ENTRY_END.search(p) for p in parts):
             return [Line(p, line.block, line.line) for p in parts]
+        pieces = split_long(line.text)
+        if pieces is not None:
+            return [Line(p, line.block, line.line) for p in pieces]
     return [line]
 
 
@@ -87,33 +109,13 @@ def _entries(lines: list[Line], i: int, titled: bool, headings: set[str]) -> int
     return j
 
 
-def _table_entries(lines: list[Line], i: int) -> int:
-    """A contents table flattened one cell per line: section numbers, titles and page numbers (or
-    ranges) on lines of their own. Index after the last page number, or i when it is not that."""
-    last = None
-    numbers = 0
-    since = 0
-    for j in range(i, len(lines)):
-        text = lines[j].text
-        if _PAGES.match(text) or _SECTION_NO.match(text):
-            numbers += 1
-            since = 0
-            if _PAGES.match(text):
-                last = j
-            continue
-        since += 1
-        if since > 4 or len(text) > 200:
-            break
-    return last + 1 if last is not None and numbers >= 4 else i
-
-
 def _entry_title(text: str) -> bool:
     """A line of a contents page that names a section (not a number, not a wrapped tail)."""
     return not (_PAGES.match(text) or _SECTION_NO.match(text)) and not text[:1].islower()
 
 
-_SECTION_NO = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.?)$")
-_PAGES = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
+_SECTION_NO = SECTION_NO
+_PAGES = PAGES
 # Substrings, not a regex: `in` is a fast scan, a regex with alternatives is not.
 _HINTS = (
     "....", ". . .", "……", "____", "····", "ookmark not defined", "акладка не определена",
@@ -148,11 +150,12 @@ def _contents_tables(document: Document) -> int:
 
 def run(document: Document, context: Context) -> Document:
     text = context.text(document)
-    if not any(hint in text for hint in _HINTS):
+    if not any(hint in text for hint in _HINTS) and len(_NUMBER_LINE.findall(text, 0, _HINT_SPAN)) < _MIN_UNTITLED:
         return document
     headings: set[str] | None = None
     total = _contents_tables(document)
     scan = Scan(document, context)
+    found = bool(total)
     for offset, lines in scan.runs(_split_entries):
         i = 0
         while i < len(lines):
@@ -160,23 +163,31 @@ def run(document: Document, context: Context) -> Document:
             if titled:
                 if headings is None:
                     headings = _later_headings(lines)
-                table_stop = _table_entries(lines, i + 1)
-                stop = _entries(lines, i + 1, True, headings) if table_stop == i + 1 else i + 1
+                stop = _entries(lines, i + 1, True, headings)
+                columns = column_entries(lines, i + 1, True)
+                if columns.entries and columns.stop > stop and valid(lines, columns, True, headings):
+                    scan.replace(offset + i, offset + columns.stop - 1, _column_blocks(lines, i, columns, document))
+                    total += len(columns.entries)
+                    found = True
+                    i = columns.stop
+                    continue
                 count = stop - i - 1
                 if count < 2:
-                    stop = table_stop
-                    if stop == i + 1:
-                        i += 1
-                        continue
-                    title = text_block([lines[i]], document.blocks, "contents", kind="heading")
-                    title.heading_reason, title.level = "contents", 1
-                    table = text_block(lines[i + 1 : stop], document.blocks, "contents")
-                    scan.replace(offset + i, offset + stop - 1, [title, table])
-                    total += sum(1 for ln in lines[i + 1 : stop] if _entry_title(ln.text))
-                    i = stop
+                    i += 1
                     continue
             else:
                 if not (_ENTRY_END.search(lines[i].text) and _LEADER.search(lines[i].text)):
+                    if not found and _untitled_start(lines, i):
+                        if headings is None:
+                            headings = _later_headings(lines)
+                        columns = column_entries(lines, i, False)
+                        if columns.entries and valid(lines, columns, False, headings):
+                            scan.replace(offset + i, offset + columns.stop - 1,
+                                         _column_blocks(lines, None, columns, document))  # fmt: skip
+                            total += len(columns.entries)
+                            found = True
+                            i = columns.stop
+                            continue
                     i += 1
                     continue
                 stop = _entries(lines, i, False, set())
@@ -187,6 +198,7 @@ def run(document: Document, context: Context) -> Document:
             blocks = _blocks(lines[i:stop], document.blocks, titled)
             scan.replace(offset + i, offset + stop - 1, blocks)
             total += count
+            found = True
             i = stop
     if scan.apply() or total:
         document.metadata.recovered.append(
@@ -195,6 +207,36 @@ def run(document: Document, context: Context) -> Document:
         )
         _suspect_contents_only(document)
     return document
+
+
+# A contents page without a title: page numbers alone on their lines, in the first part of the text.
+_NUMBER_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}(?:[ \t]*[-–][ \t]*\d{1,3})?[ \t]*$")
+_HINT_SPAN = 60_000
+
+
+def _untitled_start(lines: list[Line], i: int) -> bool:
+    """A title line followed by its page number (at once or after a wrapped line), or a section number
+    before a title and its page number: where an untitled contents page may begin."""
+    if i + 2 >= len(lines) or len(lines[i].text) > 200:
+        return False
+    first = lines[i].text
+    if _PAGES.match(first) or _SECTION_NO.match(first):
+        return not _PAGES.match(lines[i + 1].text) and bool(_PAGES.match(lines[i + 2].text))
+    return bool(_PAGES.match(lines[i + 1].text)) and not first[:1].islower()
+
+
+def _column_blocks(lines: list[Line], title_at: int | None, columns: Run, document: Document) -> list[Block]:
+    """The contents title (a heading) and one block per entry: a rule then reads each entry on its own."""
+    out: list[Block] = []
+    if title_at is not None:
+        title = text_block([lines[title_at]], document.blocks, "contents", kind="heading")
+        title.heading_reason, title.level = "contents", 1
+        out.append(title)
+    for entry in columns.entries:
+        block = text_block(lines[entry.start : entry.end + 1], document.blocks, "contents")
+        block.text = entry_text(lines, entry)
+        out.append(block)
+    return out
 
 
 def _blocks(lines: list[Line], blocks: list[Block], titled: bool) -> list[Block]:
