@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from checker.document import Block, Document, Location
+from checker.layout import approval_inline
 from checker.layout.lines import Context, Line, Scan, plural, text_block
 
 _MARKER = (
@@ -38,6 +39,7 @@ _TITLE = re.compile(
     r"^(?:программа|муниципальн\w+\s+дорожн|дорожн\w+\s+карт|план\b|паспорт|положение|пресс-релиз)", re.IGNORECASE
 )
 _MAX_LINES = 12
+_MAX_COLUMNS = 3
 _MAX_LINE_CHARS = 160
 
 
@@ -93,28 +95,33 @@ def _paired(lines: list[Line], i: int, shared: list[int]) -> tuple[int, list[Lin
     return (last, left, right) if last > i else None
 
 
-def _interleaved(lines: list[Line], i: int) -> tuple[int, list[Line], list[Line]] | None:
-    """Two markers on two lines, then the columns' lines alternating."""
-    if not (i + 1 < len(lines) and _MARKER_ALONE.match(lines[i].text) and _MARKER_ALONE.match(lines[i + 1].text)):
+def _interleaved(lines: list[Line], i: int) -> tuple[int, list[list[Line]]] | None:
+    """Two or three markers on lines of their own, then the columns' lines in turn (a PDF or a web page
+    reads a row of stamps line by line across the columns). A date closes its column; the turn skips
+    closed columns."""
+    count = 0
+    while i + count < len(lines) and count < _MAX_COLUMNS and _MARKER_ALONE.match(lines[i + count].text):
+        count += 1
+    if count < 2:
         return None
-    columns: list[list[Line]] = [[lines[i]], [lines[i + 1]]]
-    closed = [False, False]
+    columns: list[list[Line]] = [[lines[i + c]] for c in range(count)]
+    closed = [False] * count
     turn = 0
-    last = i + 1
-    for j in range(i + 2, min(i + 2 + 2 * _MAX_LINES, len(lines))):
+    last = i + count - 1
+    for j in range(i + count, min(i + count + count * _MAX_LINES, len(lines))):
         text = lines[j].text
         if _ends(text) or all(closed):
             break
-        if closed[turn]:
-            turn = 1 - turn
+        while closed[turn]:
+            turn = (turn + 1) % count
         columns[turn].append(lines[j])
         if _closes(text):
             closed[turn] = True
-        turn = 1 - turn
+        turn = (turn + 1) % count
         last = j
-    if last == i + 1:
+    if last == i + count - 1:
         return None
-    return last, columns[0], columns[1]
+    return last, columns
 
 
 def _from_table(block: Block) -> list[Block] | None:
@@ -152,13 +159,74 @@ def _stamp_beside(line: Line) -> tuple[Line, Line] | None:
     return Line(head.strip(), line.block, line.line), Line(tail, line.block, line.line)
 
 
-_HINT = re.compile(rf"(?m)(?:^|\t)\s*(?:проект|{_MARKER})", re.IGNORECASE)
+_HINT = re.compile(rf"(?m)(?:^|\t)\W{{0,3}}(?:проект|{_MARKER}|обсуждена|обсуждено)", re.IGNORECASE)
+
+
+def _inline_stamps(document: Document, context: Context) -> int:
+    """Stamps inside long lines (a web page or a PDF title page run together) cut out as blocks of their own."""
+    scan = Scan(document, context)
+    found = 0
+    for offset, lines in scan.runs():
+        for i, line in enumerate(lines):
+            pieces = approval_inline.split_inline(line.text)
+            if pieces is None:
+                continue
+            blocks = [
+                text_block([Line(text, line.block, line.line)], document.blocks, "approval" if stamp else None)
+                for text, stamp in pieces
+            ]
+            scan.replace(offset + i, offset + i, blocks)
+            found += sum(1 for _, stamp in pieces if stamp)
+    scan.apply()
+    return found
+
+
+_TITLE_AFTER_DATE = re.compile(
+    r"^(?P<head>.*?(?:\d{4}|_{2,})\s*(?:г\.?|года)?(?:\s*(?:№|N)\s*[\w/.-]+)?)\s+"
+    r"(?P<title>(?:ПРОГРАММА|ДОРОЖНАЯ\s+КАРТА|ПЛАН|ПОЛОЖЕНИЕ)(?![А-Яа-яЁё]).*)$"
+)
+
+
+# «приказом директора / МБОУ СОШ № 14 от … № …» below «СОГЛАСОВАНО» and «Обсуждена»: the right column of a stamp
+# row whose «УТВЕРЖДЕНА» was lost (drawn, or dropped by the converter)
+_ORPHAN_ACT = re.compile(
+    r"^\W*(?:приказом|распоряжением)\s+(?:директора|руководителя|заведующе\w+|начальника|по\s+(?:школе|учреждению))",
+    re.IGNORECASE,
+)
+_STAMP_WORD = re.compile(r"^\W*(?:согласован|обсужден|принят|рассмотрен|одобрен|утвержд)\w*\W*(?:\s|$)", re.IGNORECASE)
+_ACT_CLOSES = re.compile(r"№\s*[\w/.-]*\d|\d{1,2}\.\d{1,2}\.\d{2,4}")
+
+
+def _orphan_act(lines: list[Line], i: int) -> int | None:
+    """The last line of an approving order's lines that stand among the stamps without their marker."""
+    if not _ORPHAN_ACT.match(lines[i].text) or len(lines[i].text) > _MAX_LINE_CHARS:
+        return None
+    if not any(_STAMP_WORD.match(ln.text) for ln in lines[max(0, i - _MAX_LINES) : i]):
+        return None
+    for j in range(i, min(i + 3, len(lines))):
+        if j > i and (_ends(lines[j].text) or _STAMP_WORD.match(lines[j].text)):
+            return None
+        if _ACT_CLOSES.search(lines[j].text) or _closes(lines[j].text):
+            return j
+    return None
+
+
+def _title_apart(line: Line) -> list[Line]:
+    """A stamp's last line that a PDF ran into the title below it («… от 29.08.2025 № 112 ПРОГРАММА РАЗВИТИЯ …»)."""
+    m = _TITLE_AFTER_DATE.match(line.text) if "ПРОГРАММА" in line.text or "КАРТА" in line.text else None
+    if m is None or not _DATE.search(m.group("head")):
+        return [line]
+    return [Line(m.group("head").strip(), line.block, line.line), Line(m.group("title").strip(), line.block, line.line)]
 
 
 def run(document: Document, context: Context) -> Document:
-    if not _HINT.search(context.text(document)):
+    text = context.text(document)
+    inline = approval_inline.HINT.search(text) is not None and _inline_stamps(document, context)
+    if not inline and not _HINT.search(text):
         return document
     notes: list[str] = []
+    if inline:
+        notes.append("грифы внутри длинной строки выделены: " + plural(inline, "гриф", "грифа", "грифов"))
     split_tables: list[str] = []
     for i in range(len(document.blocks) - 1, -1, -1):
         block = document.blocks[i]
@@ -174,9 +242,9 @@ def run(document: Document, context: Context) -> Document:
         notes.extend(split_tables)
 
     scan = Scan(document, context)
-    paired = stamps_seen = 0
+    paired = stamps_seen = tripled = orphans = 0
     shared = [0]
-    for offset, lines in scan.runs():
+    for offset, lines in scan.runs(_title_apart):
         i = 0
         while i < len(lines):
             # «ПРОЕКТ» anywhere; «Проект» only at the very top (lower down it may title a section)
@@ -193,22 +261,37 @@ def run(document: Document, context: Context) -> Document:
                 stamps_seen += 1
                 i += 1
                 continue
-            found = _paired(lines, i, shared) or _interleaved(lines, i)
+            orphan = _orphan_act(lines, i)
+            if orphan is not None:
+                block = text_block(lines[i : orphan + 1], document.blocks, "approval")
+                scan.replace(offset + i, offset + orphan, [block])
+                orphans += 1
+                i = orphan + 1
+                continue
+            pair = _paired(lines, i, shared)
+            found = (pair[0], [pair[1], pair[2]]) if pair is not None else _interleaved(lines, i)
             if found is None:
                 i += 1
                 continue
-            last, left, right = found
-            blocks = [text_block(left, document.blocks, "approval"), text_block(right, document.blocks, "approval")]
+            last, columns = found
+            blocks = [text_block(column, document.blocks, "approval") for column in columns]
             scan.replace(offset + i, offset + last, blocks)
-            paired += 1
+            if len(columns) == 2:
+                paired += 1
+            else:
+                tripled += 1
             i = last + 1
     if scan.apply():
         if paired:
             pairs = "одна пара" if paired == 1 else f"пар: {paired}"
             notes.append("грифы, стоявшие рядом в две колонки, разделены: " + pairs)
+        if tripled:
+            notes.append("грифы, стоявшие рядом в три колонки, разделены: " + plural(tripled, "ряд", "ряда", "рядов"))
         if shared[0]:
             lines_word = plural(shared[0], "строка", "строки", "строк")
             notes.append(f"{lines_word} двух грифов не разделить по колонкам: они оставлены в обоих грифах")
+        if orphans:
+            notes.append("строка «приказом директора …» среди грифов выделена как гриф утверждения")
         if stamps_seen:
             notes.append("отметка «ПРОЕКТ» распознана как штамп, а не заголовок")
     document.metadata.recovered.extend(notes)
