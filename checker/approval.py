@@ -50,7 +50,8 @@ _PROTOCOL_BODY = re.compile(
 )
 _PROTOCOL = re.compile(
     r"(принят\w*|рассмотрен\w*|одобрен\w*|согласован\w*|утвержден\w*)\W?\s+(\S+\s+){0,4}?"
-    r"(на\s+)?(заседани\w+|педагогическ\w+\s+совет|педсовет|методическ\w+\s+совет|управляющ\w+\s+совет|коллеги)"
+    r"(на\s+)?(заседани\w+|педагогическ\w+\s+совет|педсовет|методическ\w+\s+совет|управляющ\w+\s+совет|коллеги"
+    r"|совет\w*\s+(школы|учреждения|организации))"
     r"|протокол\w*\s*(заседания\s+)?((\w+\s+){0,3}?совет\w*\s+)?(№|n\b|от\b)"
 )
 _ESIGN = re.compile(
@@ -75,6 +76,16 @@ _TITLE_START = re.compile(
     r"^\s*(программа|муниципальн\w+\s+дорожн|региональн\w+\s+дорожн|дорожн\w+\s+карт|план\b|план-график|паспорт"
     r"|концептуальн|среднесрочн)"
 )
+# «приказом директора МБОУ СОШ № 14 от … №»: the right column of a stamp row whose «УТВЕРЖДЕНА» the layout lost
+_ORPHAN_ACT = re.compile(
+    r"^\W*(приказом|распоряжением)\s+(директора|руководителя|заведующе\w+|начальника|по\s+(школе|учреждению))"
+)
+_STAMP_WORD = re.compile(r"^\W*(согласован|обсужден|принят|рассмотрен|одобрен|утвержд)\w*\W*(\s|$)")
+_NUMBER_OR_DATE = re.compile(r"№|\bот\s+[«\"]?\s*[\d_]|\d{1,2}\.\d{1,2}\.\d{2,4}")
+_STAMP_LOOKBACK = 10  # lines above an orphan act line where another stamp of the row stands
+# a long paragraph cites other acts («ФГОС утверждены приказом …»); its own approval names the document
+_DOCUMENT_WORD = re.compile(r"программ|карт|план|положени|документ|концепци")
+_LONG_UNIT = 25
 _MAX_LINES = 7
 _OPENING_UNITS = 16  # units of the body where an approving act may stand at the top
 _CLOSING_UNITS = 6  # … and at the end
@@ -300,13 +311,41 @@ def _acts(units: list[Unit]) -> list[Approval]:
         # «Приложение № 2 / к приказу министерства …» is often one short line per paragraph
         appendix = _APPENDIX.search(" ".join(u.text.folded for u in window))
         appendix_here = appendix is not None and appendix.start() < len(folded) and _APPENDIX_START.match(folded)
-        if appendix_here or (_BY_ACT.search(folded) and not MARKERS["approve"].search(folded)):
+        orphan = _orphan_act(units, i)
+        if appendix_here or orphan or (_own_act(unit) and not MARKERS["approve"].search(folded)):
             taken = [u for u in window if u is unit or (u.text.words <= 20 and not _TITLE_START.search(u.text.folded))]
             shown = "приложение к приказу" if appendix_here else "приказ"
             out.append(_finish(Approval("order", "order", shown, _until_title(taken))))
         elif _protocol_here(folded, window) and _PROTOCOL_BODY.search(text) and not _is_marker(unit):
             out.append(_finish(Approval("protocol", "protocol", "протокол", _until_title(window))))
     return out
+
+
+def _own_act(unit: Unit) -> bool:
+    """«Утверждена приказом …» that approves this document: at the start of a short unit, or in a long one
+    right after the document's name («Программа развития МБОУ СОШ № 7 утверждена приказом …»), not a citation
+    of another act («… ФГОС утверждены приказом Минпросвещения …»)."""
+    folded = unit.text.folded
+    m = _BY_ACT.search(folded)
+    if m is None:
+        return False
+    if unit.text.words <= _LONG_UNIT or m.start() <= 3:
+        return True
+    before = folded[: m.start()].split()[-8:]
+    return bool(_DOCUMENT_WORD.search(" ".join(before)))
+
+
+def _orphan_act(units: list[Unit], i: int) -> bool:
+    """«приказом директора / МБОУ СОШ № 14 от 29.08.2025 № 112» at the top, among the stamps of a row (a
+    «СОГЛАСОВАНО» or «Обсуждена» above it): the approving order of a stamp whose marker the layout lost."""
+    unit = units[i]
+    if unit.text.words > 12 or not _ORPHAN_ACT.match(unit.text.folded):
+        return False
+    window = " ".join(u.text.folded for u in units[i : i + 3] if u.text.words <= 20)
+    if not _NUMBER_OR_DATE.search(window):
+        return False
+    above = units[max(0, i - _STAMP_LOOKBACK) : i]
+    return any(_STAMP_WORD.match(u.text.folded) for u in above)
 
 
 def _protocol_here(folded: str, window: list[Unit]) -> bool:
