@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -31,6 +32,11 @@ DOCUMENT_EXTENSIONS = frozenset(
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 FORMATS = ("docx", "odt", "pdf", "doc", "rtf", "txt", "md", "wordml", "fodt")
 
+# What reading a damaged or hostile zip can raise: bad headers, a broken deflate stream (zlib.error), an
+# entry encrypted with a zip password (RuntimeError) or an unknown compression method (NotImplementedError).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError, RuntimeError, NotImplementedError, zlib.error
+)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODF_TEXT = "application/vnd.oasis.opendocument.text"
 
@@ -149,7 +155,7 @@ def _sniff_zip(path: Path) -> str:
                 info = zf.getinfo("mimetype")
                 if info.file_size <= 200:
                     mimetype = zf.read("mimetype").decode("ascii", "replace").strip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except _ZIP_ERRORS:
         raise _corrupt_zip() from None
     if "word/document.xml" in names or _word_main_in(path):
         return "docx"
@@ -250,7 +256,7 @@ def _word_main_in(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as zf:
             return word_main_part(zf) is not None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError):
+    except _ZIP_ERRORS:
         return False
 
 
@@ -322,7 +328,7 @@ def _sniff_encrypted(path: Path) -> str:
             names = {n.lower() for n in zf.namelist()}
             if word_main_part(zf) is not None:
                 return "docx"
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError):
+    except _ZIP_ERRORS:
         raise _corrupt_zip() from None
     if "xl/workbook.xml" in names:
         raise _not_a_document(path, "зашифрованная таблица Excel", "an encrypted Excel workbook", ".xlsx")
