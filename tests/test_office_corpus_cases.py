@@ -433,3 +433,57 @@ def test_corpus_bench_accounts_for_every_file(tmp_path: Path) -> None:
     assert [u["path"] for u in results["first"]["unreadable"]] == ["locked.docx"]
     assert results["second"]["unreadable_by_code"] == {"corrupt": 1}
     assert results["first"]["problems"] == results["second"]["problems"] == []
+
+
+# --- damaged containers never escape as library errors ---------------------------------------------------------
+
+
+def _zip(path: Path, parts: dict[str, bytes], broken: str | None = None) -> Path:
+    """A zip whose `broken` entry has its deflate stream overwritten (zlib fails reading it)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    if broken is not None:
+        raw = bytearray(path.read_bytes())
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(broken)
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        for k in range(start + 2, start + min(info.compress_size, 40)):
+            raw[k] ^= 0x5A
+        path.write_bytes(bytes(raw))
+    return path
+
+
+def test_broken_deflate_stream_is_a_corrupt_file(tmp_path: Path) -> None:
+    """zlib.error from a damaged part was not among the caught errors: in folder discovery it escaped."""
+    types = b'<?xml version="1.0"?><Types xmlns="x">' + b"<Default/>" * 200 + b"</Types>"
+    body = b"<w:document>" + "Текст ".encode() * 300 + b"</w:document>"
+    parts = {"[Content_Types].xml": types, "word/body.xml": body}
+    no_main = _zip(tmp_path / "no_main.docx", parts, "[Content_Types].xml")
+    with pytest.raises(UnreadableError) as err:
+        sniff(no_main)
+    assert err.value.code == "corrupt"
+    (found,) = discover([str(no_main)])
+    assert found.error_code == "corrupt"
+    main = _zip(tmp_path / "main.docx", {"[Content_Types].xml": types, "word/document.xml": body}, "word/document.xml")
+    with pytest.raises(UnreadableError) as err:
+        parse_file(main)
+    assert err.value.code == "corrupt"
+    assert err.value.message_ru == "Файл повреждён или это не документ Word: архив документа не читается"
+
+
+def test_damaged_encrypted_package_is_never_a_library_error(tmp_path: Path) -> None:
+    """Bytes of the encrypted package changed (a transfer error): decrypted, it is a broken zip."""
+    data = _encrypt(_docx_bytes(), "VelvetSweatshop", tmp_path / "plain.docx").read_bytes()
+    for n, at in enumerate((len(data) - 200, len(data) - 2000, len(data) // 2)):
+        damaged = bytearray(data)
+        for k in range(at, at + 16):
+            damaged[k] ^= 0xA5
+        path = tmp_path / f"damaged{n}.docx"
+        path.write_bytes(bytes(damaged))
+        try:
+            parse_file(path, layout=False)
+        except UnreadableError as exc:
+            assert exc.code in ("corrupt", "encrypted", "unsupported")

@@ -52,7 +52,16 @@ def _map_exception(exc: BaseException, fmt: str) -> UnreadableError:
             "Файл зашифрован паролем — пришлите копию без пароля",
             "The file is password-protected: send a copy without the password",
         )
-    if name in ("PackageNotFoundError", "BadZipFile", "BadZipfile"):
+    if isinstance(exc, RuntimeError) and "password required" in text:  # a zip entry encrypted by the archiver
+        return UnreadableError(
+            "encrypted",
+            "Части документа зашифрованы паролем архива — пришлите копию без пароля",
+            "The document's parts are encrypted with a zip password: send a copy without the password",
+        )
+    broken_stream = name == "error" and type(exc).__module__ == "zlib"
+    if name in ("PackageNotFoundError", "BadZipFile", "BadZipfile") or broken_stream or (
+        isinstance(exc, NotImplementedError) and "compression" in text.lower()
+    ):
         return UnreadableError(
             "corrupt",
             "Файл повреждён или это не документ Word: архив документа не читается",

@@ -66,8 +66,8 @@ def decrypt_default(path: Path) -> bytes:
             office.decrypt(out)
         except (exceptions.DecryptionError, exceptions.FileFormatError, exceptions.ParseError):
             continue
-        except (ValueError, KeyError, IndexError, TypeError, AssertionError, OSError, EOFError):
-            continue  # a damaged encryption header: treated like an unknown password
+        except Exception:  # a damaged header fails anywhere (struct, XML, olefile): no password opens it
+            continue
         decrypted = out.getvalue()
         if 0 < len(decrypted) <= _MAX_DECRYPTED:
             return decrypted
