@@ -148,10 +148,16 @@ class SectionRule(RuleBase):
         hit = heading_prefix(self.names, entries, self.max_words * 2)
         if hit is not None:
             return hit[0]
-        # an entry is a heading of the plan: its name with numbering, extra words and a page number
+        # an entry is a heading of the plan: its name with numbering, extra words and a page number, or one
+        # of several sections an entry names («… этапы реализации и ожидаемые результаты … 18»)
         loose = loose_prefix(self.names, entries, self.max_words * 2)
         if loose is not None:
             return loose
+        wanted = [f" {lemmatize(normalize(name))} " for name in self.names]
+        for entry in entries:
+            padded = f" {entry.text.lemma_string} "
+            if any(target.strip() and target in padded for target in wanted):
+                return entry
         best, _ = best_heading(self.names, entries, self.max_words * 2)
         if best is not None and best.score >= self.threshold and best.coverage >= self.min_coverage * 0.7:
             return best.unit
