@@ -42,6 +42,14 @@ WRAPPED_ROWS = [
      "протокол собрания"],
 ]  # fmt: skip
 NO_RESPONSIBLE_ROWS = [[r[0], r[1], r[3]] for r in WRAPPED_ROWS]
+ORDERED_ROWS = [
+    ["Содержание работы", "Ответственные", "Срок исполнения", "Форма отчётности"],
+    ["Собеседование с учителями по результатам диагностических работ", "директор", "сентябрь 2024", "протокол"],
+    ["Посещение уроков молодых специалистов", "заместитель директора по УВР", "октябрь – ноябрь 2024", "справка"],
+    ["Консультации для обучающихся 9 классов по математике", "учителя математики", "еженедельно",
+     "журнал консультаций"],
+    ["Мониторинг посещаемости дополнительных занятий", "классные руководители", "ежемесячно", "отчёт"],
+]  # fmt: skip
 PIPE_ROWS = [
     ["№", "Мероприятие", "Сроки", "Ответственные"],
     ["1", "Анализ результатов ВПР", "сентябрь 2024", "заместитель директора по УВР"],
@@ -94,6 +102,9 @@ REBUILT: dict[str, tuple[list[str], list[str], list[list[list[str]]]]] = {
     "roadmap_wrapped.docx": ([f"{CELLS}: 7 строк, 4 столбца"], [], [WRAPPED_ROWS]),
     # «- 2 -», «Продолжение таблицы» and the header again between the rows: passed over
     "roadmap_wrapped_pages.txt": ([f"{CELLS}: 7 строк, 4 столбца"], [], [WRAPPED_ROWS]),
+    # the responsible before the date: «молодых» / «специалистов» is a measure wrapped, not a post
+    "roadmap_wrapped_ordered.txt": ([f"{CELLS}: 5 строк, 4 столбца"], [], [ORDERED_ROWS]),
+    "roadmap_wrapped_ordered.docx": ([f"{CELLS}: 5 строк, 4 столбца"], [], [ORDERED_ROWS]),
     "roadmap_wrapped_no_responsible.txt": ([f"{CELLS}: 7 строк, 3 столбца"], [], [NO_RESPONSIBLE_ROWS]),
     "roadmap_wrapped_no_responsible.docx": ([f"{CELLS}: 7 строк, 3 столбца"], [], [NO_RESPONSIBLE_ROWS]),
     # nothing says who is responsible, wrapped lines could go either way: left as text, marked
@@ -127,6 +138,8 @@ FINDINGS: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
     "roadmap_wrapped.txt": ("compliant", []),
     "roadmap_wrapped.docx": ("compliant", []),
     "roadmap_wrapped_pages.txt": ("compliant", []),
+    "roadmap_wrapped_ordered.txt": ("compliant", []),
+    "roadmap_wrapped_ordered.docx": ("compliant", []),
     "roadmap_pages.txt": ("compliant", []),
     "roadmap_pages_repeated.pdf": ("compliant", []),
     "roadmap_pages_continued.pdf": ("compliant", []),

@@ -5,6 +5,8 @@ exactly one reading puts a date in the date column and nowhere else."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 from itertools import combinations, pairwise
 
 from checker.layout.lines import Line
@@ -88,7 +90,7 @@ def cell_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str
     view, where = _without_page_marks(lines, j, kinds)
     if kinds[0] != "number":
         at = _skip_column_numbers(view, 0, len(kinds))
-        found = _wrapped_rows(view, at, kinds) if kinds[:2] == ["activity", "date"] else None
+        found = _wrapped_rows(view, at, kinds) if kinds[0] == "activity" and "date" in kinds else None
         if found is None:
             found = _unnumbered_rows(view, at, kinds)
         if found is None:
@@ -206,7 +208,6 @@ def _skip_column_numbers(lines: list[Line], j: int, n: int) -> int:
 
 # How many lines a cell may take, and a row may hold between its date and the next row's date.
 _MAX_MEASURE_LINES = 8
-_MAX_TAIL_LINES = 8
 _MAX_CELL_LINE = 160
 
 
@@ -215,49 +216,15 @@ def _starts_row(text: str) -> bool:
     return (text[:1].isupper() or text[:1] in "«\"") and JOINER.match(text) is None
 
 
-def _tail_readings(tail: list[str], kinds: list[str], last: bool) -> list[tuple[int, list[str]]]:
-    """Ways to read `tail` (the lines after a row's date) as the row's m cells after the date, then
-    (unless `last`) the next measure's lines: (lines used, cells) of the one best reading, or none
-    when two read equally well."""
-    m = len(kinds)
-    scored: list[tuple[int, int, list[str]]] = []
-    top = len(tail) if last else len(tail) - 1
-    for used in range(m, min(top, m + _MAX_TAIL_LINES) + 1):
-        rest = tail[used:]
-        if rest and not _starts_row(rest[0]):
-            continue
-        for cuts in combinations(range(1, used), m - 1):
-            bounds = [0, *cuts, used]
-            cells: list[str] = []
-            parts: list[list[str]] = []
-            ok = True
-            for a, b in pairwise(bounds):
-                part = tail[a:b]
-                parts.append(part)
-                if JOINER.match(part[0]) and part[0][:1].islower():
-                    ok = False  # «по УВР», «и заместитель»: the rest of the cell above
-                    break
-                for prev, line in pairwise(part):
-                    if not (line[:1].islower() or line[:1] in "(-–" or prev.endswith((",", ";", "-", "–"))):
-                        ok = False
-                        break
-                cells.append(" ".join(part) if ok else "")
-            if ok:
-                scored.append((_score(parts, kinds), used, cells))
-    scored.sort(key=lambda t: -t[0])
-    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
-        return []
-    return [(scored[0][1], scored[0][2])]
-
-
 def _score(parts: list[list[str]], kinds: list[str]) -> int:
     """Who is responsible names a post or a person on each of its lines (or goes on with «по УВР»), and
     no other cell starts with one; no cell ends on a word that goes on (a comma, a hyphen, «по»)."""
     score = 0
-    for kind, lines in zip(kinds, parts, strict=True):
+    for kind, lines in zip(kinds, parts, strict=False):  # no cells after the date at the head
         cell = " ".join(lines)
         if kind == "responsible":
             score += 1 if PERSON.search(cell) else 0
+            score += 1 if PERSON.search(lines[0]) else 0
             if any(not PERSON.search(t) and not JOINER.match(t) for t in lines[1:]):
                 score -= 1
         elif PERSON.match(cell):
@@ -270,53 +237,150 @@ def _score(parts: list[list[str]], kinds: list[str]) -> int:
 _JOINER_END = re.compile(r"\s(?:по|и|в|во|на|с|со|для|к|о|об|от|до|из|за|при|а|или|под|через)$")
 
 
+def _goes_on(prev: str, line: str) -> bool:
+    """`line` is the rest of the cell `prev` ends: it starts with a small letter, a digit, a bracket or a
+    dash, or `prev` ends on a comma or on a word that goes on («по»)."""
+    return (
+        line[:1].islower()
+        or line[:1].isdigit()
+        or line[:1] in "(-–"
+        or prev.endswith((",", ";", "-", "–"))
+        or _JOINER_END.search(prev) is not None
+    )
+
+
+def _cells_of(lines: list[str], m: int) -> Iterator[list[list[str]]]:
+    """The ways to read `lines` as m cells, each a line or more, every further line the rest of its cell."""
+    if m == 0:
+        if not lines:
+            yield []
+        return
+    for cuts in combinations(range(1, len(lines)), m - 1):
+        parts = [lines[a:b] for a, b in pairwise([0, *cuts, len(lines)])]
+        if all(not (JOINER.match(p[0]) and p[0][:1].islower()) for p in parts) and all(
+            _goes_on(prev, line) for p in parts for prev, line in pairwise(p)
+        ):
+            yield parts
+
+
+_MAX_WRAPS = 6  # lines a group of cells may take beyond one a cell
+Reading = tuple[int, list[list[str]], list[str], list[list[str]]]
+
+
+def _read(seg: list[str], after: list[str], before: list[str], head: bool, last: bool) -> Reading | None:
+    """The lines between one row's date and the next row's: the cells after the date (none at the head of
+    the table), the next measure, its cells before its date (none when `last`: then the lines after the
+    cells are no part of the table). (lines the cells after the date take, those cells, the measure, the
+    cells before its date) of the one best reading; None when there is none or two read equally well."""
+    best: list[tuple[int, Reading]] = []
+    for a in [0] if head else range(len(after), min(len(seg), len(after) + _MAX_WRAPS) + 1):
+        if last:
+            if a < len(seg) and not _starts_row(seg[a]):
+                continue
+            best += [(_score(cells, after), (a, cells, [], [])) for cells in _cells_of(seg[:a], len(after))]
+            continue
+        for b in range(len(before), min(len(seg) - a - 1, len(before) + _MAX_WRAPS) + 1):
+            mu = len(seg) - a - b
+            if not 1 <= mu <= _MAX_MEASURE_LINES or not _starts_row(seg[a]):
+                continue
+            measure = seg[a : a + mu]
+            for cells in [[]] if head else _cells_of(seg[:a], len(after)):
+                for more in _cells_of(seg[a + mu :], len(before)):
+                    score = _score(cells, after) + _score(more, before) - (1 if PERSON.match(measure[0]) else 0)
+                    best.append((score, (a, cells, measure, more)))
+    best.sort(key=lambda t: -t[0])
+    if len(best) > 1 and best[0][0] == best[1][0]:
+        # a tie: the reading whose cells do not end on a word that needs the next (an adjective, a
+        # preposition: «Посещение уроков молодых» / «специалистов») is the one
+        top = [(-sum(_open_end(" ".join(c)) for c in _all_cells(r)), r) for score, r in best if score == best[0][0]]
+        top.sort(key=lambda t: -t[0])
+        best = [(best[0][0] + t[0], t[1]) for t in top]
+    if not best or (len(best) > 1 and best[0][0] == best[1][0]):
+        return None
+    return best[0][1]
+
+
+def _all_cells(reading: Reading) -> list[list[str]]:
+    return [*reading[1], *([reading[2]] if reading[2] else []), *reading[3]]
+
+
+_LAST_WORD = re.compile(r"([А-Яа-яЁё]+)[^А-Яа-яЁё]*$")
+
+
+@lru_cache(maxsize=4096)
+def _open_word(word: str) -> bool:
+    try:
+        from checker.language.morphology import analyzer  # lazy: only a tie needs the dictionary
+    except Exception:  # no pymorphy3: no tie-breaker
+        return False
+    tag = analyzer().parse(word)[0].tag
+    return tag.POS in ("ADJF", "PRTF", "PREP", "CONJ")
+
+
+def _open_end(cell: str) -> bool:
+    """The cell ends on a word that needs the next one: an adjective or participle, a preposition."""
+    if cell.endswith((",", "-", "–")):
+        return True
+    m = _LAST_WORD.search(cell)
+    return m is not None and not cell.rstrip().endswith((".", "»", ")")) and _open_word(m.group(1).lower())
+
+
+def _next_date(texts: list[str], start: int, window: int) -> tuple[int, bool]:
+    """(index, found): the next line that is a date cell within `window` lines, or where the table's
+    lines stop (a long line, a signature line, the end)."""
+    k = start
+    while k < len(texts) and k - start < window:
+        if date_cell(texts[k]):
+            return k, True
+        if len(texts[k]) > _MAX_CELL_LINE or "___" in texts[k]:
+            break
+        k += 1
+    return k, False
+
+
 def _wrapped_rows(lines: list[Line], j: int, kinds: list[str]) -> tuple[int, list[tuple[Line, list[str]]]] | None:
-    """Rows without a number column whose measure may wrap over several lines: each row is read from its
-    date (the one cell recognisable by its shape): the measure is every line since the row before, the
-    cells after the date are as many lines as columns, or more where exactly one reading puts the
-    wrapped lines in their cells (a wrapped line starts with a small letter or follows a comma; a post in
-    the «Ответственные» column). The structure must be evident: a date in every row, and a post or a
+    """Rows without a number column whose measure may wrap over several lines, read from their dates (the
+    one cell recognisable by its shape): between two dates stand the cells after the first date, the
+    next measure and its cells before its date. A wrapped line starts with a small letter or a digit, or
+    follows a comma or a word that goes on; where the lines can be read more than one way, the reading
+    with a post or a person on each line of «Ответственные» (and at the start of no other cell) wins,
+    and a tie leaves the table unread. The structure must be evident: a date in every row, a post or a
     person in most «Ответственные» cells; else None."""
-    after = kinds[2:]
-    m = len(after)
+    d = kinds.index("date")
+    before, after = kinds[1:d], kinds[d + 1 :]
+    if kinds[0] != "activity" or len(before) > 2:
+        return None
     texts = [ln.text for ln in lines]
+    window = _MAX_MEASURE_LINES + len(before) + len(after) + 2 * _MAX_WRAPS
+    k, found = _next_date(texts, j, window)
+    first = _read(texts[j:k], after, before, head=True, last=False) if found else None
+    if first is None:
+        return None
     rows: list[tuple[Line, list[str]]] = []
-    start = j
-    end = j  # the last line used so far, exclusive
-    while start < len(texts):
-        # the measure: lines up to the row's date
-        k = start
-        while k < len(texts) and k - start < _MAX_MEASURE_LINES and not date_cell(texts[k]):
-            k += 1
-        if k == start or k >= len(texts) or not date_cell(texts[k]) or not _starts_row(texts[start]):
-            break
-        measure = texts[start:k]
-        if any(len(t) > _MAX_CELL_LINE or "___" in t for t in measure):
-            break
+    start, measure, more = j, first[2], first[3]
+    end = j
+    while True:
         e = k + 1
         while e < len(texts) and e - k < 4 and _date_goes_on(texts[e - 1], texts[e]):
             e += 1
         date = " ".join(texts[k:e])
-        f = e
-        while f < len(texts) and f - e < m + _MAX_TAIL_LINES + _MAX_MEASURE_LINES and not date_cell(texts[f]):
-            if len(texts[f]) > _MAX_CELL_LINE or "___" in texts[f]:
+        f, found = _next_date(texts, e, window)
+        got = _read(texts[e:f], after, before, head=False, last=False) if found else None
+        if got is None:  # the table ends after this row
+            got = _read(texts[e:f], after, before, head=False, last=True)
+            if got is None:
                 break
-            f += 1
-        last = not (f < len(texts) and date_cell(texts[f]))
-        tail = texts[e:f]
-        readings = _tail_readings(tail, after, last) if len(tail) >= m else []
-        if not readings and not last:
-            readings = _tail_readings(tail, after, True)  # the table may end after this row
-        if not readings:
-            break
-        used, cells = readings[0]
+        used, cells = got[0], got[1]
         section = _section_title(measure)
         if section is not None:
             rows.append((lines[start], [section]))
-            measure = measure[1:]
-        rows.append((lines[start + (1 if section else 0)], [" ".join(measure), date, *cells]))
+            start, measure = start + 1, measure[1:]
+        row = [" ".join(measure), *(" ".join(c) for c in more), date, *(" ".join(c) for c in cells)]
+        rows.append((lines[start], row))
         end = e + used
-        start = end
+        if not got[2]:
+            break
+        start, measure, more, k = end, got[2], got[3], f
     data = [cells for _, cells in rows if len(cells) > 1]
     if len(data) < 2:
         return None
