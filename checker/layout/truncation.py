@@ -2,17 +2,17 @@
 pages only). Nothing is rebuilt; `truncated` in `metadata.suspected` lets rules about the end of a
 document (signatures, results) answer «не удалось проверить» instead of «нет».
 
-A text that ends on the title of its plan («Комплекс мер (дорожная карта) …», «План мероприятий …») lost
-the plan. Otherwise the last running-text paragraph must end on a comma, a dash, a colon or an opening bracket, or on
-a preposition or conjunction; a word cut by the end of the text alone is too common in signatures
-and lists to count.
+A text that ends on the title of its plan («Комплекс мер (дорожная карта) …», «План мероприятий …») right
+under the stamp that approves it lost the plan. Otherwise the last running-text paragraph must end on a
+comma, a dash, a colon or an opening bracket, or on a preposition or conjunction; a word cut by the end of
+the text alone is too common in signatures and lists to count.
 """
 
 from __future__ import annotations
 
 import re
 
-from checker.document import Document
+from checker.document import Block, Document
 from checker.layout.lines import Context
 
 _DANGLING = re.compile(
@@ -35,9 +35,19 @@ def _announces_plan(text: str) -> bool:
     return len(text) <= 400 and not text.endswith((".", "!", "?")) and _PLAN_TITLE.match(text) is not None
 
 
+_APPENDIX = re.compile(r"утвержд|приложени", re.IGNORECASE)
+
+
+def _appended(document: Document, last: Block) -> bool:
+    """The title comes right under the stamp of the act that approves the plan («УТВЕРЖДЕН распоряжением …»,
+    «Приложение к приказу …»): the plan itself was to follow."""
+    index = next(i for i, b in enumerate(document.blocks) if b is last)
+    return any(_APPENDIX.search(b.text) for b in document.blocks[max(0, index - 4) : index])
+
+
 def run(document: Document, context: Context) -> Document:
     last = next((b for b in reversed(document.blocks) if b.role is None and b.text.strip()), None)
-    if last is not None and last.kind != "table" and _announces_plan(last.text) and len(document.blocks) > 3:
+    if last is not None and last.kind != "table" and _announces_plan(last.text) and _appended(document, last):
         if "truncated" not in document.metadata.suspected:
             document.metadata.suspected.append("truncated")
         return document
