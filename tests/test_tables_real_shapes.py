@@ -276,9 +276,12 @@ def test_continuation_joins_only_what_a_page_break_tore() -> None:
     ]  # fmt: skip
     assert document.metadata.recovered == [f"{TORN}: 2 части, 3 строки"]
     assert [r.location.row for r in document.tables[0].table.rows] == [1, 2, 3]  # type: ignore[union-attr]
-    # a table with a header of its own, a paragraph between, or the same page with no page mark: apart
+    indicators = [["Показатель", "2023", "2024", "2025"], ["Доля выпускников", "40", "45", "50"]]
+    # a table with a header of its own (known column names or not), a paragraph between, or the same page
+    # with no page mark: apart
     for blocks in (
         [_table(head, 1), _table(other, 2)],
+        [_table(head, 1), _paragraph("- 2 -", 2), _table(indicators, 2)],
         [_table(head, 1), _paragraph("Таблица 2. Показатели", 2), _table(more, 2)],
         [_table(head, 1), _table(more, 1)],
     ):

@@ -17,7 +17,7 @@ import re
 
 from checker.document import Block, Cell, Document, Row
 from checker.layout.lines import Context, fold_label, plural, table_text
-from checker.layout.table_columns import PAGE_MARK, ROW_START, column_kind
+from checker.layout.table_columns import DATE_LIKE, PAGE_MARK, ROW_START, column_kind
 from checker.parsers.text import join_wrapped
 
 # A bare page number between the parts («3»); the other page marks are the tables pass's.
@@ -89,8 +89,11 @@ def _continuation(first: Block, nxt: Block, break_seen: bool) -> list[Row] | Non
             rows = rows[1:]
     elif _header_like(rows[0]):
         return None  # a header of its own: another table
-    elif _column_numbers(rows[0]):
-        rows = rows[1:]
+    else:
+        if _column_numbers(rows[0]):
+            rows = rows[1:]
+        if not _same_columns(head, rows):
+            return None
     width = _width(first)
     for row in rows:  # the cells a narrower part lacks: empty, at the end of the row
         missing = width - sum(max(c.col_span, 1) for c in row.cells)
@@ -100,6 +103,29 @@ def _continuation(first: Block, nxt: Block, break_seen: bool) -> list[Row] | Non
                 for k in range(missing)
             )
     return rows
+
+
+def _same_columns(head: list[Row], rows: list[Row]) -> bool:
+    """Rows without the header go on the table above only where its columns show in them: the number in
+    the first cell (or none, a row cut by the break; or a section title across), the dates in the date
+    column. A table with neither to tell by goes on only with its header repeated."""
+    kinds = [column_kind(t) for t in head[0].texts]
+    told = False
+    data = [r for r in rows if len(r.cells) > 1]
+    if not data:
+        return False
+    if kinds[:1] == ["number"] or _numbered(head[1:]):
+        first = data[0].cells[0].text.strip()
+        if first and not ROW_START.fullmatch(first):
+            return False
+        told = True
+    if "date" in kinds:
+        d = kinds.index("date")
+        dates = [r.texts[d] for r in data if d < len(r.cells) and r.texts[d].strip()]
+        if not dates or sum(1 for t in dates if DATE_LIKE.search(t)) * 3 < len(dates) * 2:
+            return False
+        told = True
+    return told
 
 
 def _finish_cut_row(above: Row, row: Row) -> bool:
