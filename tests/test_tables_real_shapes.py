@@ -42,6 +42,13 @@ WRAPPED_ROWS = [
      "протокол собрания"],
 ]  # fmt: skip
 NO_RESPONSIBLE_ROWS = [[r[0], r[1], r[3]] for r in WRAPPED_ROWS]
+NUMBERED_ROWS = [
+    ["№ п/п", "Наименование мероприятия", "Сроки", "Ответственные"],
+    ["1.", "Корректировка рабочих программ по ФГОС ООО с учётом дефицитов", "сентябрь 2024 года",
+     "заместитель директора по УВР"],
+    ["2.", "Консультации для обучающихся группы риска", "еженедельно", "учителя-предметники"],
+    ["3.", "Пробный экзамен в 9 классах", "март 2025 года", "директор"],
+]  # fmt: skip
 ORDERED_ROWS = [
     ["Содержание работы", "Ответственные", "Срок исполнения", "Форма отчётности"],
     ["Собеседование с учителями по результатам диагностических работ", "директор", "сентябрь 2024", "протокол"],
@@ -102,6 +109,8 @@ REBUILT: dict[str, tuple[list[str], list[str], list[list[list[str]]]]] = {
     "roadmap_wrapped.docx": ([f"{CELLS}: 7 строк, 4 столбца"], [], [WRAPPED_ROWS]),
     # «- 2 -», «Продолжение таблицы» and the header again between the rows: passed over
     "roadmap_wrapped_pages.txt": ([f"{CELLS}: 7 строк, 4 столбца"], [], [WRAPPED_ROWS]),
+    # numbered rows whose lines fit no simple reading: read from the date
+    "roadmap_numbered_wrapped.txt": ([f"{CELLS}: 4 строки, 4 столбца"], [], [NUMBERED_ROWS]),
     # the responsible before the date: «молодых» / «специалистов» is a measure wrapped, not a post
     "roadmap_wrapped_ordered.txt": ([f"{CELLS}: 5 строк, 4 столбца"], [], [ORDERED_ROWS]),
     "roadmap_wrapped_ordered.docx": ([f"{CELLS}: 5 строк, 4 столбца"], [], [ORDERED_ROWS]),
@@ -140,6 +149,7 @@ FINDINGS: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
     "roadmap_wrapped.docx": ("compliant", []),
     "roadmap_wrapped_pages.txt": ("compliant", []),
     "roadmap_wrapped_ordered.txt": ("compliant", []),
+    "roadmap_numbered_wrapped.txt": ("compliant", []),
     "roadmap_wrapped_ordered.docx": ("compliant", []),
     "roadmap_pages.txt": ("compliant", []),
     "roadmap_pages_repeated.pdf": ("compliant", []),

@@ -150,7 +150,7 @@ def _numbered_rows(lines: list[Line], kinds: list[str]) -> tuple[int, list[tuple
         j += 1
     rows: list[tuple[Line, list[str]]] = []
     for k, (start, parts, inline) in enumerate(groups):
-        cells = _row_cells(parts, kinds)
+        cells = _row_cells(parts, kinds) or _row_by_date(parts, kinds)
         if cells is None:
             if inline and len(parts) == 2 and _section(parts):
                 cells = [f"{parts[0]} {parts[1]}"]  # a section title across the table
@@ -267,13 +267,17 @@ _MAX_WRAPS = 6  # lines a group of cells may take beyond one a cell
 Reading = tuple[int, list[list[str]], list[str], list[list[str]]]
 
 
-def _read(seg: list[str], after: list[str], before: list[str], head: bool, last: bool) -> Reading | None:
+def _read(
+    seg: list[str], after: list[str], before: list[str], head: bool, last: bool, whole: bool = False
+) -> Reading | None:
     """The lines between one row's date and the next row's: the cells after the date (none at the head of
     the table), the next measure, its cells before its date (none when `last`: then the lines after the
-    cells are no part of the table). (lines the cells after the date take, those cells, the measure, the
-    cells before its date) of the one best reading; None when there is none or two read equally well."""
+    cells are no part of the table, unless `whole`: every line is). (lines the cells after the date take,
+    those cells, the measure, the cells before its date) of the one best reading; None when there is none
+    or two read equally well."""
     best: list[tuple[int, Reading]] = []
-    for a in [0] if head else range(len(after), min(len(seg), len(after) + _MAX_WRAPS) + 1):
+    spans = range(len(after), min(len(seg), len(after) + _MAX_WRAPS) + 1)
+    for a in [0] if head else [len(seg)] if whole else spans:
         if last:
             if a < len(seg) and not _starts_row(seg[a]):
                 continue
@@ -298,6 +302,28 @@ def _read(seg: list[str], after: list[str], before: list[str], head: bool, last:
     if not best or (len(best) > 1 and best[0][0] == best[1][0]):
         return None
     return best[0][1]
+
+
+def _row_by_date(parts: list[str], kinds: list[str]) -> list[str] | None:
+    """A numbered row whose lines fit no simple reading (a wrapped line starting with a capital, a cell
+    over several lines): read from its date as rows without numbers are, every line in a cell."""
+    if kinds[:2] != ["number", "activity"] or "date" not in kinds:
+        return None
+    d = kinds.index("date")
+    before, after = kinds[2:d], kinds[d + 1 :]
+    body = parts[1:]
+    k = next((x for x in range(1, len(body)) if date_cell(body[x])), None)
+    if k is None:
+        return None
+    e = k + 1
+    while e < len(body) and e - k < 4 and _date_goes_on(body[e - 1], body[e]):
+        e += 1
+    head = _read(body[:k], after, before, head=True, last=False)
+    tail = _read(body[e:], after, before, head=False, last=True, whole=True)
+    if head is None or tail is None:
+        return None
+    return [parts[0], " ".join(head[2]), *(" ".join(c) for c in head[3]), " ".join(body[k:e]),
+            *(" ".join(c) for c in tail[1])]  # fmt: skip
 
 
 def _all_cells(reading: Reading) -> list[list[str]]:
