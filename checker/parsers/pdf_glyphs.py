@@ -10,7 +10,8 @@ a glyph drawn again at the same place is kept once, and a run ends where the tex
 the writing direction changes. Cyrillic that a broken ToUnicode map turned into Hangul (the map holds
 UTF-8 bytes, PDFium reads them as UTF-16: «М» → U+D09C) is decoded back.
 
-One ctypes call per glyph for its box and one for its text object: ≈ 4 ms for a page of 2,000 glyphs.
+Two ctypes calls per glyph (its character, its box), one more at each word start (its text object):
+≈ 4 ms for a page of 2,000 glyphs.
 A page whose text mostly runs vertically (a landscape page drawn turned) is left to the caller.
 """
 
@@ -23,6 +24,7 @@ from typing import Any
 WORD_GAP = 0.13  # a gap wider than this share of the glyph box height (ascent to descent) is a space
 SEGMENT_GAP = 0.8  # a gap this wide (box heights) ends the run: columns are decided by the caller
 LETTER_SPACED_MIN = 3  # gaps in a run before its own spacing can be measured
+MAX_GLYPH = 150.0  # points: a glyph box larger than this comes from a broken font
 SAME_PLACE = 0.3  # a glyph drawn again within this share of its width is the same glyph
 _HANGUL = range(0xAC00, 0xD7A4)
 _SPACE = float("inf")  # the gap before a glyph that follows a space character: always a space
@@ -43,7 +45,8 @@ class Glyphs:
 _VOIDP = ctypes.c_void_p
 _BOX = ctypes.CFUNCTYPE(ctypes.c_int, _VOIDP, ctypes.c_int, _VOIDP)
 _OBJ = ctypes.CFUNCTYPE(_VOIDP, _VOIDP, ctypes.c_int)
-_TEXT = ctypes.CFUNCTYPE(ctypes.c_int, _VOIDP, ctypes.c_int, ctypes.c_int, _VOIDP)
+_UNICODE = ctypes.CFUNCTYPE(ctypes.c_uint, _VOIDP, ctypes.c_int)
+_EDGES = ctypes.CFUNCTYPE(ctypes.c_int, _VOIDP, ctypes.c_int, _VOIDP, _VOIDP, _VOIDP, _VOIDP)
 
 
 class GlyphReader:
@@ -53,7 +56,9 @@ class GlyphReader:
         address = ctypes.cast  # the functions' addresses, rebound with void* arguments and results
         self.loose_box = _BOX(address(raw.FPDFText_GetLooseCharBox, _VOIDP).value)
         self.text_object = _OBJ(address(raw.FPDFText_GetTextObject, _VOIDP).value)
-        self.get_text = _TEXT(address(raw.FPDFText_GetText, _VOIDP).value)
+        self.unicode = _UNICODE(address(raw.FPDFText_GetUnicode, _VOIDP).value)
+        self.tight_box = _EDGES(address(raw.FPDFText_GetCharBox, _VOIDP).value)
+        self.edges = tuple(ctypes.c_double() for _ in range(4))
         self.rect = raw.FS_RECTF()
         self.raw = raw
 
@@ -66,14 +71,10 @@ class GlyphReader:
         n = int(self.raw.FPDFText_CountChars(textpage.raw))
         if n <= 0:
             return []
-        buf = (ctypes.c_ushort * (n + 1))()
-        if self.get_text(tp, 0, n, ctypes.addressof(buf)) <= 0:
-            return []
-        units = buf[:n]
-        if any(u in _HANGUL for u in units):
-            units = _utf8_cyrillic(units)
+        unicode_of = self.unicode  # per char index: FPDFText_GetText's text indexes may run apart from them
         rect = self.rect
         pr = ctypes.addressof(rect)
+        e_left, e_right, e_bottom, e_top = self.edges
         box, obj_of = self.loose_box, self.text_object
         runs: list[list[Any]] = []  # [chars, gaps, x0, x1, bottom, top, first, text object]
         chars: list[int] = []  # the current run's code units
@@ -81,27 +82,42 @@ class GlyphReader:
         run_obj = None
         x0 = x1 = bottom = top = 0.0
         first = 0
-        prev_u, prev_left = -1, 0.0
+        prev_u, prev_left, prev_i, prev_lo = -1, 0.0, 0, 0.0
         space = False  # a space character since the last glyph
         vertical = horizontal = 0
+        hangul = False
         for i in range(n):
-            u = units[i]
+            u = unicode_of(tp, i)
             if u == 32 or u == 13 or u == 10 or u == 0xA0:
                 space = True
                 continue
             if not box(tp, i, pr):
                 continue
             left, right, lo, hi = rect.left, rect.right, rect.bottom, rect.top
+            if hi - lo > MAX_GLYPH or right - left > MAX_GLYPH:
+                # a font whose box is nonsense (a Type 3 font of a figure): the glyph's own outline
+                if not self.tight_box(tp, i, *map(ctypes.addressof, self.edges)):
+                    continue
+                left, right, lo, hi = e_left.value, e_right.value, e_bottom.value, e_top.value
+                if hi - lo > MAX_GLYPH or right - left > MAX_GLYPH:
+                    continue
             if turn is not None:
                 left, right, lo, hi = _turned(turn, left, right, lo, hi)
             h = hi - lo
             if h <= 0.01:
                 continue
+            if 0xAC00 <= u <= 0xD7A3:
+                hangul = True
             if chars:
-                if u == prev_u and abs(left - prev_left) < SAME_PLACE * (right - left):
-                    continue  # the same glyph drawn again over itself (fake bold, a shadow)
+                again = u == prev_u and abs(left - prev_left) < SAME_PLACE * (right - left)
+                if again and obj_of(tp, i) != obj_of(tp, prev_i):
+                    # the same glyph drawn again over itself (fake bold, a shadow); within one text
+                    # object it is a ligature read as two letters: «ﬀ» is «f» twice at one place
+                    continue
                 gap = left - x1
-                if abs(lo - bottom) < 0.5 * (top - bottom) and left > x0 - 0.5 * h and gap <= SEGMENT_GAP * h:
+                # on the line of the glyph before (not of the whole run: a tall glyph must not let
+                # the run take in the lines below), going on to the right
+                if abs(lo - prev_lo) < 0.5 * h and left > x0 - 0.5 * h and gap <= SEGMENT_GAP * h:
                     horizontal += 1
                     # a new word may be another text object (a bold word in a line): ask only there
                     if not (space or gap > WORD_GAP * h) or obj_of(tp, i) == run_obj:
@@ -113,7 +129,7 @@ class GlyphReader:
                         x1 = right if right > x1 else x1
                         bottom = lo if lo < bottom else bottom
                         top = hi if hi > top else top
-                        prev_u, prev_left, space = u, left, False
+                        prev_u, prev_left, prev_i, prev_lo, space = u, left, i, lo, False
                         continue
                 elif abs(left - x0) < 0.5 * h and abs(lo - bottom) > 0.5 * h:
                     vertical += 1
@@ -121,11 +137,17 @@ class GlyphReader:
             chars, gaps = [u], []
             run_obj, first = obj_of(tp, i), i
             x0, x1, bottom, top = left, right, lo, hi
-            prev_u, prev_left, space = u, left, False
+            prev_u, prev_left, prev_i, prev_lo, space = u, left, i, lo, False
         if chars:
             runs.append([chars, gaps, x0, x1, bottom, top, first])
         if vertical > horizontal:
             return None
+        if hangul:
+            page = _utf8_cyrillic([u for run in runs for u in run[0]])
+            k = 0
+            for run in runs:
+                run[0] = page[k : k + len(run[0])]
+                k += len(run[0])
         out: list[Glyphs] = []
         seen: set[tuple[str, int, int]] = set()
         for chars, gaps, x0, x1, bottom, top, first in runs:
