@@ -191,9 +191,10 @@ def _rows(document: Document) -> list[list[list[str]]]:
 
 
 @pytest.mark.parametrize("name", sorted(REBUILT))
-def test_rebuilt_exactly(name: str) -> None:
+def test_rebuilt_exactly(name: str, caplog: pytest.LogCaptureFixture) -> None:
     notes, suspected, tables = REBUILT[name]
     document = parse_file(SHAPES / name)
+    assert not [r for r in caplog.records if "layout pass" in r.getMessage()]  # no pass failed on the way
     assert document.metadata.recovered == notes
     assert document.metadata.suspected == suspected
     assert _rows(document) == tables
@@ -263,6 +264,16 @@ def _table(rows: list[list[str]], page: int | None) -> Block:
 
 def _paragraph(text: str, page: int | None = None) -> Block:
     return Block(kind="paragraph", text=text, location=Location(page=page))
+
+
+def test_a_row_short_of_cells_leaves_the_table_unread(caplog: pytest.LogCaptureFixture) -> None:
+    """A numbered row with no line for «Ответственные»: which cell is missing cannot be told, so the table
+    is not made up; it is marked for a check by hand (and reading it raises nothing)."""
+    texts = ["Дорожная карта школы", "№ п/п", "Мероприятие", "Сроки", "Ответственные", "1", "Семинар", "май 2024",
+             "2", "Курсы", "июнь 2024", "директор"]  # fmt: skip
+    document = recover(_document([_paragraph(t) for t in texts], fmt="docx"))
+    assert not document.tables and document.metadata.suspected == ["flattened_table"]
+    assert not [r for r in caplog.records if "layout pass" in r.getMessage()]
 
 
 def test_a_list_of_files_ending_with_a_plan_is_not_cut_short() -> None:

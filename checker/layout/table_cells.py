@@ -122,7 +122,12 @@ def _without_page_marks(lines: list[Line], j: int, kinds: list[str]) -> tuple[li
         view.append(lines[k])
         where.append(k)
         k += 1
+        if len(text) > _PARAGRAPH:
+            break  # running text: the table, if any, ended before it (and the view stays short)
     return view, where
+
+
+_PARAGRAPH = 300  # characters: a line this long is a paragraph, never a cell
 
 
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -251,8 +256,8 @@ def _goes_on(prev: str, line: str) -> bool:
 
 def _cells_of(lines: list[str], m: int) -> Iterator[list[list[str]]]:
     """The ways to read `lines` as m cells, each a line or more, every further line the rest of its cell."""
-    if m == 0:
-        if not lines:
+    if m == 0 or len(lines) < m:
+        if not lines and m == 0:
             yield []
         return
     for cuts in combinations(range(1, len(lines)), m - 1):
