@@ -276,6 +276,22 @@ def test_a_row_short_of_cells_leaves_the_table_unread(caplog: pytest.LogCaptureF
     assert not [r for r in caplog.records if "layout pass" in r.getMessage()]
 
 
+def test_a_numbered_row_whose_last_cell_wrapped_goes_on() -> None:
+    """«протокол» / «семинара» ends row 1 on two lines: the next number follows, so the table goes on."""
+    texts = ["Дорожная карта школы", "№ п/п", "Мероприятие", "Сроки", "Ответственные", "Результат",
+             "1", "Семинар для учителей", "май 2024", "директор", "протокол", "семинара",
+             "2", "Курсы", "июнь 2024", "директор", "удостоверения",
+             "3", "Педсовет", "август 2024", "директор", "протокол", "Директор школы ____ И.И. Иванов"]  # fmt: skip
+    document = recover(_document([_paragraph(t) for t in texts], fmt="docx"))
+    assert _rows(document) == [[
+        ["№ п/п", "Мероприятие", "Сроки", "Ответственные", "Результат"],
+        ["1", "Семинар для учителей", "май 2024", "директор", "протокол семинара"],
+        ["2", "Курсы", "июнь 2024", "директор", "удостоверения"],
+        ["3", "Педсовет", "август 2024", "директор", "протокол"],
+    ]]  # fmt: skip
+    assert document.blocks[-1].text == "Директор школы ____ И.И. Иванов"
+
+
 def test_a_list_of_files_ending_with_a_plan_is_not_cut_short() -> None:
     """A page listing documents, the last one a roadmap: no stamp above it, so nothing was lost."""
     texts = ["Документы школы", "Программа развития (pdf)", "Программа антирисковых мер (pdf)",

@@ -144,9 +144,11 @@ def _numbered_rows(lines: list[Line], kinds: list[str]) -> tuple[int, list[tuple
         if m is None:
             if not groups:
                 return False
-            # after a complete row, a line that starts no row ends the table
+            # after a complete row, a line that starts no row ends the table, unless the next row's number
+            # follows within a few lines (the row's last cell wrapped)
             _, done, inline = groups[-1]
-            if _row_cells(done, kinds) is not None or (inline and len(done) == 2 and _section(done)):
+            complete = _row_cells(done, kinds) is not None or (inline and len(done) == 2 and _section(done))
+            if complete and not _next_row_near(lines, j, done[0]):
                 break
             done.append(lines[j].text)
         else:
@@ -168,6 +170,24 @@ def _numbered_rows(lines: list[Line], kinds: list[str]) -> tuple[int, list[tuple
     if not rows:
         return False
     return j - 1, rows
+
+
+def _next_row_near(lines: list[Line], j: int, number: str) -> bool:
+    """A line starting the row after `number` («2» after «1», «1.3» after «1.2», «2.» or «2.1» after «1.4»)
+    within the next four lines from j."""
+    parts = number.rstrip(".").split(".")
+    if not all(p.isdigit() for p in parts):
+        return False
+    head = str(int(parts[0]) + 1)
+    following = {head, f"{head}.", f"{head}.1", f"{head}.1."}
+    if len(parts) > 1:
+        nxt = ".".join([*parts[:-1], str(int(parts[-1]) + 1)])
+        following |= {nxt, f"{nxt}."}
+    for line in lines[j + 1 : j + 5]:
+        m = ROW_START.match(line.text)
+        if m is not None and m.group(1) in following:
+            return True
+    return False
 
 
 def _unnumbered_rows(lines: list[Line], j: int, kinds: list[str]) -> tuple[int, list[tuple[Line, list[str]]]] | None:
