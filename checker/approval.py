@@ -345,6 +345,8 @@ def _orphan_act(units: list[Unit], i: int) -> bool:
     if not _NUMBER_OR_DATE.search(window):
         return False
     above = units[max(0, i - _STAMP_LOOKBACK) : i]
+    if any(MARKERS["approve"].search(u.text.folded) for u in above[-3:]):
+        return False  # its «УТВЕРЖДЕНА» is right above: the stamp reads it
     return any(_STAMP_WORD.match(u.text.folded) for u in above)
 
 

@@ -194,19 +194,21 @@ _ORPHAN_ACT = re.compile(
     re.IGNORECASE,
 )
 _STAMP_WORD = re.compile(r"^\W*(?:согласован|обсужден|принят|рассмотрен|одобрен|утвержд)\w*\W*(?:\s|$)", re.IGNORECASE)
-_ACT_CLOSES = re.compile(r"№\s*[\w/.-]*\d|\d{1,2}\.\d{1,2}\.\d{2,4}")
+_APPROVE_WORD = re.compile(r"^\W*утвержд", re.IGNORECASE)
 
 
 def _orphan_act(lines: list[Line], i: int) -> int | None:
-    """The last line of an approving order's lines that stand among the stamps without their marker."""
+    """The last line (the one with the date) of an approving order's lines that stand among the stamps
+    without their «УТВЕРЖДЕНА»: another stamp above, no approval marker right above."""
     if not _ORPHAN_ACT.match(lines[i].text) or len(lines[i].text) > _MAX_LINE_CHARS:
         return None
-    if not any(_STAMP_WORD.match(ln.text) for ln in lines[max(0, i - _MAX_LINES) : i]):
+    above = lines[max(0, i - _MAX_LINES) : i]
+    if not any(_STAMP_WORD.match(ln.text) for ln in above) or any(_APPROVE_WORD.match(ln.text) for ln in above[-3:]):
         return None
     for j in range(i, min(i + 3, len(lines))):
         if j > i and (_ends(lines[j].text) or _STAMP_WORD.match(lines[j].text)):
             return None
-        if _ACT_CLOSES.search(lines[j].text) or _closes(lines[j].text):
+        if _closes(lines[j].text):
             return j
     return None
 

@@ -57,6 +57,7 @@ _ENTRY_SPLIT = re.compile(
 )
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s*")
 _MIN_UNTITLED = 3
+_TITLE_ENDINGS = ("ОГЛАВЛЕНИЕ", "СОДЕРЖАНИЕ", "Оглавление", "Содержание", ":")
 _SHORT_REST = 500  # characters after the contents below which the text looks like the contents alone
 
 
@@ -66,7 +67,15 @@ def _entry_key(text: str) -> str:
     return entry_key(_NUMBERING.sub("", text.strip()))
 
 
+# «ПРОГРАММА РАЗВИТИЯ … на 2025–2029 годы ОГЛАВЛЕНИЕ»: a PDF ran the contents title into the line above
+_TITLE_AT_END = re.compile(r"^(.*[^\s,;:])\s+(ОГЛАВЛЕНИЕ|СОДЕРЖАНИЕ|Оглавление|Содержание)\s*:?$")
+
+
 def _split_entries(line: Line) -> list[Line]:
+    # only the scan's lines are cut: nothing changes unless contents entries follow the title
+    glued = _TITLE_AT_END.match(line.text) if line.text.endswith(_TITLE_ENDINGS) else None
+    if glued is not None:
+        return [Line(glued.group(1), line.block, line.line), Line(glued.group(2), line.block, line.line)]
     if len(_ENTRY_END.findall(line.text)) and len(_LEADER.findall(line.text)) >= 2:
         parts = [p.strip() for p in _ENTRY_SPLIT.split(line.text) if p and p.strip()]
         if len(parts) >= 2 and all(_ENTRY_END.search(p) for p in parts):
@@ -219,10 +228,14 @@ def _untitled_start(lines: list[Line], i: int) -> bool:
     before a title and its page number: where an untitled contents page may begin."""
     if i + 2 >= len(lines) or len(lines[i].text) > 200:
         return False
-    first = lines[i].text
+    first, second, third = lines[i].text, lines[i + 1].text, lines[i + 2].text
     if _PAGES.match(first) or _SECTION_NO.match(first):
-        return not _PAGES.match(lines[i + 1].text) and bool(_PAGES.match(lines[i + 2].text))
-    return bool(_PAGES.match(lines[i + 1].text)) and not first[:1].islower()
+        return not _PAGES.match(second) and bool(_PAGES.match(third))
+    if first[:1].islower() or not _PAGES.match(second):
+        return False
+    # «… на 2025–2029 годы / 1 / Паспорт программы / 3-5»: the number opens the first entry, not this line's page
+    fourth = lines[i + 3].text if i + 3 < len(lines) else ""
+    return not (second.isdigit() and not _PAGES.match(third) and _PAGES.match(fourth))
 
 
 def _column_blocks(lines: list[Line], title_at: int | None, columns: Run, document: Document) -> list[Block]:

@@ -96,6 +96,12 @@ _PAGE_AT_END = re.compile(rf"(?:\s+|\s*{_LEADERS}\s*)\d{{1,3}}(?:\s*[-–]\s*\d{
 _LEADER_RUN = re.compile(_LEADERS)
 
 
+def _repeats(key: str, entry: str) -> bool:
+    """The line is the section an entry names: the same title, or (a PDF ran the heading into its text)
+    the title of two words or more, then more."""
+    return key == entry or (entry.count(" ") >= 1 and key.startswith(entry + " "))
+
+
 def _titleish(text: str) -> bool:
     """A line that may be (or begin) an entry's title: not a number, not a leader line."""
     return not (PAGES.match(text) or SECTION_NO.match(text) or _LEADER_PAGE.match(text))
@@ -178,10 +184,8 @@ def column_entries(lines: list[Line], i: int, titled: bool) -> Run:
             j += 1
             continue
         key = entry_key(text)
-        if len(entries) >= 2 and key and key in {e.key for e in entries}:
-            if number_at is not None:
-                j = number_at
-            break  # the body begins: its first heading repeats an entry
+        if len(entries) >= 2 and key and any(_repeats(key, e.key) for e in entries):
+            return _trimmed(lines, i, entries, body_follows=True)  # the body begins: its first heading repeats one
         if unpaged >= _MAX_UNPAGED:
             break
         entry = opened(j, text)
@@ -191,15 +195,24 @@ def column_entries(lines: list[Line], i: int, titled: bool) -> Run:
     return _trimmed(lines, i, entries)
 
 
-def _trimmed(lines: list[Line], i: int, entries: list[Entry]) -> Run:
-    """Entries up to the last one with a page number; the lines after it go back to the text."""
-    while entries and not entries[-1].pages:
-        entries.pop()
-    if not entries:
+def _trimmed(lines: list[Line], i: int, entries: list[Entry], body_follows: bool = False) -> Run:
+    """Entries up to the last one with a page number; the lines after it go back to the text. When the body
+    follows at once (its first heading repeats an entry), a last entry or two without a page stay: a PDF
+    may have dropped the number at the page's foot."""
+    unpaged = 0
+    for entry in reversed(entries):
+        if entry.pages:
+            break
+        unpaged += 1
+    keep = unpaged if body_follows and unpaged < _MAX_UNPAGED and unpaged < len(entries) else 0
+    if unpaged - keep:
+        del entries[len(entries) - (unpaged - keep) :]
+    if not any(e.pages for e in entries):
         return Run(i, [])
     last = entries[-1]
-    assert last.last_page is not None
-    last.end = last.last_page
+    if last.pages:
+        assert last.last_page is not None
+        last.end = last.last_page
     return Run(last.end + 1, entries)
 
 
