@@ -310,10 +310,18 @@ def _rect_segments(textpage: Any, page_no: int, height: float, fonts: _FontInfo)
 
 
 def _lines_of(segs: list[_Line], page_no: int, glyphs: bool) -> list[_Line]:
-    """Segments grouped into visual lines, top to bottom, a column gap kept as a cell boundary."""
+    """Segments grouped into visual lines, top to bottom, a column gap kept as a cell boundary. A segment
+    several lines tall (a watermark's letters, a big initial) is a line of its own: as a row's first
+    segment it would take in every line beside it."""
     segs.sort(key=lambda s: (s.top, s.x0))
     out: list[_Line] = []
-    for parts in _rows(segs):
+    rows = _rows(segs)
+    if len(segs) >= 3:
+        heights = sorted(s.bottom - s.top for s in segs)
+        tall = 3 * heights[len(heights) // 2]
+        if heights[-1] > tall:
+            rows = [[s] for s in segs if s.bottom - s.top > tall] + _rows([s for s in segs if s.bottom - s.top <= tall])
+    for parts in rows:
         wide = _wide_gaps(parts) if len(parts) > 1 else []
         if not wide:
             text = _joined(parts, glyphs)
@@ -346,7 +354,9 @@ def _joined(parts: list[_Line], glyphs: bool = False) -> str:
     for prev, seg in pairwise(parts):
         gap = seg.x0 - prev.x1
         if glyphs:
-            sep = " " if gap > WORD_GAP * (prev.bottom - prev.top) and not text.endswith(" ") else ""
+            # apart by a word gap, or drawn over each other (lines of one row overlapping, not a kern)
+            height = prev.bottom - prev.top
+            sep = " " if (gap > WORD_GAP * height or gap < -0.3 * height) and not text.endswith(" ") else ""
             text = text + sep + seg.text
             continue
         if gap < -0.3:

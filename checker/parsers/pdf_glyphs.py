@@ -76,7 +76,7 @@ class GlyphReader:
         pr = ctypes.addressof(rect)
         e_left, e_right, e_bottom, e_top = self.edges
         box, obj_of = self.loose_box, self.text_object
-        runs: list[list[Any]] = []  # [chars, gaps, x0, x1, bottom, top, first, text object]
+        runs: list[list[Any]] = []  # [chars, gaps, x0, x1, bottom, top, first and last char index]
         chars: list[int] = []  # the current run's code units
         gaps: list[tuple[int, float]] = []  # (position in chars, gap) before each later word start
         run_obj = None
@@ -133,13 +133,13 @@ class GlyphReader:
                         continue
                 elif abs(left - x0) < 0.5 * h and abs(lo - bottom) > 0.5 * h:
                     vertical += 1
-                runs.append([chars, gaps, x0, x1, bottom, top, first])
+                runs.append([chars, gaps, x0, x1, bottom, top, first, prev_i])
             chars, gaps = [u], []
             run_obj, first = obj_of(tp, i), i
             x0, x1, bottom, top = left, right, lo, hi
             prev_u, prev_left, prev_i, prev_lo, space = u, left, i, lo, False
         if chars:
-            runs.append([chars, gaps, x0, x1, bottom, top, first])
+            runs.append([chars, gaps, x0, x1, bottom, top, first, prev_i])
         if vertical > horizontal:
             return None
         if hangul:
@@ -150,7 +150,14 @@ class GlyphReader:
                 k += len(run[0])
         out: list[Glyphs] = []
         seen: set[tuple[str, int, int]] = set()
-        for chars, gaps, x0, x1, bottom, top, first in runs:
+        edges = [ctypes.addressof(e) for e in self.edges]
+        for chars, gaps, x0, x1, bottom, top, first, last in runs:
+            if turn is None:
+                # the run's ends at its first and last glyph's outline, as PDFium's rectangles have them
+                if self.tight_box(tp, first, *edges) and e_left.value < e_right.value:
+                    x0 = e_left.value if abs(e_left.value - x0) < top - bottom else x0
+                if self.tight_box(tp, last, *edges) and e_left.value < e_right.value:
+                    x1 = e_right.value if abs(e_right.value - x1) < top - bottom else x1
             text = _spaced(chars, gaps, top - bottom)
             key = (text, round(x0), round(bottom))
             if key in seen:
