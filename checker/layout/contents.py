@@ -23,6 +23,7 @@ from checker.document import Block, Document
 from checker.layout.contents_columns import (
     PAGES,
     SECTION_NO,
+    TITLE_INSIDE,
     Run,
     column_entries,
     entry_key,
@@ -78,7 +79,7 @@ def _split_entries(line: Line) -> list[Line]:
         return [Line(glued.group(1), line.block, line.line), Line(glued.group(2), line.block, line.line)]
     if len(_ENTRY_END.findall(line.text)) and len(_LEADER.findall(line.text)) >= 2:
         parts = [p.strip() for p in _ENTRY_SPLIT.split(line.text) if p and p.strip()]
-        if len(parts) >= 2 and all(_ENTRY_END.search(p) for p in parts):
+        if len(parts) >= 2 and all(_ENTRY_END.search(p) for p in parts) and not TITLE_INSIDE.search(parts[0]):
             return [Line(p, line.block, line.line) for p in parts]
         pieces = split_long(line.text)
         if pieces is not None:

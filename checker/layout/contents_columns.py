@@ -245,7 +245,7 @@ def entry_text(lines: list[Line], entry: Entry) -> str:
 
 # A web copy: the contents in one long line, «… Оглавление ПАСПОРТ … ........ 3 ВВЕДЕНИЕ ....... 12 …».
 _LEADER_AND_PAGE = re.compile(rf"{_LEADERS}\s*\d{{1,3}}(?:\s*[-–]\s*\d{{1,3}})?(?=\s|$)")
-_TITLE_INSIDE = re.compile(
+TITLE_INSIDE = re.compile(
     r"(?<![А-Яа-яЁё])(?:Оглавление|ОГЛАВЛЕНИЕ|Содержание|СОДЕРЖАНИЕ)(?:\s+(?:программы|ПРОГРАММЫ))?\s*:?(?=\s+\S)"
 )
 
@@ -263,8 +263,8 @@ def split_long(text: str) -> list[str] | None:
         start = end
     tail = text[start:].strip()
     first = pieces[0]
-    leader = re.search(_LEADERS, first)
-    titles = [m for m in _TITLE_INSIDE.finditer(first) if leader is None or m.end() <= leader.start()]
+    leaders = list(_LEADER_RUN.finditer(first))  # the last run is the first entry's, not a signature's «____»
+    titles = [m for m in TITLE_INSIDE.finditer(first) if not leaders or m.end() <= leaders[-1].start()]
     head: list[str] = []
     if titles:
         m = titles[-1]
@@ -274,4 +274,4 @@ def split_long(text: str) -> list[str] | None:
     return out if len(out) > 1 else None
 
 
-__all__ = ["PAGES", "SECTION_NO", "Entry", "Run", "column_entries", "entry_text", "split_long", "valid"]
+__all__ = ["PAGES", "SECTION_NO", "Entry", "Run", "column_entries", "entry_key", "entry_text", "split_long", "valid"]
