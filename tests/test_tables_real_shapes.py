@@ -84,6 +84,14 @@ CENTRED_ROWS = [
     ["9", "Методический совет «Итоги учебного года»", "июнь 2025", "заместитель директора по УВР"],
     ["10", "Отчёт о реализации дорожной карты", "июнь 2025", "директор"],
 ]
+LAYOUT_ROWS = [
+    ["№ п/п", "Мероприятие", "Сроки исполнения", "Ответственные"],
+    ["1", "Анализ результатов ВПР по математике и русскому языку", "сентябрь 2024", "заместитель директора по УВР"],
+    ["2", "Корректировка рабочих программ", "до 1 октября 2024 г.", "руководители ШМО"],
+    ["3", "Консультации для группы риска", "еженедельно", "учителя-предметники"],
+    ["4", "Курсы повышения квалификации", "ноябрь 2024", "директор"],
+    ["5", "Пробный экзамен в 9 классах", "март 2025", "заместитель директора"],
+]
 COUNTED_ROWS = [
     ["N", "Наименование мероприятия", "Срок исполнения", "Ответственный исполнитель", "Результат"],
     ["I. Анализ результатов"],
@@ -136,6 +144,10 @@ REBUILT: dict[str, tuple[list[str], list[str], list[list[list[str]]]]] = {
     "roadmap_database_counted.txt": (
         ["таблица собрана из строк с «|» (копия из правовой базы): 7 строк, 5 столбцов"], [], [COUNTED_ROWS],
     ),
+    # a PDF's text with its layout: centred cells, wrapped cells and header, a page break with its number
+    "roadmap_layout_columns.txt": (
+        ["таблица собрана из столбцов, разделённых пробелами: 6 строк, 4 столбца"], [], [LAYOUT_ROWS],
+    ),
     "roadmap_order_cut.txt": ([], ["truncated"], []),
     "prose_measures.txt": ([], [], []),
     "prose_measures.docx": ([], [], []),
@@ -156,6 +168,7 @@ FINDINGS: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
     "roadmap_pages_continued.pdf": ("compliant", []),
     "roadmap_centred.pdf": ("compliant", []),
     "roadmap_database_counted.txt": ("compliant", []),
+    "roadmap_layout_columns.txt": ("compliant", []),
     # a real column missing: said once, of the rebuilt table
     "roadmap_wrapped_no_responsible.txt": ("noncompliant", [
         (TABLE_RULE, "error", "fail", "В таблице мероприятий нет столбца «Ответственные»"),
@@ -290,6 +303,22 @@ def test_a_numbered_row_whose_last_cell_wrapped_goes_on() -> None:
         ["3", "Педсовет", "август 2024", "директор", "протокол"],
     ]]  # fmt: skip
     assert document.blocks[-1].text == "Директор школы ____ И.И. Иванов"
+
+
+def test_a_long_cell_and_a_copy_cut_inside_the_last_row() -> None:
+    """A measure of 400 characters is a cell, not running text; the copy stops inside the last row, so
+    the table ends before it."""
+    long = "Информационное сопровождение проекта: " + ", ".join(f"публикация {k} на сайте школы" for k in range(14))
+    texts = ["Дорожная карта проекта школы", "№ п/п", "Наименование мероприятия", "Сроки проведения",
+             "1", long, "В течение года", "2", "Экскурсия в музей", "Январь 2025", "3", "Встреча с ветеранами",
+             "Февраль 2025", "4", "Фестиваль народного"]  # fmt: skip
+    assert len(long) > 400
+    document = recover(_document([_paragraph(t) for t in texts], fmt="docx"))
+    assert _rows(document) == [[
+        ["№ п/п", "Наименование мероприятия", "Сроки проведения"], ["1", long, "В течение года"],
+        ["2", "Экскурсия в музей", "Январь 2025"], ["3", "Встреча с ветеранами", "Февраль 2025"],
+    ]]  # fmt: skip
+    assert [b.text for b in document.blocks[-2:]] == ["4", "Фестиваль народного"]
 
 
 def test_a_list_of_files_ending_with_a_plan_is_not_cut_short() -> None:

@@ -122,12 +122,13 @@ def _without_page_marks(lines: list[Line], j: int, kinds: list[str]) -> tuple[li
         view.append(lines[k])
         where.append(k)
         k += 1
-        if len(text) > _PARAGRAPH:
+        if len(text) > _PARAGRAPH or len(view) > _MAX_VIEW:
             break  # running text: the table, if any, ended before it (and the view stays short)
     return view, where
 
 
-_PARAGRAPH = 300  # characters: a line this long is a paragraph, never a cell
+_PARAGRAPH = 1000  # characters: a line this long is a paragraph, not a cell
+_MAX_VIEW = 3000  # lines a table of one cell per line may take
 
 
 _BARE_NUMBER = re.compile(r"\d{1,3}")

@@ -1,12 +1,15 @@
 """Rows whose cells are separated by a character: `a | b | c` on each line, a legal database's copy
-(each cell ends with `|`, a line of bare `|` ends the row, a two-level header), tab-separated rows."""
+(each cell ends with `|`, a line of bare `|` ends the row, a two-level header; or no row ends at all),
+tab-separated rows, and rows set out in columns by runs of spaces (`pdftotext -layout`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from checker.layout.lines import Line
-from checker.layout.table_columns import DATE_LIKE, PERSON, ROW_START, column_kind, date_cell
+from checker.layout.table_columns import DATE_LIKE, PAGE_MARK, PERSON, ROW_START, column_kind, date_cell
+from checker.parsers.text import join_wrapped
 
 _PIPE_ONLY = re.compile(r"^\|[|\s]*$")
 _ROW_END = re.compile(r"\|\s*\|[|\s]*$")
@@ -347,3 +350,93 @@ def counted_rows(lines: list[Line], i: int) -> tuple[int, int, list[tuple[Line, 
     if "date" in kinds and sum(1 for c in data if DATE_LIKE.search(c[kinds.index("date")])) * 3 < len(data) * 2:
         return None  # the dates are not where the header puts them: the cells are not counted right
     return i, last, rows
+
+
+# Cells apart by runs of spaces, as `pdftotext -layout` and fixed-width copies set a table out: at least
+# two spaces between cells, a column is where some line has text and a gutter where no line has.
+_SEGMENT = re.compile(r"\S+(?: \S+)*")
+
+
+def space_rows(
+    lines: list[Line], i: int, raw: Callable[[Line], str | None]
+) -> tuple[int, list[tuple[Line, list[str]]]] | None:
+    """A header of known column names set apart by runs of spaces, then rows in the same columns (short
+    cells centred in wide columns included: the columns are read from the gutters no line crosses).
+    `raw`: a line's source text with its leading spaces. Rows start at their number where the first column
+    is «№»; else where the measure starts with a capital once the row above has its date. None unless the
+    columns come out as the header names them and every row has a date."""
+    head = raw(lines[i])
+    if head is None:
+        return None
+    names = [m.group(0) for m in _SEGMENT.finditer(head)]
+    kinds = [column_kind(n) for n in names]
+    if len(names) < 3 or None in kinds or "activity" not in kinds or "date" not in kinds:
+        return None
+    texts: list[str] = [head]
+    j = i + 1
+    while j < len(lines):
+        text = raw(lines[j])
+        if text is None or "___" in text or (text[:1] != " " and "  " not in text.strip()):
+            break  # a line of running text (no gap, no indent): the table ended
+        texts.append(text)
+        j += 1
+    if len(texts) < 3:
+        return None
+    width = max(len(t) for t in texts)
+    used = [False] * width
+    for t in texts:
+        for k, ch in enumerate(t):
+            if ch != " ":
+                used[k] = True
+    columns: list[tuple[int, int]] = []
+    k = 0
+    while k < width:
+        if used[k]:
+            start = k
+            while k < width and used[k]:
+                k += 1
+            columns.append((start, k))
+        else:
+            k += 1
+    columns = _merge_narrow_gaps(columns)
+    if len(columns) != len(names):
+        return None
+    rows: list[tuple[Line, list[str]]] = [(lines[i], names)]
+    number = kinds[0] == "number"
+    date = kinds.index("date")
+    activity = kinds.index("activity")
+    for line, text in zip(lines[i + 1 : j], texts[1:], strict=True):
+        cells = [text[a:b].strip() for a, b in columns]
+        filled = [c for c in cells if c]
+        if not filled or (len(filled) == 1 and _page_mark(filled[0]) and not (number and cells[0])):
+            continue  # a page number or «Продолжение таблицы» between the rows
+        data = rows[1:]  # before the first row: the header's names wrapped onto this line
+        starts = ROW_START.fullmatch(cells[0]) is not None if number else (
+            cells[activity][:1].isupper() and (not data or bool(data[-1][1][date]))
+        )
+        if starts:
+            rows.append((line, cells))
+            continue
+        joined = [join_wrapped(old, new) if new else old for old, new in zip(rows[-1][1], cells, strict=True)]
+        rows[-1] = (rows[-1][0], joined)
+    data = [c for _, c in rows[1:]]
+    if len(data) < 2 or not all(date_cell(c[date]) for c in data):
+        return None
+    if number and not all(ROW_START.fullmatch(c[0]) for c in data):
+        return None
+    return j - 1, rows
+
+
+def _merge_narrow_gaps(columns: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of text a single space apart are one column (words of a cell); two or more apart, two."""
+    out: list[tuple[int, int]] = []
+    for a, b in columns:
+        if out and a - out[-1][1] < 2:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _page_mark(text: str) -> bool:
+    return PAGE_MARK.fullmatch(text.rstrip(".:")) is not None or (text.isdigit() and len(text) <= 3)

@@ -22,7 +22,7 @@ from checker.layout.lines import Context, Line, Scan, fold_label, plural, table_
 from checker.layout.table_cells import cell_rows
 from checker.layout.table_columns import ANY_COLUMN, COLUMN_RE, column_kind
 from checker.layout.table_frame import BOX_V, box_rows
-from checker.layout.table_separated import database_rows, pipe_rows, tab_rows
+from checker.layout.table_separated import database_rows, pipe_rows, space_rows, tab_rows
 
 # Reasons to look, as substrings (a fast scan): cell separators, a frame, a «№» column name on its own line.
 _SEPARATOR_HINTS = ("|", "\t")
@@ -35,6 +35,8 @@ def run(document: Document, context: Context) -> Document:
     text = context.text(document)
     boxes = any(h in text for h in _BOX_HINTS)
     hinted = any(h in text for h in _SEPARATOR_HINTS + _NUMBER_HINTS + _HEADER_HINTS)
+    spaced = context.source is not None and "   " in text and _SPACED_HEADER.search(text) is not None
+    hinted = hinted or spaced
     if not (boxes or hinted):
         suspected = document.metadata.suspected
         header = ("ероприят" in text or "аименовани" in text) and _flattened_header(document)
@@ -69,6 +71,8 @@ def run(document: Document, context: Context) -> Document:
                 tr = tab_rows(lines, i)
                 if tr is not None:
                     found, what = (i, tr[0], tr[1]), "таблица собрана из строк, разделённых табуляцией"
+            elif spaced and "   " in text and (sr := space_rows(lines, i, lambda ln: _raw(context, ln))) is not None:
+                found, what = (i, sr[0], sr[1]), "таблица собрана из столбцов, разделённых пробелами"
             elif boxes and any(c in text for c in _BOX_HINTS):
                 if vocab is None:
                     vocab = set()
@@ -108,6 +112,21 @@ def run(document: Document, context: Context) -> Document:
     if fmt == "pdf":
         _close_gaps(document, context)
     return document
+
+
+# A header set out with runs of spaces: a column name, three spaces or more, another.
+_SPACED_HEADER = re.compile(r"(?:ероприяти|аименование|одержание)\w*\s{3,}\S[^\n]*?\s{3,}\S")
+
+
+def _raw(context: Context, line: Line) -> str | None:
+    """A text file's line as set out, its leading spaces kept (tabs as four spaces), with the character
+    repairs made so far."""
+    source = context.source
+    if source is None or line.line is None:
+        return None
+    raw = source.lines()[line.line - 1].replace("\t", "    ")
+    fixed = source.fixed(line.line)
+    return " " * (len(raw) - len(raw.lstrip())) + fixed if fixed else None
 
 
 def _row_pages(document: Document, block: Block, lines: list[Line]) -> None:
