@@ -1,4 +1,4 @@
-from checker.cli import run
+from checker.launch import run
 
 if __name__ == "__main__":
     run()

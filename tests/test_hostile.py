@@ -400,6 +400,24 @@ def test_ctrl_c_leaves_reports_complete_or_absent(tmp_path: Path) -> None:
     assert leftovers == []
 
 
+def test_ctrl_c_while_the_program_loads_is_an_interruption_too() -> None:
+    # A Ctrl-C that lands while `checker.cli` is still being imported (a busy machine, a slow disk).
+    script = (
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def slow(name, *args, **kwargs):\n"
+        "    if name == 'checker.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = slow\n"
+        "sys.argv = ['checker', 'check', 'x.docx']\n"
+        "from checker.launch import run\n"
+        "run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert (result.returncode, result.stderr) == (130, "checker: прервано пользователем\n")
+
+
 def test_rerun_uses_the_cache(tmp_path: Path) -> None:
     folder = tmp_path / "сдано"
     shutil.copytree(PRESS, folder)

@@ -9,7 +9,8 @@ from typing import NoReturn
 import click
 
 from checker import __version__
-from checker.cli.i18n import language_from_args, localize_commands, use_language
+from checker.cli.i18n import localize_commands, use_language
+from checker.launch import interrupted, language_from_args
 from checker.report import SEVERITY_RANK, Report, worst_failure
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_NOT_CHECKED = 0, 1, 2, 3, 4
@@ -63,9 +64,7 @@ def run() -> None:
         # Not standalone: click would turn Ctrl-C into «Aborted!» and exit code 1.
         code = main(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        english = language_from_args(sys.argv[1:]) == "en"
-        click.echo("checker: interrupted by the user" if english else "checker: прервано пользователем", err=True)
-        sys.exit(130)
+        interrupted()
     except click.exceptions.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)

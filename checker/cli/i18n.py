@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gettext
 import importlib
-from collections.abc import Sequence
 from pathlib import Path
 
 DOMAIN = "checker"
@@ -22,20 +21,6 @@ _CLICK_MODULES = (
     "click.types",
     "click.utils",
 )
-
-
-def language_from_args(args: Sequence[str]) -> str:
-    """`--lang en` / `--lang=en` anywhere on the command line (click parses it only after reporting a
-    usage error, so it is read here first); Russian otherwise."""
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = args[index + 1] if arg == "--lang" and index + 1 < len(args) else None
-        if arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-        if value is not None:
-            return "en" if value == "en" else "ru"
-    return "ru"
 
 
 def translation(lang: str) -> gettext.NullTranslations:
