@@ -51,7 +51,9 @@ from checker.sources import DOCUMENT_EXTENSIONS, MAX_FILE_BYTES, MAX_ZIP_RATIO, 
 
 log = logging.getLogger("checker.web")
 
-UPLOAD_EXTENSIONS = (".docx", ".docm", ".dotx", ".dotm", ".pdf", ".doc", ".rtf", ".odt", ".fodt", ".xml", ".txt", ".md", ".zip")
+UPLOAD_EXTENSIONS = (
+    ".docx", ".docm", ".dotx", ".dotm", ".pdf", ".doc", ".rtf", ".odt", ".fodt", ".xml", ".txt", ".md", ".zip",
+)  # fmt: skip
 # What a seminar package may hold besides documents: photos and materials count in the package rules.
 PACKAGE_EXTENSIONS = frozenset(DOCUMENT_EXTENSIONS | IMAGE_SUFFIXES | MATERIAL_SUFFIXES)
 
