@@ -10,8 +10,8 @@ a glyph drawn again at the same place is kept once, and a run ends where the tex
 the writing direction changes. Cyrillic that a broken ToUnicode map turned into Hangul (the map holds
 UTF-8 bytes, PDFium reads them as UTF-16: «М» → U+D09C) is decoded back.
 
-Two ctypes calls per glyph (its character, its box), one more at each word start (its text object):
-≈ 4 ms for a page of 2,000 glyphs.
+One ctypes call per glyph (its box), one more at each word start (its text object); the characters
+come as the page's text at once: ≈ 4 ms for a page of 2,000 glyphs.
 A page whose text mostly runs vertically (a landscape page drawn turned) is left to the caller.
 """
 
@@ -46,6 +46,7 @@ _VOIDP = ctypes.c_void_p
 _BOX = ctypes.CFUNCTYPE(ctypes.c_int, _VOIDP, ctypes.c_int, _VOIDP)
 _OBJ = ctypes.CFUNCTYPE(_VOIDP, _VOIDP, ctypes.c_int)
 _UNICODE = ctypes.CFUNCTYPE(ctypes.c_uint, _VOIDP, ctypes.c_int)
+_TEXT = ctypes.CFUNCTYPE(ctypes.c_int, _VOIDP, ctypes.c_int, ctypes.c_int, _VOIDP)
 _EDGES = ctypes.CFUNCTYPE(ctypes.c_int, _VOIDP, ctypes.c_int, _VOIDP, _VOIDP, _VOIDP, _VOIDP)
 
 
@@ -57,6 +58,7 @@ class GlyphReader:
         self.loose_box = _BOX(address(raw.FPDFText_GetLooseCharBox, _VOIDP).value)
         self.text_object = _OBJ(address(raw.FPDFText_GetTextObject, _VOIDP).value)
         self.unicode = _UNICODE(address(raw.FPDFText_GetUnicode, _VOIDP).value)
+        self.get_text = _TEXT(address(raw.FPDFText_GetText, _VOIDP).value)
         self.tight_box = _EDGES(address(raw.FPDFText_GetCharBox, _VOIDP).value)
         self.edges = tuple(ctypes.c_double() for _ in range(4))
         self.rect = raw.FS_RECTF()
@@ -71,7 +73,7 @@ class GlyphReader:
         n = int(self.raw.FPDFText_CountChars(textpage.raw))
         if n <= 0:
             return []
-        unicode_of = self.unicode  # per char index: FPDFText_GetText's text indexes may run apart from them
+        units = self._units(textpage, tp, n)
         rect = self.rect
         pr = ctypes.addressof(rect)
         e_left, e_right, e_bottom, e_top = self.edges
@@ -87,7 +89,7 @@ class GlyphReader:
         vertical = horizontal = 0
         hangul = False
         for i in range(n):
-            u = unicode_of(tp, i)
+            u = units[i]
             if u == 32 or u == 13 or u == 10 or u == 0xA0:
                 space = True
                 continue
@@ -165,6 +167,17 @@ class GlyphReader:
             seen.add(key)
             out.append(Glyphs(text, x0, x1, bottom, top, first))
         return out
+
+    def _units(self, textpage: Any, tp: int | None, n: int) -> list[int]:
+        """Each char index's character: the page's text at once when its text indexes are the char
+        indexes (the last char is at the last place), else char by char (PDFium may keep chars out of
+        the text, and a character beyond U+FFFF takes two places in it)."""
+        if self.raw.FPDFText_GetTextIndexFromCharIndex(textpage.raw, n - 1) == n - 1:
+            buf = (ctypes.c_ushort * (n + 1))()
+            if self.get_text(tp, 0, n, ctypes.addressof(buf)) == n + 1:
+                return buf[:n]
+        unicode = self.unicode
+        return [unicode(tp, i) for i in range(n)]
 
 
 def _turned(
