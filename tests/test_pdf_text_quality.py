@@ -216,3 +216,19 @@ def test_undecodable_table_glyphs_are_left_out_with_a_note() -> None:
     [frag] = _page_tables(page, 1, set(), undecoded)
     assert [c.text for c in frag.rows[0]] == ["", "№1"]
     assert undecoded == [2]
+
+
+def test_a_few_words_a_page_without_pictures_is_not_a_scan(tmp_path: Path) -> None:
+    # «Страница 1» alone on each page: a short document with a text layer, read even with OCR off
+    from checker.ocr import OcrSettings
+
+    pdf = tmp_path / "short.pdf"
+    c = _canvas(pdf)
+    for page in (1, 2, 3):
+        c.setFont("DejaVu", 11)
+        c.drawString(72, 700, f"Приказ № {page}")
+        c.showPage()
+    c.save()
+    document = parse_file(pdf, ocr=OcrSettings(mode="never"))
+    assert not document.metadata.scanned
+    assert "Приказ № 2" in document.full_text()

@@ -1182,7 +1182,9 @@ def _parse(path: Path, pdf: Any, raw: Any, ocr: OcrSettings) -> Document:
     # Distinct images: a logo repeated on every page counts once.
     meta.image_hashes = list(hashes)
     meta.image_count = len(hashes) + unhashed_images
-    if n_pages and total_chars / n_pages < SCANNED_CHARS_PER_PAGE:
+    # A scan is pictures of pages: a few words a page with no picture at all («Page 1», a cover sheet)
+    # is a short document with a text layer, not a scan.
+    if n_pages and total_chars / n_pages < SCANNED_CHARS_PER_PAGE and (total_chars == 0 or any(page_images)):
         meta.scanned = True
         meta.notes.append("PDF без текстового слоя (скан)")
     scanned_tables: dict[int, list[OcrTable]] = {}
