@@ -108,6 +108,8 @@ def _entries(lines: list[Line], i: int, titled: bool, headings: set[str]) -> int
             continue
         leaders = any(_LEADER.search(ln.text) for ln in lines[i:j])
         if titled and not leaders and (_PAGE_END.search(text) or _entry_key(text) in headings) and len(text) <= 200:
+            if not _PAGE_END.search(text) and _entry_key(text) in {_entry_key(ln.text) for ln in lines[i:j]}:
+                break  # the body begins: its first heading repeats an entry
             j += 1
             continue
         # An entry wrapped onto two lines: the leader is on the second.
