@@ -223,7 +223,12 @@ def _title_apart(line: Line) -> list[Line]:
 
 def run(document: Document, context: Context) -> Document:
     text = context.text(document)
-    inline = approval_inline.HINT.search(text) is not None and _inline_stamps(document, context)
+    long_marked = approval_inline.HINT.search(text) is not None and any(
+        len(b.text) > approval_inline.MIN_LINE and approval_inline.HINT.search(b.text)
+        for b in document.blocks
+        if b.table is None and b.role is None
+    )
+    inline = _inline_stamps(document, context) if long_marked else 0
     if not inline and not _HINT.search(text):
         return document
     notes: list[str] = []
