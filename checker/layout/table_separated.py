@@ -166,7 +166,7 @@ def _label_heights(lines: list[Line], i: int, end: int) -> int:
 
 def tab_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str]]]] | None:
     """Tab-separated rows; a row whose cells all came too close for a gap (centred cells) is a line
-    without tabs between two rows: split where its columns tell how, else kept as one cell across."""
+    without tabs between two rows: split where the header's columns tell how, else the rows end there."""
     if "\t" not in lines[i].text:
         return None
     width = len(lines[i].text.split("\t"))
@@ -180,7 +180,10 @@ def tab_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str]
                 break
             if kinds is None:
                 kinds = [column_kind(c) for c in rows[0][1]]
-            rows.append((lines[j], _split_line(text, kinds) or [text]))
+            split = _split_line(text, kinds)
+            if split is None:
+                break  # a line of its own (a wrapped cell the text layer left apart, running text)
+            rows.append((lines[j], split))
             j += 1
             continue
         cells = [c.strip() for c in text.split("\t")]
@@ -188,9 +191,6 @@ def tab_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[Line, list[str]
             break
         rows.append((lines[j], cells))
         j += 1
-    while rows and len(rows[-1][1]) == 1:
-        rows.pop()
-        j -= 1
     filled = min(sum(1 for c in cells if c) for _, cells in rows)
     if len(rows) >= 3 or (len(rows) == 2 and filled >= 3):
         return j - 1, _split_merged(rows)
