@@ -77,10 +77,12 @@ def _split_entries(line: Line) -> list[Line]:
     glued = _TITLE_AT_END.match(line.text) if line.text.endswith(_TITLE_ENDINGS) else None
     if glued is not None:
         return [Line(glued.group(1), line.block, line.line), Line(glued.group(2), line.block, line.line)]
-    if len(_ENTRY_END.findall(line.text)) and len(_LEADER.findall(line.text)) >= 2:
-        parts = [p.strip() for p in _ENTRY_SPLIT.split(line.text) if p and p.strip()]
-        if len(parts) >= 2 and all(_ENTRY_END.search(p) for p in parts) and not TITLE_INSIDE.search(parts[0]):
-            return [Line(p, line.block, line.line) for p in parts]
+    if _LEADER.search(line.text) and len(_LEADER.findall(line.text)) >= 2:
+        if _ENTRY_END.search(line.text):
+            parts = [p.strip() for p in _ENTRY_SPLIT.split(line.text) if p and p.strip()]
+            if len(parts) >= 2 and all(_ENTRY_END.search(p) for p in parts) and not TITLE_INSIDE.search(parts[0]):
+                return [Line(p, line.block, line.line) for p in parts]
+        # a web copy: the contents inside a long line, the body after it
         pieces = split_long(line.text)
         if pieces is not None:
             return [Line(p, line.block, line.line) for p in pieces]

@@ -92,7 +92,7 @@ def block_lines(document: Document, index: int, source: TextSource | None) -> li
             fixed = [(n, source.fixed(n)) for n in range(block.location.line, stop)]
             return [Line(text, index, n) for n, text in fixed if text]
         return [Line("|", index, block.location.line)]
-    if source is not None and block.location.line is not None:
+    if source is not None and block.location.line is not None and not _shares_line(document, index):
         start = block.location.line
         end = None
         for nxt in document.blocks[index + 1 :]:
@@ -111,6 +111,16 @@ def block_lines(document: Document, index: int, source: TextSource | None) -> li
     # a PDF row of a borderless table may start with an empty cell: its tab stays
     chars = " \r\n" if document.metadata.format == "pdf" else None
     return [Line(s.strip(chars), index, None) for s in block.text.split("\n") if s.strip()]
+
+
+def _shares_line(document: Document, index: int) -> bool:
+    """The block is a piece of a source line that an earlier pass cut (a web copy's one long line: text,
+    stamps, contents): the line holds more than the block, so its text is the block's own."""
+    line = document.blocks[index].location.line
+    for before in reversed(document.blocks[:index]):
+        if before.location.line is not None:
+            return before.location.line == line
+    return False
 
 
 def _blank_table(block: Block) -> bool:
