@@ -280,3 +280,24 @@ def test_three_stamp_columns_interleaved() -> None:
 def test_an_order_line_alone_is_no_approval(texts: list[str]) -> None:
     document = recover(_document(texts))
     assert approval_forms(DocumentText(document)) == []
+
+
+def test_web_copy_in_one_line_of_a_text_file(tmp_path: Path) -> None:
+    """Title page, stamps, contents and the body's start in one line of a .txt: each piece is read once."""
+    line = (
+        "МБОУ СОШ № 5 пос. Заозёрный ПРИНЯТО: на педагогическом совете, протокол № 1 от «29» августа 2025 г. "
+        "УТВЕРЖДАЮ Директор МБОУ СОШ № 5 ____ И.И. Петров «01» сентября 2025 г. Программа развития на 2025–2029 "
+        "годы Оглавление ПАСПОРТ ПРОГРАММЫ ........ 3 ВВЕДЕНИЕ ........ 8 АНАЛИЗ ........ 10 ПАСПОРТ ПРОГРАММЫ "
+        "Цель программы: повышение качества образования. Сроки реализации: 2025–2029 годы."
+    )
+    path = tmp_path / "web.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    document = parse_file(path)
+    assert _contents(document) == ["Оглавление", "ПАСПОРТ ПРОГРАММЫ ........ 3", "ВВЕДЕНИЕ ........ 8",
+                                   "АНАЛИЗ ........ 10"]  # fmt: skip
+    assert [b.text for b in document.blocks if b.role == "approval"] == [
+        "ПРИНЯТО: на педагогическом совете, протокол № 1 от «29» августа 2025 г.",
+        "УТВЕРЖДАЮ Директор МБОУ СОШ № 5 ____ И.И. Петров «01» сентября 2025 г.",
+    ]
+    text = " ".join(b.text for b in document.blocks if b.table is None)
+    assert text.count("Петров") == 1
