@@ -58,6 +58,7 @@ _TABLE_CELL = re.compile(
     rf"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*(?:г\.?|гг\.?|года?)?|директор\w*|заместител\w.*|учител\w.*)$",
     re.IGNORECASE,
 )
+_PAGE_HEADER = re.compile(r"^(?:стр\.?|страницы?|с\.|№\s*стр\.?)$", re.IGNORECASE)
 _MAX_TITLE_LINES = 8
 _MAX_TITLE_CHARS = 320
 _MAX_TAIL_CHARS = 80
@@ -141,6 +142,9 @@ def column_entries(lines: list[Line], i: int, titled: bool) -> Run:
         if len(text) > _MAX_LINE or _TITLE.match(text):
             break
         nxt = lines[j + 1].text if j + 1 < len(lines) else ""
+        if _PAGE_HEADER.match(text) and not entries:
+            j += 1  # the page column's header («стр.») above the entries
+            continue
         if PAGES.match(text):
             if cur is not None:
                 close(cur, j, text)
