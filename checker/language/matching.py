@@ -85,16 +85,33 @@ def strip_numbering(lemma_string: str) -> str:
     return _NUMBERING.sub("", lemma_string).strip()
 
 
+# Words every heading of a plan may carry («… реализации программы развития школы»): they say nothing
+# of which section it is, so a line that shares only them with a heading is not that heading.
+_GENERIC = frozenset({
+    "реализация", "программа", "развитие", "школа", "проект", "образовательный", "организация", "учреждение",
+    "муниципальный", "региональный", "и", "в", "во", "на", "по", "для", "с", "со", "о", "об", "от", "к", "из", "за",
+})  # fmt: skip
+
+
+def _near(word: str, words: Iterable[str]) -> bool:
+    return any(word == x or fuzz.ratio(word, x) >= 85 for x in words)
+
+
 def heading_score(wanted_lemmas: str, line: AnalyzedText) -> tuple[float, float]:
     """Score a heading-like line against a wanted heading. token_set_ratio is 100 for any superset,
-    so coverage (how much of the line the heading explains) keeps sentences from counting."""
+    so coverage (how much of the line the heading explains) keeps sentences from counting; and a line
+    must carry at least half of the heading's own words (not only «реализации программы»): a passport row
+    «Сроки реализации программы» is not «Ожидаемые результаты реализации программы»."""
     candidate = strip_numbering(line.lemma_string)
     if not candidate:
         return 0.0, 0.0
-    score = max(fuzz.token_set_ratio(wanted_lemmas, candidate), fuzz.ratio(wanted_lemmas, candidate))
     wanted = set(wanted_lemmas.split())
     words = candidate.split()
-    covered = sum(1 for w in words if w in wanted or any(fuzz.ratio(w, x) >= 85 for x in wanted))
+    own = [w for w in wanted if w not in _GENERIC and not w.isdigit()]
+    if own and sum(1 for w in own if _near(w, words)) * 2 < len(own):
+        return 0.0, 0.0
+    score = max(fuzz.token_set_ratio(wanted_lemmas, candidate), fuzz.ratio(wanted_lemmas, candidate))
+    covered = sum(1 for w in words if _near(w, wanted))
     return float(score), covered / len(words)
 
 
