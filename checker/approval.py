@@ -22,6 +22,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from checker.document import Document
+from checker.language.approval_shapes import (
+    ACT_WORD,
+    AGREE_MARKER,
+    APPENDIX,
+    APPENDIX_START,
+    APPROVE_MARKER,
+    BY_ACT,
+    ESIGN,
+    ESIGN_FIELDS,
+)
 from checker.language.text import DocumentText, Unit
 
 Form = Literal["signature", "order", "protocol", "esign"]
@@ -29,36 +39,19 @@ Issuer = Literal["school", "municipal", "regional"]
 FORMS: tuple[Form, ...] = ("signature", "order", "protocol", "esign")
 RANK: dict[str, int] = {"school": 1, "municipal": 2, "regional": 3}
 
-# «У Т В Е Р Ж Д А Ю» (letter-spaced) is closed up by the layout pass; the marker tolerates it anyway
-_SPACED = r"\s?".join
-MARKERS: dict[str, re.Pattern[str]] = {
-    "approve": re.compile(
-        r"(?m)^\W{0,3}(?:(?:согласовано|согласован[аы]?)\W+)?"
-        r"(утверждаю|утвержден[аоы]?|утв\.|" + _SPACED("утверждаю") + r"|" + _SPACED("утверждено") + r")(?![а-я])"
-    ),
-    "agree": re.compile(r"(?m)^\W{0,3}(согласовано|согласован[аы]?|" + _SPACED("согласовано") + r")(?![а-я])"),
-}
-# «Утверждена приказом …», «утверждено распоряжением …»: an approval by an act
-_BY_ACT = re.compile(r"(утвержд\w*|утв\.)\s*:?\s*(\S+\s+){0,3}?(приказ|распоряжени|постановлени)\w*")
-_ACT_WORD = re.compile(r"\b(приказ|распоряжени|постановлени)\w*")
-_APPENDIX = re.compile(r"приложени\w*\s*(№\s*\d+\s*|\d+\s*)?к\s+(\S+\s+){0,2}?(приказ|распоряжени|постановлени)\w*")
-_APPENDIX_START = re.compile(r"^\W*приложени")
+# one definition of the marks, shared with type detection (letter-spaced «У Т В Е Р Ж Д А Ю» tolerated)
+MARKERS: dict[str, re.Pattern[str]] = {"approve": APPROVE_MARKER, "agree": AGREE_MARKER}
 _ACT_NUMBER = re.compile(r"№\s*([\w/.-]*\d[\w/.-]*)|\bn\s*(\d[\w/.-]*)")
 _PROTOCOL_BODY = re.compile(
     r"(педагогическ\w+|методическ\w+|управляющ\w+|научно-методическ\w+|экспертн\w+)\s+совет\w*|педсовет\w*|"
     r"коллеги\w+|совет\w*\s+(школы|учреждения|организации)|общ\w+\s+собрани\w+"
 )
 _PROTOCOL = re.compile(
-    r"(принят\w*|рассмотрен\w*|одобрен\w*|согласован\w*|утвержден\w*)\W?\s+(\S+\s+){0,4}?"
+    r"(принят\w*|рассмотрен\w*|одобрен\w*|обсужден\w*|согласован\w*|утвержден\w*)\W?\s+(\S+\s+){0,4}?"
     r"(на\s+)?(заседани\w+|педагогическ\w+\s+совет|педсовет|методическ\w+\s+совет|управляющ\w+\s+совет|коллеги"
     r"|совет\w*\s+(школы|учреждения|организации))"
     r"|протокол\w*\s*(заседания\s+)?((\w+\s+){0,3}?совет\w*\s+)?(№|n\b|от\b)"
 )
-_ESIGN = re.compile(
-    r"(документ\s+)?подписан\w*\s+(\w+\s+){0,2}электронн\w+\s+подпись|электронн\w+\s+подпис\w+\s*:|"
-    r"сведения\s+о\s+сертификате\s+(эп|электронной)|сертификат\s*(№|:)?\s*[0-9a-f]{12,}"
-)
-_ESIGN_FIELDS = re.compile(r"(сертификат|владелец|действителен|подписант|дата\s+подписания)")
 SIGN_LINE = re.compile(r"_{3,}|\(подпись\)|/подпись/", re.IGNORECASE)
 _BLANK_NUMBER = re.compile(r"(№|n)\s*_+", re.IGNORECASE)
 NAME = re.compile(
@@ -271,7 +264,7 @@ def _signature_blocks(units: list[Unit], marker: str) -> list[Approval]:
                     break
         folded = "\n".join(u.text.folded for u in taken)
         region = in_region
-        if marker == "approve" and (_BY_ACT.search(folded) or (region and _ACT_WORD.search(folded))):
+        if marker == "approve" and (BY_ACT.search(folded) or (region and ACT_WORD.search(folded))):
             out.append(_finish(Approval("order", "order", shown, taken)))
         elif _PROTOCOL.search(folded) and _PROTOCOL_BODY.search(folded) and not _signature_line(folded):
             out.append(_finish(Approval("protocol", "protocol", shown, taken)))
@@ -309,8 +302,8 @@ def _acts(units: list[Unit]) -> list[Approval]:
         window = [unit, *(u for u in units[i + 1 : i + 4] if u.location.table is None or unit.location.table)]
         text = "\n".join(u.text.folded for u in window)
         # «Приложение № 2 / к приказу министерства …» is often one short line per paragraph
-        appendix = _APPENDIX.search(" ".join(u.text.folded for u in window))
-        appendix_here = appendix is not None and appendix.start() < len(folded) and _APPENDIX_START.match(folded)
+        appendix = APPENDIX.search(" ".join(u.text.folded for u in window))
+        appendix_here = appendix is not None and appendix.start() < len(folded) and APPENDIX_START.match(folded)
         orphan = _orphan_act(units, i)
         if appendix_here or orphan or (_own_act(unit) and not MARKERS["approve"].search(folded)):
             taken = [u for u in window if u is unit or (u.text.words <= 20 and not _TITLE_START.search(u.text.folded))]
@@ -326,7 +319,7 @@ def _own_act(unit: Unit) -> bool:
     right after the document's name («Программа развития МБОУ СОШ № 7 утверждена приказом …»), not a citation
     of another act («… ФГОС утверждены приказом Минпросвещения …»)."""
     folded = unit.text.folded
-    m = _BY_ACT.search(folded)
+    m = BY_ACT.search(folded)
     if m is None:
         return False
     if unit.text.words <= _LONG_UNIT or m.start() <= 3:
@@ -373,11 +366,11 @@ def _esigns(text: DocumentText) -> list[Approval]:
     for i, unit in enumerate(units):
         if i in used:
             continue
-        if unit.block.role == "esign" or _ESIGN.search(unit.text.folded):
+        if unit.block.role == "esign" or ESIGN.search(unit.text.folded):
             taken = [unit]
             for j in range(i + 1, min(i + 1 + _MAX_LINES, len(units))):
                 nxt = units[j]
-                field_line = nxt.block.role == "esign" or bool(_ESIGN_FIELDS.search(nxt.text.folded))
+                field_line = nxt.block.role == "esign" or bool(ESIGN_FIELDS.search(nxt.text.folded))
                 owner = nxt.text.words <= 6 and bool(NAME.search(nxt.text.clean))
                 if field_line or owner or nxt.block is unit.block:
                     taken.append(nxt)

@@ -76,18 +76,18 @@ CASES: dict[str, tuple[str | None, list[str], set[tuple[str, str, str]], list[st
         ["таблица с грифами рядом («СОГЛАСОВАНО» | «УТВЕРЖДЕНА приказом директора») разделена на отдельные грифы",
          PASSPORT],
     ),
-    # three stamps side by side (the type is given: detection takes the council's protocol for minutes)
+    # three stamps side by side (detection steps over the council's «протокол № 1», no minutes)
     "stamps_three_columns.txt": (
-        "development_program", ["order", "protocol"], set(),
+        None, ["order", "protocol"], set(),
         ["грифы, стоявшие рядом в три колонки, разделены: 1 ряд", PASSPORT],
     ),
     "stamps_three_columns.docx": (
-        "development_program", ["order", "protocol"], set(),
+        None, ["order", "protocol"], set(),
         ["грифы, стоявшие рядом в три колонки, разделены: 1 ряд", PASSPORT],
     ),
     # «Согласована» and «Обсуждена» kept their markers, «Утверждена» did not: «приказом директора … от … №» is left
     "stamps_marker_lost.txt": (
-        "development_program", ["order"], set(),
+        None, ["order", "protocol"], set(),
         ["строка «приказом директора …» среди грифов выделена как гриф утверждения", PASSPORT],
     ),
     # a web copy: the title page on one line, «УТВЕРЖДАЮ Директор … «01» сентября 2025 г.» in the middle of it

@@ -9,6 +9,7 @@ says what the document IS (the rest only says what it mentions)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from checker.document import MARGINAL_ROLES, Document
 from checker.language.approval_shapes import (
@@ -160,13 +161,20 @@ def _pieces(norm: str, taken: list[str]) -> list[str]:
     return _unflatten(norm) if not taken else [norm]
 
 
-def _running_blocks(document: Document):
+def _running_text(document: Document) -> Iterator[str]:
+    """The text of each block outside the margins. A block the layout pass marked as an approval block is
+    skipped whole (its council lines «на заседании педагогического / совета …» are not a title) — except
+    from a title a layout pass ran into it."""
     for block in document.blocks:
-        # approval blocks stay: their lines are skipped one by one, and a layout pass may have
-        # run the title into the block
         if block.role in MARGINAL_ROLES:
             continue
-        yield block
+        if block.role == "approval":
+            lines = block.text.split("\n")
+            start = next((i for i, line in enumerate(lines) if TITLE_START.match(normalize(line))), None)
+            if start is not None:
+                yield "\n".join(lines[start:])
+            continue
+        yield block.text
 
 
 def opening_lines(document: Document) -> list[str]:
@@ -174,8 +182,8 @@ def opening_lines(document: Document) -> list[str]:
     lines: list[str] = []
     size = 0
     in_approval = False
-    for block in _running_blocks(document):
-        for norm in (piece for line in block.text.split("\n") for piece in _pieces(normalize(line), lines)):
+    for text in _running_text(document):
+        for norm in (piece for line in text.split("\n") for piece in _pieces(normalize(line), lines)):
             if (
                 not norm
                 or _DEBRIS.match(norm)

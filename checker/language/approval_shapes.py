@@ -22,8 +22,8 @@ def spaced(word: str) -> str:
 # the words that head an approval block
 APPROVE_WORD = r"утверждаю|утвержден[аоы]?|утв\.|" + spaced("утверждаю") + "|" + spaced("утверждено")
 AGREE_WORD = r"согласовано|согласован[аы]?|" + spaced("согласовано")
-# a council's decision: «ПРИНЯТО на педагогическом совете», «РАССМОТРЕНО на заседании …», «ОДОБРЕНО»
-COUNCIL_WORD = r"принят[оаы]?|рассмотрен[оаы]?|одобрен[оаы]?"
+# a council's decision: «ПРИНЯТО на педагогическом совете», «РАССМОТРЕНО на заседании …», «ОДОБРЕНО», «Обсуждена»
+COUNCIL_WORD = r"принят[оаы]?|рассмотрен[оаы]?|одобрен[оаы]?|обсужден[оаы]?"
 ENACT_WORD = r"введен[оаы]?\s+в\s+действие"
 # the acts that approve a document: an order, a disposal, a resolution
 ACT = r"приказ|распоряжени|постановлени"
