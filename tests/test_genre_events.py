@@ -20,7 +20,7 @@ EXPECTED = {
     "press_release/release_numbers_in_words.txt": ("press_release", "press_release", set()),
     "press_release/announcement.txt": ("press_release", "announcement", set()),
     "press_release/news_no_venue.txt": ("press_release", "news", {"PR-VENUE-001"}),
-    "press_release/release_no_count.txt": ("press_release", "press_release", {"PR-COUNT-001"}),
+    "press_release/release_no_count.txt": ("press_release", "press_release", set()),  # a count: the 2018 campaign
     "press_release/news_no_date.txt": ("press_release", "news", {"PR-DATE-001"}),
     "press_release/news_no_target.txt": ("press_release", "news", {"PR-TARGET-001"}),
     "letter/letter_municipal.txt": ("letter", None, set()),
@@ -73,12 +73,14 @@ def test_real_shapes(name: str) -> None:
 
 
 def test_counts_in_words_and_any_unit() -> None:
-    count = next(f for f in _document("press_release/release_numbers_in_words.txt")["findings"]
-                 if f["rule_id"] == "PR-COUNT-001")
+    """The count is a campaign demand (Krasnodar 2018): read in digits or words, with any unit."""
+    campaign = ("--campaign", "krasnodar-2018")
+    count = next(f for f in _document("press_release/release_numbers_in_words.txt", *campaign)["findings"]
+                 if f["rule_id"] == "PR-COUNT-002")
     assert count["outcome"] == "pass"
     assert "более двухсот пятидесяти учителей" in count["message"]
-    count = next(f for f in _document("press_release/news_regional_online.txt")["findings"]
-                 if f["rule_id"] == "PR-COUNT-001")
+    count = next(f for f in _document("press_release/news_regional_online.txt", *campaign)["findings"]
+                 if f["rule_id"] == "PR-COUNT-002")
     assert "40 ШНОР" in count["message"]
 
 
@@ -94,15 +96,14 @@ def test_venue_is_an_organisation_or_online() -> None:
 def test_announcement_is_not_asked_for_past_tense_or_a_count() -> None:
     findings = {f["rule_id"]: f for f in _document("press_release/announcement.txt")["findings"]}
     assert findings["PR-TENSE-001"]["outcome"] == "not_applicable"
-    assert findings["PR-COUNT-001"]["outcome"] == "not_applicable"
-    assert "анонс" in findings["PR-COUNT-001"]["message"]
+    assert "анонс" in findings["PR-TENSE-001"]["message"]
     assert findings["PR-FUTURE-001"]["outcome"] == "pass"
     assert findings["PR-DATE-001"]["outcome"] == "pass"
 
 
 def test_news_needs_no_count_and_the_year_may_be_left_out() -> None:
     findings = {f["rule_id"]: f for f in _document("press_release/news_school_site.txt")["findings"]}
-    assert findings["PR-COUNT-001"]["outcome"] == "not_applicable"
+    assert not any(rule.startswith("PR-COUNT") for rule in findings)  # a count is the 2018 campaign's demand
     assert findings["PR-DATE-001"]["outcome"] == "pass" and "31 января" in findings["PR-DATE-001"]["evidence"]
     assert findings["PR-TENSE-001"]["outcome"] == "pass"
 
@@ -138,17 +139,18 @@ def test_absence_in_a_truncated_text_is_a_doubt_not_an_error() -> None:
     from checker.engine.runner import run_rules
     from checker.paths import rules_dir
 
-    pack = load_pack(rules_dir() / "press_release.yaml")
-    rules = [r for r in pack.rules if r.id in ("PR-VENUE-001", "PR-COUNT-001", "PR-DATE-001")]
+    rules = [r for r in load_pack(rules_dir() / "press_release.yaml").rules if r.id in ("PR-VENUE-001", "PR-DATE-001")]
+    rules += [r for r in load_pack(rules_dir() / "campaigns" / "krasnodar-2018" / "press_release.yaml").rules
+              if r.id == "PR-COUNT-002"]  # fmt: skip
     document = document_from_text((SHAPES / "press_release/release_no_count.txt").read_text(encoding="utf-8"))
     ctx = CheckContext(document=document, doc_type="press_release", subkind="press_release")
     plain = {f.rule_id: (f.outcome, f.severity) for f in run_rules(ctx, rules)}
-    assert plain["PR-COUNT-001"] == ("fail", "info")  # a count is a recommendation, never an error
+    assert plain["PR-COUNT-002"] == ("fail", "error")
     document.metadata.suspected = ["truncated"]
     ctx = CheckContext(document=document, doc_type="press_release", subkind="press_release")
     findings = {f.rule_id: f for f in run_rules(ctx, rules)}
-    assert (findings["PR-COUNT-001"].outcome, findings["PR-COUNT-001"].severity) == ("unverified", "info")
-    assert "проверьте вручную" in findings["PR-COUNT-001"].message
+    assert findings["PR-COUNT-002"].outcome == "unverified" and findings["PR-COUNT-002"].severity != "error"
+    assert "проверьте вручную" in findings["PR-COUNT-002"].message
     assert findings["PR-VENUE-001"].outcome == "pass"  # what was found stays found
 
 
@@ -165,14 +167,14 @@ def _press_rules(*ids: str, subkind: str = "press_release", text: str = "") -> d
 
 
 def test_participants_in_words_subject_phrase_visited_school_and_host_body() -> None:
-    """Issue 11, real shapes: participants named in words without a count are at most a reminder; a subject
+    """Issue 11, real shapes: participants named in words without a count are enough; a subject
     given as a phrase, a visited «…ская школа» as the venue, and the body that presented the materials or
     hosted the event as the organiser."""
     words = ("14 марта 2024 года на базе Института развития образования состоялся семинар кураторов "
              "школ–участниц проекта «500+». В семинаре участвовали директора школ-участников и кураторы. "
              "Материалы представляли специалисты комитета по образованию.")  # fmt: skip
-    found = _press_rules("PR-COUNT-001", "PR-SUBJ-001", "PR-ORG-002", "PR-VENUE-001", text=words)
-    assert found == {"PR-COUNT-001": ("fail", "info"), "PR-SUBJ-001": ("pass", "error"),
+    found = _press_rules("PR-WHO-001", "PR-SUBJ-001", "PR-ORG-002", "PR-VENUE-001", text=words)
+    assert found == {"PR-WHO-001": ("pass", "error"), "PR-SUBJ-001": ("pass", "error"),
                      "PR-ORG-002": ("pass", "warning"), "PR-VENUE-001": ("pass", "error")}  # fmt: skip
     visit = ("12 октября 2023 года прошло выездное собеседование с завучами. Петровская школа открыла двери: "
              "посещены уроки, представлен опыт работы муниципальной системы образования.")  # fmt: skip
