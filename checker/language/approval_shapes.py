@@ -27,6 +27,8 @@ COUNCIL_WORD = r"принят[оаы]?|рассмотрен[оаы]?|одобр�
 ENACT_WORD = r"введен[оаы]?\s+в\s+действие"
 # the acts that approve a document: an order, a disposal, a resolution
 ACT = r"приказ|распоряжени|постановлени"
+# the number sign: «№», or a Latin «N» / «No» as legal databases (ГАРАНТ) and typewritten copies print it
+NUMBER_SIGN = r"(?:№|no\.?(?![a-z])|n(?![a-z]))"
 
 # «УТВЕРЖДАЮ», «СОГЛАСОВАНО УТВЕРЖДАЮ» (two columns read as one line), «Утверждено», «утв.»
 APPROVE_MARKER = re.compile(r"(?m)^\W{0,3}(?:(?:согласовано|согласован[аы]?)\W+)?(" + APPROVE_WORD + r")(?![а-я])")
@@ -36,12 +38,14 @@ BLOCK_MARKER = re.compile(r"^\W*(" + "|".join((APPROVE_WORD, AGREE_WORD, COUNCIL
 # «Утверждена приказом …», «утверждено распоряжением …»: an approval by an act
 BY_ACT = re.compile(r"(утвержд\w*|утв\.)\s*:?\s*(\S+\s+){0,3}?(" + ACT + r")\w*")
 ACT_WORD = re.compile(r"\b(" + ACT + r")\w*")
-# «Приложение № 2 к приказу …»: an annex to an act
-APPENDIX = re.compile(r"приложени\w*\s*(№\s*\d+\s*|\d+\s*)?к\s+(\S+\s+){0,2}?(" + ACT + r")\w*")
+# «Приложение № 2 к приказу …», «Приложение N 2 к приказу …»: an annex to an act
+APPENDIX = re.compile(r"приложени\w*\s*(" + NUMBER_SIGN + r"\s*\d+\s*|\d+\s*)?к\s+(\S+\s+){0,2}?(" + ACT + r")\w*")
 APPENDIX_START = re.compile(r"^\W*приложени")
 # the annex line above a title: «Приложение № 1 к приказу …», «… к письму / решению …», or «Приложение № 1» alone
 # with «к приказу» on the next line
-ANNEX_LINE = re.compile(r"^\W*приложени\w*\s*(№?\s*\d+)?\s*(к\s+(\S+\s+){0,2}?(" + ACT + r"|решени|письм)\w*|$)")
+ANNEX_LINE = re.compile(
+    r"^\W*приложени\w*\s*(" + NUMBER_SIGN + r"?\s*\d+)?\s*(к\s+(\S+\s+){0,2}?(" + ACT + r"|решени|письм)\w*|$)"
+)
 
 # an electronic signature: «Документ подписан электронной подписью», «Сведения о сертификате ЭП», its certificate
 ESIGN = re.compile(
