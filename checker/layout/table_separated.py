@@ -344,8 +344,17 @@ def counted_rows(lines: list[Line], i: int) -> tuple[int, int, list[tuple[Line, 
                 last = j
                 cells, row_line = [], None
         j += 1
+    if j == len(lines) and current and len(cells) == n - 1 and row_line is not None:
+        # the text stops inside the row's last cell (a copy cut short): the row as far as it goes
+        cells.append(" ".join(c for c in current if c))
+        if kinds[0] != "number" or ROW_START.fullmatch(cells[0]):
+            rows.append((row_line, cells))
+            last = j - 1
     data = [c for _, c in rows[1:] if len(c) > 1]
-    if len(data) < 2:
+    # one row is enough under a header of names ending with `|` that has a «№» column, when the row
+    # starts at its number (a copy cut short after the first row of the plan)
+    single = len(data) == 1 and kinds[0] == "number" and ROW_START.fullmatch(data[0][0]) is not None
+    if len(data) < 2 and not single:
         return None
     if "date" in kinds and sum(1 for c in data if DATE_LIKE.search(c[kinds.index("date")])) * 3 < len(data) * 2:
         return None  # the dates are not where the header puts them: the cells are not counted right

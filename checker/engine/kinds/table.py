@@ -22,6 +22,7 @@ from checker.engine.context import CheckContext
 from checker.engine.rule import Localized, Outcome, RuleBase
 from checker.language.morphology import lemmatize
 from checker.language.normalize import normalize
+from checker.layout.table_columns import ROLE_WORDINGS
 
 Role = Literal["activity", "date", "responsible", "participants", "result", "other"]
 _STOP = {"и", "в", "об", "о", "по", "с", "за", "для", "на", "№", "n"}
@@ -37,7 +38,7 @@ class Column(BaseModel):
     role: Role = "other"
 
     def phrasings(self) -> list[str]:
-        return [self.name.ru, *self.synonyms]
+        return [self.name.ru, *self.synonyms, *ROLE_WORDINGS.get(self.role, ())]
 
 
 @lru_cache(maxsize=4096)

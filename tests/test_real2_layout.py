@@ -1,0 +1,110 @@
+"""Layouts a reviewer met on a second set of real documents (issue 11), in small documents the project
+wrote in those shapes (generated here, into a temporary folder):
+
+- a roadmap copied from a legal database, one cell per line ending with « |», a header «N | Направления
+  деятельности | Сроки | Ответственные лица» or «N | Мероприятия | Сроки | Ответственные | Результаты» with
+  rows numbered «1.», «1.1» (the copy may stop inside a row): the table of measures is rebuilt and checked;
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.engine.pack import load_packs
+from checker.parsers import parse_file
+from checker.pipeline import CheckOptions, check_document
+
+
+@pytest.fixture(scope="module")
+def packs():  # type: ignore[no-untyped-def]
+    return load_packs()
+
+
+def _write(tmp_path: Path, name: str, lines: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _findings(path: Path, packs, doc_type: str, rule: str) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    report = check_document(parse_file(path), packs, CheckOptions(doc_type=doc_type))
+    return {(f.severity, f.outcome) for f in report.findings if f.rule_id == rule}
+
+
+# --- 1. a legal database's roadmap: one cell per line, each ending with « |» ---------------------------
+
+_ORDER = [
+    "Приложение N 4",
+    "к приказу управления образования",
+    "администрации Заречного района",
+    "от 14 октября 2024 г. N 311",
+    "План мероприятий (\"дорожная карта\") по повышению качества образования в школах Заречного района "
+    "на 2024/2025 учебный год",
+]
+_DIRECTIONS_HEAD = ["N |", "Направления деятельности |", "Сроки |", "Ответственные лица |"]
+_DIRECTIONS_ROWS = [
+    "I. Анализ результатов оценочных процедур 2024 года | |||",
+    "1. |",
+    "Анализ результатов всероссийских проверочных работ в 5-8 классах |",
+    "сентябрь - октябрь 2024 |",
+    "О.П. Климова С.В. Дёмина |",
+    "2. |",
+    "Совещание с руководителями школ по итогам анализа |",
+    "ноябрь 2024 |",
+    "начальник управления образования |",
+]
+_MEASURES_HEAD = ["N |", "Мероприятия |", "Сроки |", "Ответственные |", "Результаты |"]
+_MEASURES_ROW = [
+    "I. Повышение квалификации учителей | ||||",
+    "1.1 |",
+    "Курсы для учителей математики школ с низкими результатами |",
+    "ноябрь |",
+    "Управление образования администрации Заречного района |",
+    "Удостоверения о повышении квалификации",  # the copy stops inside the row's last cell
+]
+_DIRECTIONS_NOTE = "таблица собрана из строк с «|» (копия из правовой базы): 4 строки, 4 столбца"
+_MEASURES_NOTE = "таблица собрана из строк с «|» (копия из правовой базы): 3 строки, 5 столбцов"
+
+
+@pytest.mark.parametrize(
+    ("lines", "note", "found"),
+    [
+        (_ORDER + _DIRECTIONS_HEAD + _DIRECTIONS_ROWS, _DIRECTIONS_NOTE, {("error", "pass")}),
+        (_ORDER + _MEASURES_HEAD + _MEASURES_ROW, _MEASURES_NOTE, {("error", "pass")}),
+        # a row whose «Сроки» cell names no date: the rebuilt table shows it
+        (
+            _ORDER + _DIRECTIONS_HEAD + [t if t != "ноябрь 2024 |" else "по согласованию |" for t in _DIRECTIONS_ROWS]
+            + ["3. |", "Семинар для заместителей директоров по УВР |", "декабрь 2024 |", "методист |"],
+            _DIRECTIONS_NOTE.replace("4 строки", "5 строк"),
+            {("error", "fail")},
+        ),
+    ],
+)  # fmt: skip
+def test_legal_database_roadmap(tmp_path: Path, packs, lines, note, found) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path, "roadmap.txt", lines)
+    document = parse_file(path)
+    tables = [b for b in document.blocks if b.kind == "table"]
+    assert document.metadata.recovered == [note]
+    assert len(tables) == 1
+    assert _findings(path, packs, "roadmap", "RM-TABLE-001") == found
+
+
+def test_legal_database_roadmap_rows(tmp_path: Path) -> None:
+    document = parse_file(_write(tmp_path, "r.txt", _ORDER + _MEASURES_HEAD + _MEASURES_ROW))
+    (table,) = [b.table for b in document.blocks if b.table is not None]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["N", "Мероприятия", "Сроки", "Ответственные", "Результаты"],
+        ["I. Повышение квалификации учителей"],
+        ["1.1", "Курсы для учителей математики школ с низкими результатами", "ноябрь",
+         "Управление образования администрации Заречного района", "Удостоверения о повышении квалификации"],
+    ]  # fmt: skip
+
+
+def test_legal_database_header_without_number_needs_two_rows(tmp_path: Path) -> None:
+    """Without a «№» column one row is not evidence enough of a table: it is left as text."""
+    head = [t for t in _MEASURES_HEAD if t != "N |"]
+    row = [t for t in _MEASURES_ROW if t != "1.1 |"]
+    document = parse_file(_write(tmp_path, "r.txt", _ORDER + head + row))
+    assert [b for b in document.blocks if b.kind == "table"] == []
