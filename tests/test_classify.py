@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 
 from checker.approval import approval_forms
 from checker.classify import Candidate, Classification, classify, opening, opening_lines
+from checker.classify.doc_type import decide
 from checker.classify.entry import read
 from checker.classify.signals import load
 from checker.document import Block, Document, Location, Metadata
@@ -238,3 +239,46 @@ def test_self_examination_is_not_a_programme_report_unless_it_names_the_programm
         _document("Информационная справка по итогам самообследования школ – участниц проекта «500+» за 2023 год", body)
     )
     assert (review.doc_type, review.reason) == ("info_report", None)
+
+
+def test_development_programme_passport_is_not_the_transition_programmes() -> None:
+    """«Паспорт программы развития» supports the development programme; a bare «Паспорт программы» the
+    transition programme."""
+    reading, _ = read(_parse(OPENINGS / "development_program__09_draft_mark_approval_blocks.txt"))
+    scores = {s.doc_type: s for s in decide(load(), reading).ranked}
+    assert scores["program"].score == 0.0
+    contents = classify(_parse(OPENINGS / "development_program__11_contents_only_web_copy.txt"))
+    assert (contents.doc_type, contents.evidence[0]) == ("development_program", "1. паспорт программы развития 3")
+    # a passport named inside a sentence is no heading
+    named = classify(_document("Управляющий совет рассмотрел паспорт программы развития школы.", "Решили: одобрить."))
+    assert named.doc_type == "unknown"
+
+
+def test_title_after_the_top_of_a_title_page() -> None:
+    """A draft mark, the school's name on several lines and three approval blocks stand over the title."""
+    reading, _ = read(_parse(OPENINGS / "development_program__09_draft_mark_approval_blocks.txt"))
+    assert reading.title == "программа развития на 2025-2029 годы\nс. луговое\n2025"
+    # the school's name before the title on one line
+    reading, _ = read(_parse(OPENINGS / "development_program__10_school_name_first_line.txt"))
+    assert reading.title.startswith("программа развития школы минпросвещения россии")
+    # a running sentence further down is no title
+    document = _document(
+        "3. Требования к программе",
+        "Программа развития школы должна содержать цели, задачи, показатели и план мероприятий.",
+    )
+    assert classify(document).doc_type == "unknown"
+
+
+def test_medium_term_comes_from_the_title_or_the_passport() -> None:
+    """A general programme's introduction may plan «на среднесрочную перспективу»: that is no «500+» programme."""
+    from checker.classify.subkind import development_subkind
+
+    intro = "1. введение\nпрограмма определяет пути развития учреждения на среднесрочную перспективу."
+    assert development_subkind("программа развития на 2021-2025 годы", intro) == "general"
+    assert development_subkind("среднесрочная программа развития мбоу сош № 3", intro) == "medium_term"
+    assert development_subkind('программа развития школы в проекте "500+"', "") == "medium_term"
+    passport = 'паспорт программы\nнаименование программы | программа развития школы - участницы проекта "500+"'
+    assert development_subkind("программа развития мбоу сош № 3", passport) == "medium_term"
+    assert development_subkind("программа развития", "наименование программы: среднесрочная программа развития") == (
+        "medium_term"
+    )

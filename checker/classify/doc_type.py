@@ -96,6 +96,15 @@ def _form_weight(form: Form, key: str, weight: float) -> tuple[float, str | None
     return 0.0, None
 
 
+# a line of a list, not a heading: a document's section named inside a sentence or a list of documents
+_LISTED = re.compile(r"[.;,:]\s*$|\b(утвердить|об утверждении|разработ\w+|рассмотре\w+)\b")
+
+
+def _head_of_body(reading: Reading) -> list[str]:
+    """The first lines of the text as it is, a contents page included (a copy may start at it)."""
+    return reading.body[:8000].split("\n")[:150]
+
+
 def score_type(name: str, spec: TypeSignals, reading: Reading) -> TypeScore:
     result = TypeScore(name)
     for signal in spec.title:
@@ -115,6 +124,13 @@ def score_type(name: str, spec: TypeSignals, reading: Reading) -> TypeScore:
             result.titled = True
             result.evidence.append(_short(m.group(0)))
             break
+    for signal in spec.section:
+        heads = (line for line in _head_of_body(reading) if not _LISTED.search(line))
+        m = next((m for line in heads if (m := signal.regex.search(line))), None)
+        if m:
+            result.score += signal.weight
+            result.titled = True
+            result.evidence.append(_short(m.group(0)))
     size = max(len(reading.opening), 1)
     for signal in spec.head:
         m = signal.regex.search(reading.opening)

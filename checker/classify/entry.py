@@ -15,8 +15,8 @@ from .doc_type import Reading, annex_title, decide
 from .form import read_form
 from .level import level
 from .model import Candidate, Classification
-from .opening import OPENING_CHARS, head_lines, opening_lines, title_zone
-from .signals import load
+from .opening import OPENING_CHARS, head_lines, opening_lines, title_after_page_top, title_zone
+from .signals import SignalSet, load
 from .subkind import subkind
 
 BODY_CHARS = 80_000
@@ -26,12 +26,22 @@ _ORDER_TITLE = re.compile(r"^\W{0,3}(приказ|распоряжение|по�
 _ORDER_CLAUSE = re.compile(r"(^|\n)\W{0,3}1\.\s+утвердить\s+(прилагаем|прилагаем\w+)", re.M)
 
 
-def read(document: Document) -> tuple[Reading, list[str]]:
+def _strong_title(signals: SignalSet, text: str) -> bool:
+    """Some type's own title (a strong title signal) is in the text."""
+    return any(s.regex.search(text) for spec in signals.types.values() for s in spec.title if s.weight >= 8)
+
+
+def read(document: Document, signals: SignalSet | None = None) -> tuple[Reading, list[str]]:
+    signals = signals or load()
     lines = opening_lines(document)
     head = head_lines(document)
     body = normalize(document.full_text()[:BODY_CHARS])
     opening_text = "\n".join(lines)[:OPENING_CHARS]
     title = title_zone(lines)
+    if not _strong_title(signals, title):
+        start = title_after_page_top(lines, lambda line: _strong_title(signals, line))
+        if start is not None:
+            title = title_zone(lines[start:])
     reading = Reading(title=title, opening=opening_text, lines=lines, body=body, form=read_form(document, head, body))
     last = title.rsplit("\n", 1)[-1]
     taken = next((i + 1 for i, ln in enumerate(lines) if ln[:250] == last), 0) if title else 0
@@ -60,7 +70,7 @@ def classify(document: Document, signals_path: Path | None = None, doc_type: str
 
     With `doc_type` given (the user's `--type`), the type is taken as is and only the rest is read."""
     signals = load(signals_path)
-    reading, head = read(document)
+    reading, head = read(document, signals)
     decision = decide(signals, reading)
     candidates = [
         Candidate(doc_type=s.doc_type, score=round(s.score, 2), evidence=s.evidence[:3]) for s in decision.ranked[:3]
@@ -87,6 +97,7 @@ def classify(document: Document, signals_path: Path | None = None, doc_type: str
 
 def scores(document: Document, signals_path: Path | None = None) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Score of every type and the matched text behind it (for tuning and `inspect`)."""
-    reading, _ = read(document)
-    decision = decide(load(signals_path), reading)
+    signals = load(signals_path)
+    reading, _ = read(document, signals)
+    decision = decide(signals, reading)
     return {s.doc_type: s.score for s in decision.ranked}, {s.doc_type: s.evidence for s in decision.ranked}

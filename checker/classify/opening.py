@@ -9,7 +9,7 @@ says what the document IS (the rest only says what it mentions)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from checker.document import MARGINAL_ROLES, Document
 from checker.language.approval_shapes import (
@@ -82,6 +82,9 @@ def _split_title(norm: str) -> str | None:
     the title part, or None."""
     m = _TITLE_INSIDE.search(norm, 0, 260)
     return norm[m.end() :] if m else None
+
+
+_DRAFT_MARK = re.compile(r"^\W*проект\W*$")
 
 
 # OCR debris of a stamp or signature: symbols, stray letters («&>//$», «. !■*€< ■<», «у»)
@@ -216,7 +219,13 @@ def opening_lines(document: Document) -> list[str]:
                 in_approval = not _BLOCK_DATE.search(norm)  # «Приложение / к приказу / … / от … N …»
                 continue
             if not lines and len(norm) <= 120 and _LETTERHEAD.match(norm):
-                continue
+                # the school's name before the title on one line: «МКОУ ООШ № 23 Программа развития …»
+                rest = _split_title(norm)
+                if rest is None:
+                    continue
+                norm = rest
+            if not lines and _DRAFT_MARK.match(norm):
+                continue  # «ПРОЕКТ» alone over the title page: a draft's mark, not its title
             lines.append(norm)
             size += len(norm)
         if size >= OPENING_CHARS:
@@ -273,6 +282,26 @@ def title_zone(lines: list[str]) -> str:
         if len(picked) >= TITLE_LINES or size >= TITLE_CHARS:
             break
     return "\n".join(picked)
+
+
+# where a title page's top ends without a title: the body begins
+_PAGE_END = re.compile(
+    r"^\W*((\d+\.?\s*)?(цель|задачи|паспорт|содержание|оглавление|уважаем|введение|пояснительн)|\d+(\.\d+)*\.\s+[а-я])"
+)
+
+
+def title_after_page_top(lines: list[str], is_title: Callable[[str], bool], limit: int = 45) -> int | None:
+    """A title page whose top the opening kept (the school's name on several lines, approval blocks of a
+    council, an authority and the director, a draft mark): the index of the first line that is a title, when
+    every line above it is a short title-page line — no sentence, nothing happening, no body heading."""
+    for i, line in enumerate(lines[:limit]):
+        if len(line) > 160 or _SENTENCE.search(line) or _PREDICATE.search(line) or _PAGE_END.match(line):
+            return None
+        if i and is_title(line):
+            return i
+        if _TELLS.search(line):
+            return None
+    return None
 
 
 def head_lines(document: Document, limit: int = 60) -> list[str]:

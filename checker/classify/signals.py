@@ -23,6 +23,7 @@ class TypeSignals:
     head: list[Signal]
     body: list[Signal]
     form: dict[str, float]
+    section: list[Signal] = field(default_factory=list)  # its own first section heading alone on a line
 
 
 @dataclass
@@ -70,6 +71,7 @@ def load(path: Path | None = None) -> SignalSet:
             signals(spec, "head"),
             signals(spec, "body"),
             {k: float(v) for k, v in (spec.get("form") or {}).items()},
+            signals(spec, "section"),
         )
         for name, spec in data["types"].items()
     }

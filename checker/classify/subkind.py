@@ -43,12 +43,20 @@ def plan_subkind(title: str, form: Form) -> str:
     return "execution_report" if form.execution_column or _EXECUTION_TITLE.search(title) else "plan"
 
 
-# a «500+» medium-term programme says so in its title or opening; a school's general «Программа развития» does not
+# a «500+» medium-term programme says so in its title or its passport; a school's general «Программа развития»
+# does not — and its introduction may well set goals «на среднесрочную перспективу» (a phrase, not a kind)
 _MEDIUM_TERM = re.compile(r"среднесрочн\w*|500\s*\+|риск-профил\w*|рисков\w+\s+профил\w*|антирисков\w*")
+# what the opening may say anywhere: the programme named medium-term, the risk profiles of the «500+» project
+_MEDIUM_NAMED = re.compile(r"среднесрочн\w+\s+программ\w*|риск-профил\w*|рисков\w+\s+профил\w*|антирисков\w*")
+# a passport row naming the programme or its grounds: «Наименование программы: … «500+» …»
+_PASSPORT_ROW = re.compile(r"^\W*(наименование|основани\w*|статус)\b[^\n]*(500\s*\+)", re.M)
 
 
 def development_subkind(title: str, opening: str) -> str:
-    return "medium_term" if _MEDIUM_TERM.search(title) or _MEDIUM_TERM.search(opening[:1500]) else "general"
+    head = opening[:1500]
+    if _MEDIUM_TERM.search(title) or _MEDIUM_NAMED.search(head) or _PASSPORT_ROW.search(head):
+        return "medium_term"
+    return "general"
 
 
 def subkind(doc_type: str, title: str, opening: str, body: str, form: Form) -> str | None:
