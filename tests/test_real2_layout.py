@@ -4,6 +4,9 @@ wrote in those shapes (generated here, into a temporary folder):
 - a roadmap copied from a legal database, one cell per line ending with « |», a header «N | Направления
   деятельности | Сроки | Ответственные лица» or «N | Мероприятия | Сроки | Ответственные | Результаты» with
   rows numbered «1.», «1.1» (the copy may stop inside a row): the table of measures is rebuilt and checked;
+- a «Содержание» list without page numbers (its items come back later as headings, or nothing but a few
+  lines follows it, as a site's preview shows it): contents, not empty sections;
+- a headline printed in capitals over two lines: one heading, not an empty section;
 """
 
 from __future__ import annotations
@@ -108,3 +111,122 @@ def test_legal_database_header_without_number_needs_two_rows(tmp_path: Path) -> 
     row = [t for t in _MEASURES_ROW if t != "1.1 |"]
     document = parse_file(_write(tmp_path, "r.txt", _ORDER + head + row))
     assert [b for b in document.blocks if b.kind == "table"] == []
+
+
+# --- 2. contents without page numbers; a headline in capitals over two lines ----------------------------
+
+_TITLE = ["Программа развития МБОУ «Озёрская СОШ» на 2025-2029 годы", ""]
+_CONTENTS = [
+    "Содержание",
+    "",
+    "1. Паспорт программы",
+    "2. Анализ состояния школы",
+    "2.1. Кадровый состав",
+    "2.2. Особенности школьного уклада",
+    "3. Цель и задачи программы",
+    "",
+]
+_BODY = [
+    "1. Паспорт программы",
+    "",
+    "Наименование: программа развития школы. Сроки реализации: 2025-2029 годы.",
+    "",
+    "2. Анализ состояния школы",
+    "",
+    "В школе обучаются 412 человек, работают 38 учителей; результаты ОГЭ по математике ниже средних по "
+    "району, это главный вызов для школы.",
+    "",
+    "3. Цель и задачи программы",
+    "",
+    "Цель программы: повышение качества образования через развитие кадрового потенциала школы.",
+]
+_CONTENTS_NOTE = "распознано оглавление: 5 пунктов (это план разделов, а не их текст)"
+_PREVIEW = [
+    "Содержание",
+    "",
+    "Исполнители программы",
+    "Цель программы",
+    "2.2. Особенности школьного уклада",
+    "2. Ролевая культура",
+    "3. Культура достижений",
+    "3.1.Ценности школы.",
+    "...",
+    "Полный текст",
+    "",
+    "УТВЕРЖДЕНО",
+    "на педсовете, директор МБОУ «Озёрская СОШ»",
+    "29.08.2024 г. __________ И.В. Лосева",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "notes", "found"),
+    [
+        # the items come back as headings (the sub-items do not): contents, the body's sections have text
+        (_TITLE + _CONTENTS + _BODY, [_CONTENTS_NOTE], {("warning", "pass")}),
+        # a site's preview: the contents list and the title page's stamp, nothing else
+        (_TITLE + _PREVIEW, ["распознано оглавление: 7 пунктов (это план разделов, а не их текст)"],
+         {("warning", "pass")}),
+        # a section of the body with no text is still reported
+        (_TITLE + _CONTENTS + _BODY[:6] + _BODY[8:], [_CONTENTS_NOTE], {("warning", "fail")}),
+    ],
+)  # fmt: skip
+def test_contents_without_page_numbers(tmp_path: Path, packs, lines, notes, found) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path, "program.txt", lines)
+    document = parse_file(path)
+    assert [n for n in document.metadata.recovered if "оглавлени" in n] == notes
+    assert _findings(path, packs, "development_program", "Q-EMPTY-001") == found
+
+
+def test_contents_heading_over_a_section_is_no_contents_list(tmp_path: Path) -> None:
+    """«Содержание» as the title of a section with running text under it: nothing is taken for contents."""
+    lines = [
+        *_TITLE,
+        "Содержание",
+        "",
+        "Программа определяет стратегию развития школы на пять лет и включает мероприятия по кадрам.",
+        "Её выполнение обсуждается на педагогическом совете каждое полугодие, итоги публикуются на сайте.",
+        "Ответственный за выполнение программы: заместитель директора по УВР Н.С. Крылова.",
+        *_BODY,
+    ]
+    document = parse_file(_write(tmp_path, "program.txt", lines))
+    assert [b.text for b in document.blocks if b.role == "contents"] == []
+
+
+_PRESS = [
+    "Августовская конференция педагогов",
+    "",
+    "Новость опубликована 28.08.2025 в разделе «Новости» на сайте управления образования района.",
+    "",
+    "ДОСТУПНОЕ ОБРАЗОВАНИЕ",
+    "КАК ОСНОВА РАЗВИТИЯ РАЙОНА",
+    "",
+    "27 августа 2025 года в районном Доме культуры прошла августовская конференция педагогов "
+    "Заречного района. В ней приняли участие 240 учителей и руководителей школ.",
+    "",
+    "Участники обсудили итоги года и планы по повышению качества образования в школах района.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "heading", "found"),
+    [
+        (_PRESS, "ДОСТУПНОЕ ОБРАЗОВАНИЕ КАК ОСНОВА РАЗВИТИЯ РАЙОНА", {("warning", "pass")}),
+        # the first line ends on a preposition: it goes on into the second
+        ([t.replace("КАК ОСНОВА", "ОСНОВА") .replace("ДОСТУПНОЕ ОБРАЗОВАНИЕ", "ДОСТУПНОЕ ОБРАЗОВАНИЕ ДЛЯ ДЕТЕЙ —")
+          for t in _PRESS], "ДОСТУПНОЕ ОБРАЗОВАНИЕ ДЛЯ ДЕТЕЙ — ОСНОВА РАЗВИТИЯ РАЙОНА", {("warning", "pass")}),
+        # two headings of their own: the first has no text under it
+        ([t.replace("КАК ОСНОВА РАЗВИТИЯ РАЙОНА", "ИТОГИ ГОДА") for t in _PRESS], None, {("warning", "fail")}),
+    ],
+)  # fmt: skip
+def test_headline_in_capitals_over_two_lines(tmp_path: Path, packs, lines, heading, found) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path, "release.txt", lines)
+    document = parse_file(path)
+    headings = [b.text for b in document.blocks if b.kind == "heading" and b.text.isupper()]
+    if heading is None:
+        assert headings == ["ДОСТУПНОЕ ОБРАЗОВАНИЕ", "ИТОГИ ГОДА"]
+        assert document.metadata.recovered == []
+    else:
+        assert headings == [heading]
+        assert document.metadata.recovered == ["заголовки прописными буквами в две строки собраны в один: 1 заголовок"]
+    assert _findings(path, packs, "press_release", "Q-EMPTY-001") == found

@@ -123,6 +123,52 @@ def _entries(lines: list[Line], i: int, titled: bool, headings: set[str]) -> int
     return j
 
 
+# A contents entry with no page number: a short line that starts as a title does (a capital, a number, a
+# quote), no sentence run on after it. The web copy of a contents list may end with «...» (the rest cut).
+_BARE_MAX = 200
+_MIN_BARE = 3
+_SENTENCE_WORDS = 6
+_MIN_ALONE = 5  # entries a list with nothing after it needs (fewer: the cells of a table under «Содержание»)
+_ELLIPSIS = re.compile(r"^(?:\.{3,}|…+)$")
+
+
+def _bare_entry(text: str) -> bool:
+    return (
+        len(text) <= _BARE_MAX
+        and not (_PAGES.match(text) or _SECTION_NO.match(text))  # a number alone: a cell, a page
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "«\"")
+        and not text.endswith((":", ",", ";"))
+        and not _TITLE.match(text)
+        and not (text.endswith(".") and len(text.split()) >= _SENTENCE_WORDS)  # a sentence of running text
+    )
+
+
+def _bare_entries(lines: list[Line], i: int, headings: set[str]) -> int:
+    """Index after a list of entries without page numbers right under a contents title; i when there is
+    none. The list is contents when at least half of its entries (two or more) come back later as
+    lines of their own (the sections they name; the list then ends where the body's first heading
+    repeats an entry), or when nothing but a few lines follows it (a contents list alone, as a site
+    shows a document's preview, often ending with «...»)."""
+    j = i
+    keys: list[str] = []
+    while j < len(lines) and _bare_entry(lines[j].text):
+        key = _entry_key(lines[j].text)
+        if key and key in keys:
+            break  # the body begins: its first heading repeats an entry
+        keys.append(key)
+        j += 1
+    if j - i < _MIN_BARE:
+        return i
+    recurring = sum(1 for k in keys if k in headings)
+    if recurring >= 2 and 2 * recurring >= len(keys):
+        return j
+    end = j + 1 if j < len(lines) and _ELLIPSIS.match(lines[j].text) else j
+    rest = sum(len(ln.text) for ln in lines[end:])
+    if end > j or (j - i >= _MIN_ALONE and rest < _SHORT_REST):
+        return end
+    return i
+
+
 def _entry_title(text: str) -> bool:
     """A line of a contents page that names a section (not a number, not a wrapped tail)."""
     return not (_PAGES.match(text) or _SECTION_NO.match(text)) and not text[:1].islower()
@@ -185,6 +231,9 @@ def run(document: Document, context: Context) -> Document:
                     found = True
                     i = columns.stop
                     continue
+                bare = _bare_entries(lines, i + 1, headings)
+                if bare > stop:
+                    stop = bare
                 count = stop - i - 1
                 if count < 2:
                     i += 1
