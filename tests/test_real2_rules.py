@@ -44,3 +44,36 @@ def test_annex_with_latin_number_sign_is_an_approval() -> None:
     assert _findings("roadmap", "RM-APPROVAL-001", "roadmap", _ROADMAP_BODY, "regional") == [
         ("RM-APPROVAL-001", "fail")
     ]
+
+
+# --- PR-VENUE-001: a named hall or a town is a venue ---
+
+
+def test_venue_named_hall_or_town() -> None:
+    def venue(text: str) -> list[tuple[str, str]]:
+        return _findings("press_release", "PR-VENUE-001", "press_release", text)
+
+    assert venue("Итоговая конференция учителей прошла в ГЦК «Радуга», в фойе работала выставка.") == [
+        ("PR-VENUE-001", "pass")
+    ]
+    assert venue("В Новограде прошло традиционное совещание педагогов.") == [("PR-VENUE-001", "pass")]
+    assert venue("Совещание педагогов прошло в Энске.") == [("PR-VENUE-001", "pass")]
+    # «в районе» says nothing about where; «в списке» is not a town
+    assert venue("Совещание прошло в районе. Приняли участие 40 педагогов.") == [("PR-VENUE-001", "fail")]
+    assert venue("Совещание прошло в списке плановых. Приняли участие 40 педагогов.") == [("PR-VENUE-001", "fail")]
+
+
+# --- PR-SUBJ-001: the subject told in words ---
+
+
+def test_subject_told_in_words() -> None:
+    def subject(text: str) -> list[tuple[str, str]]:
+        return _findings("press_release", "PR-SUBJ-001", "press_release", text)
+
+    assert subject("На семинаре были освещены итоги работы школ за первое полугодие.") == [("PR-SUBJ-001", "pass")]
+    assert subject("Состоялось совещание директоров. Особое внимание было уделено вопросам питания.") == [
+        ("PR-SUBJ-001", "pass")
+    ]
+    assert subject("Состоялось совещание директоров в школе № 2. Приняли участие 15 человек.") == [
+        ("PR-SUBJ-001", "fail")
+    ]
