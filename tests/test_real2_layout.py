@@ -7,6 +7,8 @@ wrote in those shapes (generated here, into a temporary folder):
 - a «Содержание» list without page numbers (its items come back later as headings, or nothing but a few
   lines follows it, as a site's preview shows it): contents, not empty sections;
 - a headline printed in capitals over two lines: one heading, not an empty section;
+- a title page letter-spaced by a PDF text layer («У Т В Е Р Ж Д» … «А Ю», «Д и р е к т о р»): closed up,
+  the approval is seen;
 """
 
 from __future__ import annotations
@@ -230,3 +232,77 @@ def test_headline_in_capitals_over_two_lines(tmp_path: Path, packs, lines, headi
         assert headings == [heading]
         assert document.metadata.recovered == ["заголовки прописными буквами в две строки собраны в один: 1 заголовок"]
     assert _findings(path, packs, "press_release", "Q-EMPTY-001") == found
+
+
+# --- 3. a letter-spaced title page ----------------------------------------------------------------------
+
+_SPACED_TITLE = [
+    "Программа развития школы 2024 - 2028",
+    "",
+    "У Т В Е Р Ж Д",
+    "Д и р е к т о р",
+    "",
+    "С О Г Л А С О В А Н О",
+    "",
+    "А Ю",
+    "К у з н е ц о в а",
+    "",
+]
+_PROGRAM_BODY = [
+    "1. Паспорт программы",
+    "",
+    "Цель программы: повышение качества образования через развитие кадрового потенциала школы.",
+    "",
+    "2. Анализ состояния школы",
+    "",
+    "В школе обучаются 412 человек, работают 38 учителей; результаты ОГЭ по математике ниже средних.",
+]
+
+
+def _spaced(word: str) -> str:
+    return " ".join(word)
+
+
+@pytest.mark.parametrize(
+    ("lines", "texts", "approved"),
+    [
+        (_SPACED_TITLE + _PROGRAM_BODY, ["УТВЕРЖДАЮ", "Директор", "СОГЛАСОВАНО", "Кузнецова"], True),
+        # the word whole on its line
+        ([t.replace("У Т В Е Р Ж Д", "У Т В Е Р Ж Д А Ю") for t in _SPACED_TITLE if t != "А Ю"] + _PROGRAM_BODY,
+         ["УТВЕРЖДАЮ", "Директор", "СОГЛАСОВАНО", "Кузнецова"], True),
+        # only «СОГЛАСОВАНО»: no approval, and the rule says so
+        ([t for t in _SPACED_TITLE if t not in ("У Т В Е Р Ж Д", "А Ю")] + _PROGRAM_BODY,
+         ["Директор", "СОГЛАСОВАНО", "Кузнецова"], False),
+    ],
+)  # fmt: skip
+def test_letter_spaced_title_page(tmp_path: Path, packs, lines, texts, approved) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path, "program.txt", lines)
+    document = parse_file(path)
+    head = [ln for b in document.blocks[1:8] for ln in b.text.split("\n") if not ln[:1].isdigit()]
+    assert head[: len(texts)] == texts
+    report = check_document(document, packs, CheckOptions(doc_type="development_program"))
+    messages = [f.message for f in report.findings if f.rule_id == "DP-APPROVAL-001" and f.outcome != "pass"]
+    if approved:
+        # the grif is seen; the surname stands in the other column without initials: that much is missing
+        assert report.approval_forms == ["signature"]
+        assert messages == ["В блоке «УТВЕРЖДАЮ» не хватает: фамилия с инициалами (И.И. Иванов)."]
+    else:
+        assert report.approval_forms == []
+        assert len(messages) == 1 and "нет ни грифа «УТВЕРЖДАЮ»" in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ("Д и р е к т о р", "Директор"),
+        ("К у з н е ц о в а", "Кузнецова"),  # a surname the dictionary may not know: the whole line
+        ("У Т В Е Р Ж Д", "УТВЕРЖД"),
+        ("Д и р е к т о р и м . А.С. Пушкина", "Директор им . А.С. Пушкина"),  # the longest first word
+        ("в с е г о о д и н", "всего один"),
+        ("К о т", "К о т"),  # three letters: not a spaced run
+    ],
+)
+def test_letter_spacing_shapes(text: str, closed: str) -> None:
+    from checker.layout.letterspacing import _fix
+
+    assert _fix(text, [0]) == closed
