@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from checker.document import MARGINAL_ROLES, Document
+from checker.document import MARGINAL_ROLES, Block, Document
 from checker.language.approval_shapes import (
     AGREE_WORD,
     ANNEX_LINE,
@@ -164,11 +164,28 @@ def _pieces(norm: str, taken: list[str]) -> list[str]:
     return _unflatten(norm) if not taken else [norm]
 
 
+_ENTRY_MARK = re.compile(r"^\W*\d|\.{3,}|…|\s\d{1,3}\W*$")
+
+
+def _title_after_contents(block: Block, following: Block | None) -> bool:
+    """The last line of a contents page without page numbers may be the document's title standing after it
+    («… / 6. Ожидаемые результаты / Программа улучшения … на 2023-2025 годы»): unnumbered, no page number,
+    a genre word first, and the running text begins right after it."""
+    if following is not None and following.role == "contents":
+        return False
+    text = block.text.strip()
+    return "\n" not in text and not _ENTRY_MARK.search(text) and bool(TITLE_START.match(normalize(text)))
+
+
 def _running_text(document: Document) -> Iterator[str]:
     """The text of each block outside the margins. A block the layout pass marked as an approval block is
     skipped whole (its council lines «на заседании педагогического / совета …» are not a title) — except
     from a title a layout pass ran into it."""
-    for block in document.blocks:
+    blocks = document.blocks
+    for i, block in enumerate(blocks):
+        if block.role == "contents" and _title_after_contents(block, blocks[i + 1] if i + 1 < len(blocks) else None):
+            yield block.text
+            continue
         if block.role in MARGINAL_ROLES:
             continue
         if block.role == "approval":
