@@ -77,3 +77,26 @@ def test_subject_told_in_words() -> None:
     assert subject("Состоялось совещание директоров в школе № 2. Приняли участие 15 человек.") == [
         ("PR-SUBJ-001", "fail")
     ]
+
+
+# --- IR-ORDER-001 / IR-EVENT-001: «Распоряжением … от 1 мая 2019 г. № 12- рп», акция «…» ---
+
+
+def test_order_with_year_mark_and_spaced_number() -> None:
+    def order(text: str) -> list[tuple[str, str]]:
+        return _findings("info_report", "IR-ORDER-001", "info_report", text)
+
+    assert order("Акция проводилась в соответствии с Распоряжением губернатора от 3 мая 2019 г. № 112- рп.") == [
+        ("IR-ORDER-001", "pass")
+    ]
+    assert order("Работа велась по приказу управления от 5 июня 2020 года № 48.") == [("IR-ORDER-001", "pass")]
+    assert order("Работа велась по приказу управления об организации акции.") == [("IR-ORDER-001", "fail")]
+
+
+def test_campaign_named_in_quotes_is_an_event() -> None:
+    def event(text: str) -> list[tuple[str, str]]:
+        return _findings("info_report", "IR-EVENT-001", "info_report", text)
+
+    assert event("В школах района прошла акция «Безопасные каникулы».") == [("IR-EVENT-001", "pass")]
+    assert event("Прошёл районный конкурс «Учитель года – 2024».") == [("IR-EVENT-001", "pass")]
+    assert event("В школах района прошли акции и конкурсы.") == [("IR-EVENT-001", "fail")]
