@@ -726,51 +726,44 @@ def _letter_spacing(line: list[dict[str, Any]]) -> float:
     return median if median > 0.12 * size else 0.0
 
 
-def _drawn_once(line: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A cell line's glyphs without the doubles: a glyph drawn again over itself (fake bold: «项项目目»)
-    and space characters that overlap a glyph (a row padded with spaces that run on under the next
-    cells: «0 7 / 0 1 / 2 0 1 5»)."""
-    visible = [c for c in line if c["text"].strip()]
-    out: list[dict[str, Any]] = []
-    prev: dict[str, Any] | None = None
-    k = 0  # the first visible glyph that may reach a space character
-    for ch in line:
-        if not ch["text"].strip():
-            while k < len(visible) and visible[k]["x1"] <= ch["x0"]:
-                k += 1
-            middle = (ch["x0"] + ch["x1"]) / 2
-            if any(v["x0"] < middle < v["x1"] for v in visible[max(0, k - 1) : k + 2]):
-                continue
-        elif (
-            prev is not None
-            and ch["text"] == prev["text"]
-            and abs(ch["x0"] - prev["x0"]) < 0.3 * max(ch["x1"] - ch["x0"], 0.1)
-        ):
-            continue
-        else:
-            prev = ch
-        out.append(ch)
-    return out
-
-
 def _cell_lines(chars: list[dict[str, Any]]) -> list[_CellLine]:
+    """A cell's glyphs as lines of text. A glyph drawn again over itself (fake bold: «项项目目») is read
+    once, and a space character that overlaps the glyph beside it is no space (a row padded with spaces
+    that run on under the next cells reads «0 7 / 0 1 / 2 0 1 5»)."""
     out = []
-    for line in map(_drawn_once, _cluster_lines(chars)):
+    for line in _cluster_lines(chars):
         text = ""
-        prev = None
+        prev = None  # the glyph before, space or not
+        shown = None  # the last visible glyph kept
         spacing = _letter_spacing(line)
-        for ch in line:
+        last = len(line) - 1
+        for j, ch in enumerate(line):
             t = ch["text"]
+            if t.isspace():
+                middle = (ch["x0"] + ch["x1"]) / 2
+                if (shown is not None and shown["x1"] > middle) or (
+                    j < last and line[j + 1]["x0"] < middle and not line[j + 1]["text"].isspace()
+                ):
+                    continue
+            elif (
+                shown is not None
+                and t == shown["text"]
+                and abs(ch["x0"] - shown["x0"]) < 0.3 * max(ch["x1"] - ch["x0"], 0.1)
+            ):
+                continue
+            else:
+                shown = ch
             gap = ch["x0"] - prev["x1"] if prev is not None else 0.0
             if t != " " and not text.endswith(" ") and gap - spacing > 0.25 * max(ch.get("size", 10.0), 1.0):
                 text += " "
-            text += t
+            if t != " " or not text.endswith(" "):
+                text += t
             prev = ch
         visible = [c for c in line if c["text"].strip()]
         if not visible:
             continue
         width = sum(c["x1"] - c["x0"] for c in visible) / len(visible)
-        out.append(_CellLine(re.sub(" {2,}", " ", text).rstrip(), max(c["x1"] for c in visible), width))
+        out.append(_CellLine(text.rstrip(), max(c["x1"] for c in visible), width))
     return out
 
 

@@ -27,6 +27,7 @@ LETTER_SPACED_MIN = 3  # gaps in a run before its own spacing can be measured
 MAX_GLYPH = 150.0  # points: a glyph box larger than this comes from a broken font
 SAME_PLACE = 0.3  # a glyph drawn again within this share of its width is the same glyph
 _HANGUL = range(0xAC00, 0xD7A4)
+_BREAKS = frozenset({32, 13, 10, 0xA0})  # spaces and line ends, PDFium's own or drawn
 _SPACE = float("inf")  # the gap before a glyph that follows a space character: always a space
 
 
@@ -87,53 +88,62 @@ class GlyphReader:
         prev_u, prev_left, prev_i, prev_lo = -1, 0.0, 0, 0.0
         space = False  # a space character since the last glyph
         vertical = horizontal = 0
-        hangul = False
+        turned = turn is not None
+        breaks = _BREAKS
         for i in range(n):
             u = units[i]
-            if u == 32 or u == 13 or u == 10 or u == 0xA0:
+            if u in breaks:
                 space = True
                 continue
             if not box(tp, i, pr):
                 continue
             left, right, lo, hi = rect.left, rect.right, rect.bottom, rect.top
-            if hi - lo > MAX_GLYPH or right - left > MAX_GLYPH:
+            h = hi - lo
+            if h > MAX_GLYPH or right - left > MAX_GLYPH:
                 # a font whose box is nonsense (a Type 3 font of a figure): the glyph's own outline
                 if not self.tight_box(tp, i, *map(ctypes.addressof, self.edges)):
                     continue
                 left, right, lo, hi = e_left.value, e_right.value, e_bottom.value, e_top.value
-                if hi - lo > MAX_GLYPH or right - left > MAX_GLYPH:
+                h = hi - lo
+                if h > MAX_GLYPH or right - left > MAX_GLYPH:
                     continue
-            if turn is not None:
-                left, right, lo, hi = _turned(turn, left, right, lo, hi)
-            h = hi - lo
+            if turned:
+                left, right, lo, hi = _turned(turn, left, right, lo, hi)  # type: ignore[arg-type]
+                h = hi - lo
             if h <= 0.01:
                 continue
-            if 0xAC00 <= u <= 0xD7A3:
-                hangul = True
             if chars:
-                again = u == prev_u and abs(left - prev_left) < SAME_PLACE * (right - left)
-                if again and obj_of(tp, i) != obj_of(tp, prev_i):
+                if (
+                    u == prev_u
+                    and abs(left - prev_left) < SAME_PLACE * (right - left)
+                    and obj_of(tp, i) != obj_of(tp, prev_i)
+                ):
                     # the same glyph drawn again over itself (fake bold, a shadow); within one text
                     # object it is a ligature read as two letters: «ﬀ» is «f» twice at one place
                     continue
                 gap = left - x1
+                half = 0.5 * h
                 # on the line of the glyph before (not of the whole run: a tall glyph must not let
                 # the run take in the lines below), going on to the right
-                if abs(lo - prev_lo) < 0.5 * h and left > x0 - 0.5 * h and gap <= SEGMENT_GAP * h:
+                if -half < lo - prev_lo < half and left > x0 - half and gap <= SEGMENT_GAP * h:
                     horizontal += 1
+                    word = space or gap > WORD_GAP * h
                     # a new word may be another text object (a bold word in a line): ask only there
-                    if not (space or gap > WORD_GAP * h) or obj_of(tp, i) == run_obj:
-                        if space or gap > WORD_GAP * h:
+                    if not word or obj_of(tp, i) == run_obj:
+                        if word:
                             gaps.append((len(chars), _SPACE if space else gap))
                         elif gap > 0.02 * h:
                             gaps.append((len(chars), gap))  # for the run's letter spacing
                         chars.append(u)
-                        x1 = right if right > x1 else x1
-                        bottom = lo if lo < bottom else bottom
-                        top = hi if hi > top else top
+                        if right > x1:
+                            x1 = right
+                        if lo < bottom:
+                            bottom = lo
+                        if hi > top:
+                            top = hi
                         prev_u, prev_left, prev_i, prev_lo, space = u, left, i, lo, False
                         continue
-                elif abs(left - x0) < 0.5 * h and abs(lo - bottom) > 0.5 * h:
+                elif abs(left - x0) < half and abs(lo - bottom) > half:
                     vertical += 1
                 runs.append([chars, gaps, x0, x1, bottom, top, first, prev_i])
             chars, gaps = [u], []
@@ -144,7 +154,7 @@ class GlyphReader:
             runs.append([chars, gaps, x0, x1, bottom, top, first, prev_i])
         if vertical > horizontal:
             return None
-        if hangul:
+        if any(max(run[0]) >= _HANGUL.start for run in runs) and any(u in _HANGUL for run in runs for u in run[0]):
             page = _utf8_cyrillic([u for run in runs for u in run[0]])
             k = 0
             for run in runs:
