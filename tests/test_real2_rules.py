@@ -100,3 +100,26 @@ def test_campaign_named_in_quotes_is_an_event() -> None:
     assert event("В школах района прошла акция «Безопасные каникулы».") == [("IR-EVENT-001", "pass")]
     assert event("Прошёл районный конкурс «Учитель года – 2024».") == [("IR-EVENT-001", "pass")]
     assert event("В школах района прошли акции и конкурсы.") == [("IR-EVENT-001", "fail")]
+
+
+# --- Q-PLACEHOLDER-001: the signature line of a stamp, the name in slashes on the next line ---
+
+
+def test_signature_line_with_name_below_is_not_a_gap() -> None:
+    def gaps(text: str) -> list[tuple[str, str]]:
+        return _findings("quality", "Q-PLACEHOLDER-001", "development_program", text)
+
+    stamp = (
+        "«Утверждаю»\nДиректор школы: ____________\n/А.В. Смирнова/\nПриказ № 14 от 30.08.2024\n\nПрограмма развития"
+    )
+    assert gaps(stamp) == [("Q-PLACEHOLDER-001", "pass")]
+    same_line = "Принято на педсовете\nДиректор школы: ____________ / /А.В. Смирнова/\n\nПрограмма развития"
+    assert gaps(same_line) == [("Q-PLACEHOLDER-001", "pass")]
+    closing = "Программа развития\n\nТекст программы.\n\nСоставитель программы: ____________\nСмирнова А.В."
+    assert gaps(closing) == [("Q-PLACEHOLDER-001", "pass")]
+    # a field left empty with no name under it is still a gap
+    assert gaps("Программа развития\n\nОтветственный за мониторинг: ____________\nСроки: 2024–2026 годы") == [
+        ("Q-PLACEHOLDER-001", "fail")
+    ]
+    # a gap inside a sentence is a gap even above a name
+    assert gaps("Семинар пройдёт ____ в актовом зале.\nА.В. Смирнова") == [("Q-PLACEHOLDER-001", "fail")]

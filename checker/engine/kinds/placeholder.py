@@ -1,7 +1,8 @@
 """`placeholder`: unfilled template fields (`____`, `«__»`, `[указать]`, `ХХ.ХХ.ХХХХ`, `20__ г.`).
 
 Places a printed document leaves blank on purpose are not gaps: a signature line (`________ И.И. Иванов`,
-`Иванова И.И. ________`, `Председатель ________`, `подпись ______`), the date of an approval or agreement
+`Иванова И.И. ________`, `Председатель ________`, `подпись ______`, a line ending in a gap with the name alone
+on the next line, any gap of an approval stamp), the date of an approval or agreement
 stamp to be written by hand (`«___» ________ 2021 г.` by «УТВЕРЖДАЮ», «СОГЛАСОВАНО», «ознакомлен»), and the
 registration fields of a letterhead (`№ ______`, `от ______ №`, `На № ___ от ___`) that the office stamps."""
 
@@ -41,6 +42,13 @@ _SIGNATURE_BEFORE = re.compile(
     r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)[\s:/(),]*$",
     re.IGNORECASE,
 )
+# a line that is nothing but a name, maybe in slashes («/Г.Н. Петрова/», «Петрова И.И.»): under a gap that ends
+# the line above («Директор школы: ____________»), it makes that gap a signature line
+_NAME_LINE = re.compile(
+    r"^[\s/(]*(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[\s/)]*$"
+    r"|^[\s/(]*[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.?)?[\s/)]*$"
+)
+_TRAILING_GAP = re.compile(r"_{3,}[\s/]*$")
 # the handwritten date of a stamp: «___» ________ 2021 г., «__» ______ 20__ г.
 _STAMP_DATE = re.compile(
     r'"\s*_+\s*"\s*_+\s*(?:(?:19|20)[\d_]{2}\s*(?:г\b|года?))?|_{3,}\s*(?:19|20)[\d_]{2}\s*(?:г\b|года?)'
@@ -65,23 +73,39 @@ class PlaceholderRule(RuleBase):
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
         count = 0
-        for unit in self.units(ctx):
+        units = list(self.units(ctx))
+        for i, unit in enumerate(units):
             text = unit.text.clean
             if _BLANKS_ONLY.match(text):
                 continue  # a line of nothing but blanks: a form's place to sign or write by hand
-            exempt = _exempt_spans(text, unit.text.folded, unit.block.role in ("approval", "stamp", "esign"))
+            in_stamp = unit.block.role in ("approval", "stamp", "esign")
+            exempt = _exempt_spans(text, unit.text.folded, in_stamp)
+            # «Директор школы: ____________» with «/Г.Н. Петрова/» on the next line: the line is for a signature
+            signed_below = i + 1 < len(units) and bool(_NAME_LINE.match(units[i + 1].text.clean))
             gaps = [
-                m for m in _GAPS.finditer(unit.text.folded)
+                m
+                for m in _GAPS.finditer(unit.text.folded)
                 if not any(a <= m.start() and m.end() <= b for a, b in exempt)
-                and not (m.group(0).startswith("_") and (
-                    _SIGNATURE_AFTER.match(text[m.end() :]) or _SIGNATURE_BEFORE.search(text[: m.start()])))
+                and not (
+                    m.group(0).startswith("_")
+                    and (
+                        in_stamp
+                        or _SIGNATURE_AFTER.match(text[m.end() :])
+                        or _SIGNATURE_BEFORE.search(text[: m.start()])
+                        or (signed_below and _TRAILING_GAP.match(text[m.start() :]))
+                    )
+                )
             ]
             if not gaps:
                 continue
             # one finding per place: every gap of a line is named in it
             found = ", ".join(dict.fromkeys(text[m.start() : m.end()] for m in gaps))
-            yield Outcome(False, {"found": found, "count": len(gaps)},
-                          snippet(text, gaps[0].start(), gaps[-1].end()), unit.location)
+            yield Outcome(
+                False,
+                {"found": found, "count": len(gaps)},
+                snippet(text, gaps[0].start(), gaps[-1].end()),
+                unit.location,
+            )
             count += 1
             if count >= self.max_findings:
                 return
