@@ -123,3 +123,20 @@ def test_signature_line_with_name_below_is_not_a_gap() -> None:
     ]
     # a gap inside a sentence is a gap even above a name
     assert gaps("Семинар пройдёт ____ в актовом зале.\nА.В. Смирнова") == [("Q-PLACEHOLDER-001", "fail")]
+
+
+# --- Q-NAME-001: a village and the school's name made from it are not one name misspelt ---
+
+
+def test_place_and_its_adjective_are_not_a_typo() -> None:
+    def names(text: str) -> list[tuple[str, str]]:
+        return _findings("quality", "Q-NAME-001", "development_program", text)
+
+    village = "Школа стоит в селе Веселовка. Веселовская школа открыта в 1950 году. Учителя Веселовской школы."
+    assert names(village) == [("Q-NAME-001", "pass")]
+    # the adjective misspelt is still one name written two ways
+    typo = "Веселовская школа открыта в 1950 году. Учителя Веселовской школы. Веселовкая школа — сельская."
+    assert names(typo) == [("Q-NAME-001", "fail")]
+    assert names("Школы в Грачевском районе. Методисты Грачевского района. Педагоги в Гачевском районе.") == [
+        ("Q-NAME-001", "fail")
+    ]

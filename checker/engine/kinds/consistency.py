@@ -4,7 +4,8 @@ Candidates are capitalised words that are proper names (pymorphy tags) or unknow
 dictionary; a common word at the start of a sentence is not a candidate. Words are compared by
 lemma, so inflection («Грачевский» / «Грачевском») never counts; two lemmas within edit distance
 1–2 that share a long prefix or suffix are one name misspelt, and the rarer spelling is flagged. Two
-surnames, or two place names the dictionary knows (Geox: «Рязань» / «Казань»), are never one name misspelt."""
+surnames, two place names the dictionary knows (Geox: «Рязань» / «Казань»), or a place and the adjective made from
+it («Веселовка» / «Веселовская»), are never one name misspelt."""
 
 from __future__ import annotations
 
@@ -69,6 +70,26 @@ def _is_place(word: str) -> bool:
     return any("Geox" in str(p.tag) for p in parses[:2])
 
 
+_PLACE_ADJECTIVE = re.compile(r"(ск|цк)(ий|ой)$")
+
+
+@lru_cache(maxsize=65536)
+def _place_and_its_adjective(adjective_lemma: str, other: str) -> bool:
+    """«Веселовская» (school) and «Веселовка» (village), «Кировский» and «Кировск»: an adjective in -ский/-цкий
+    and a noun the dictionary reads as the word it is made from (the adjective's stem plus a short ending:
+    «-ка», «-о», «-ск»). A misspelt adjective («Веселовкая») has no noun reading and stays a candidate."""
+    if not _PLACE_ADJECTIVE.search(adjective_lemma) or _PLACE_ADJECTIVE.search(lemma(other.lower())):
+        return False
+    stem = adjective_lemma[:-4]
+    return any(
+        p.tag.POS == "NOUN"
+        and p.normal_form.replace("ё", "е").startswith(stem)
+        and len(p.normal_form) - len(stem) <= 3
+        and not _PLACE_ADJECTIVE.search(p.normal_form)
+        for p in analyzer().parse(other.lower().replace("ё", "е"))
+    )
+
+
 class ConsistencyRule(RuleBase):
     kind: Literal["consistency"]
     min_length: int = Field(6, ge=3, description="shorter words are not compared")
@@ -110,13 +131,20 @@ class ConsistencyRule(RuleBase):
                 # two real places are two places, never one misspelt
                 if _is_place(where[a][0]) and _is_place(where[b][0]):
                     continue
+                # a place and the adjective made from it («Веселовка» / «Веселовская школа») are two words
+                if _place_and_its_adjective(a, where[b][0]) or _place_and_its_adjective(b, where[a][0]):
+                    continue
                 rare, usual = (a, b) if counts[a] < counts[b] or (counts[a] == counts[b] and a > b) else (b, a)
                 word, unit, start, end = where[rare]
                 flagged = True
                 yield Outcome(
                     False,
-                    {"found": word, "expected": where[usual][0], "count": counts[usual],
-                     "times": agree(counts[usual], "раз")},
+                    {
+                        "found": word,
+                        "expected": where[usual][0],
+                        "count": counts[usual],
+                        "times": agree(counts[usual], "раз"),
+                    },
                     snippet(unit.text.clean, start, end),
                     unit.location,
                 )
