@@ -9,6 +9,8 @@ wrote in those shapes (generated here, into a temporary folder):
 - a headline printed in capitals over two lines: one heading, not an empty section;
 - a title page letter-spaced by a PDF text layer («У Т В Е Р Ж Д» … «А Ю», «Д и р е к т о р»): closed up,
   the approval is seen;
+- a passport flattened as a block of labels then a block of values, some values wrapped: rebuilt, so the
+  period in the title is compared with the passport's.
 """
 
 from __future__ import annotations
@@ -306,3 +308,76 @@ def test_letter_spacing_shapes(text: str, closed: str) -> None:
     from checker.layout.letterspacing import _fix
 
     assert _fix(text, [0]) == closed
+
+
+# --- 4. a passport: labels first, then values ----------------------------------------------------------
+
+def _programme(title_period: str, passport_period: str, goal_tail: str = "работы школы.") -> list[str]:
+    return [
+        f"Программа повышения качества образования в МБОУ СОШ № 7 на {title_period} годы",
+        "",
+        "1. Паспорт программы",
+        "Наименование",
+        "программы",
+        "Срок реализации",
+        "программы",
+        "Разработчики",
+        "программы",
+        "Цель",
+        "",
+        "Программа повышения качества образования в муниципальном",
+        "бюджетном",
+        "общеобразовательном учреждении",
+        "средней общеобразовательной школе № 7 города Заречного.",
+        f"{passport_period} гг.",
+        "Администрация и методический совет МБОУ СОШ № 7",
+        "",
+        "Создание условий для перехода школы в эффективный режим",
+        goal_tail,
+    ]
+
+
+_PASSPORT_NOTE = "паспорт собран в таблицу «показатель — значение»: 4 строки"
+
+
+@pytest.mark.parametrize(
+    ("lines", "notes", "found"),
+    [
+        (_programme("2025-2027", "2025-2027"), [_PASSPORT_NOTE], {("error", "pass")}),
+        # the title and the passport disagree: that is the finding, not a passport without a period
+        (_programme("2025-2027", "2025-2028"), [_PASSPORT_NOTE], {("error", "fail")}),
+    ],
+)  # fmt: skip
+def test_passport_labels_then_values(tmp_path: Path, packs, lines, notes, found) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path, "program.txt", lines)
+    document = parse_file(path)
+    assert [n for n in document.metadata.recovered if "паспорт" in n] == notes
+    (table,) = [b.table for b in document.blocks if b.table is not None]
+    assert [[c.text for c in r.cells] for r in table.rows][1:3] == [
+        ["Срок реализации программы", lines[15]],
+        ["Разработчики программы", "Администрация и методический совет МБОУ СОШ № 7"],
+    ]
+    report = check_document(document, packs, CheckOptions(doc_type="program"))
+    period = [f for f in report.findings if f.rule_id == "PG-PERIOD-001"]
+    assert {(f.severity, f.outcome) for f in period} == found
+    if ("error", "fail") in found:
+        assert [f.message for f in period] == [
+            "Сроки не совпадают: в названии 2025-2027 годы, в паспорте 2025-2028 гг.; исправьте, чтобы они совпадали."
+        ]
+    # the passport is no table of measures: its «Срок реализации» is not read as a «Сроки» column
+    assert not any("нет столбца" in f.message for f in report.findings if f.rule_id == "PG-TABLE-001")
+
+
+def test_passport_values_that_cannot_be_paired(tmp_path: Path) -> None:
+    """A value wrapped onto a line that starts with a capital: five value lines for four labels; left as text."""
+    lines = _programme("2025-2027", "2025-2027", "Работы школы.")
+    document = parse_file(_write(tmp_path, "program.txt", lines))
+    assert [n for n in document.metadata.recovered if "паспорт" in n] == []
+
+
+def test_table_last_cell_cut_mid_word(tmp_path: Path) -> None:
+    """The passport's last value stops mid-word («работы пу»): the copy is cut short."""
+    document = parse_file(_write(tmp_path, "program.txt", _programme("2025-2027", "2025-2027", "работы пу")))
+    assert document.metadata.suspected == ["truncated"]
+    whole = parse_file(_write(tmp_path, "whole.txt", _programme("2025-2027", "2025-2027")))
+    assert whole.metadata.suspected == []

@@ -6,14 +6,14 @@ In a flattened passport the labels («Наименование программ�
 After a «Паспорт …» title the pass reads known labels (a label may wrap over up to three lines),
 and builds a table of (label, value) rows: no role, as the parsers build a passport drawn as a
 table. It needs three labels with values; labels-first is paired only when the values are exactly
-as many as the labels.
+as many as the labels, once a value's lines that start with a small letter are joined to the line above.
 """
 
 from __future__ import annotations
 
 import re
 
-from checker.document import Block, Document
+from checker.document import Block, Document, Table
 from checker.layout.lines import (
     Context,
     Line,
@@ -158,6 +158,17 @@ def _read(lines: list[Line], i: int, number: int | None) -> tuple[int, list[tupl
     return first, last, rows  # type: ignore[return-value]
 
 
+def is_passport(table: Table) -> bool:
+    """A table of two columns whose first column names passport rows («Наименование программы», «Срок
+    реализации программы», «Цель», …) in three rows or more, and in most rows: label | value, not a table
+    of measures (a rule looking for one must not read «Срок реализации» as its «Сроки» column)."""
+    rows = [r for r in table.rows if r.cells]
+    if not rows or any(len(r.cells) > 2 for r in rows):
+        return False
+    labels = sum(1 for r in rows if len(r.cells[0].text) <= 120 and _LABEL.fullmatch(fold_label(r.cells[0].text)))
+    return labels >= _MIN_ROWS and 2 * labels >= len(rows)
+
+
 def _title_like(text: str) -> bool:
     """«2. Анализ состояния школы», not «2. Федеральный закон от 29.12.2012 № 273-ФЗ …» in a value."""
     return len(text.split()) <= 8 and "№" not in text and not text.rstrip().endswith((";", ","))
@@ -179,12 +190,25 @@ def _labels_first(entries: list[tuple[Line, str, list[str]]]) -> list[tuple[Line
             values = out[end][2]
             run = out[k : end + 1]
             if len(values) != len(run):
-                return None  # values that wrap: no way to pair them
+                values = _unwrap(values)  # a value wrapped onto lines starting with a small letter
+            if len(values) != len(run):
+                return None  # values that wrap otherwise: no way to pair them
             for n, (line, label, _) in enumerate(run[:-1]):
                 out[k + n] = (line, label, [values[n]])
             line, label, _ = run[-1]
             out[end] = (line, label, [values[-1]])
         k = end + 1
+    return out
+
+
+def _unwrap(values: list[str]) -> list[str]:
+    """Value lines with each line that starts with a small letter joined to the line above it."""
+    out: list[str] = []
+    for value in values:
+        if out and value[:1].islower():
+            out[-1] = join_wrapped(out[-1], value)
+        else:
+            out.append(value)
     return out
 
 

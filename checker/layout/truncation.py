@@ -8,8 +8,8 @@ comma, a dash, a colon or an opening bracket, or on a preposition or conjunction
 running text (a paragraph, a heading or a list item) must end in the middle of a word: a lower-case word the
 dictionary does not know («образовательным уч», «Сохранение и укрепл»), a lone letter after a word
 («имени Г», «приоритеты и м»), an adjective's stem without its ending («2. Федеральн»), or a contents entry's
-dot leader without its page number. A capitalised word the dictionary does not know is a surname as often as
-not («Директор … Чупилко»): it alone is no cut.
+dot leader without its page number; so may the last cell of a table that ends the text. A capitalised word
+the dictionary does not know is a surname as often as not («Директор … Чупилко»): it alone is no cut.
 """
 
 from __future__ import annotations
@@ -78,9 +78,21 @@ def _cut_word(text: str) -> bool:
     return _fragment(word)
 
 
+# Two-letter words that end a phrase whole: pronouns, particles, short forms (others — «пу», «ра» — are the
+# start of a word the dictionary happens to list as a rare one)
+_WHOLE_SHORT = frozenset(
+    ("он", "мы", "вы", "им", "их", "ей", "ею", "ее", "её", "же", "ли", "бы", "уж", "да", "но", "то", "ни", "не",
+     "до", "от", "за", "из", "об", "со", "ко", "во", "на", "по", "ну", "ох", "ах", "кл", "гг", "вв", "пр", "др",
+     "см", "км", "мм")
+)  # fmt: skip
+
+
 def _fragment(word: str) -> bool:
     """A lower-case word the dictionary does not know but that begins some word it knows («укрепл» —
-    «укрепление», «уч» — «учреждениям»); an unknown whole word («тьюторов», «коучинга») is not cut."""
+    «укрепление», «уч» — «учреждениям»); an unknown whole word («тьюторов», «коучинга») is not cut. Two
+    letters that are not a whole short word («работы пу») are a cut too."""
+    if len(word) == 2 and word.lower() not in _WHOLE_SHORT:
+        return True
     if known_word(word) is not False:
         return False
     try:
@@ -119,7 +131,14 @@ def run(document: Document, context: Context) -> Document:
     if last is not None and last.kind != "table" and _announces_plan(last.text) and _appended(document, last):
         _suspect(document)
         return document
-    if last is None or last.kind not in _CUT_KINDS:  # a table ends nothing mid-sentence
+    if last is not None and last.table is not None and last.table.rows:
+        # a table ends nothing mid-sentence, but its last cell may stop mid-word (a passport or a plan
+        # rebuilt from a copy cut short: «Создание условий для перехода … работы пу»)
+        cells = [c.text for c in last.table.rows[-1].cells if c.text.strip()]
+        if cells and _cut_word(cells[-1]):
+            _suspect(document)
+        return document
+    if last is None or last.kind not in _CUT_KINDS:
         return document
     # a paragraph the table pass suspects of holding table cells run together ends on a cell, not mid-sentence
     running = last.kind == "paragraph" and "flattened_table" not in document.metadata.suspected

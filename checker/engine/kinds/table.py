@@ -22,6 +22,7 @@ from checker.engine.context import CheckContext
 from checker.engine.rule import Localized, Outcome, RuleBase
 from checker.language.morphology import lemmatize
 from checker.language.normalize import normalize
+from checker.layout.passport import is_passport
 from checker.layout.table_columns import ROLE_WORDINGS
 
 Role = Literal["activity", "date", "responsible", "participants", "result", "other"]
@@ -182,7 +183,8 @@ def is_subheader(row: Row, width: int) -> bool:
 def find_table(document: Document, columns: list[Column]) -> MeasuresTable | None:
     """Pick the best-matching table (with its continuations): most required columns, then most columns,
     then most rows (a plan split into pieces beats a small table with a neater header), then header score."""
-    tables = [b for b in document.blocks if b.kind == "table" and b.table is not None and b.table.rows]
+    tables = [b for b in document.blocks if b.kind == "table" and b.table is not None and b.table.rows
+              and not is_passport(b.table)]  # fmt: skip
     required = [i for i, c in enumerate(columns) if c.required]
     best: tuple[tuple[int, int, int, float], MeasuresTable] | None = None
     # each table's header is read once: continuations look at every later table (was quadratic)
