@@ -117,6 +117,9 @@ def test_signature_line_with_name_below_is_not_a_gap() -> None:
     assert gaps(same_line) == [("Q-PLACEHOLDER-001", "pass")]
     closing = "Программа развития\n\nТекст программы.\n\nСоставитель программы: ____________\nСмирнова А.В."
     assert gaps(closing) == [("Q-PLACEHOLDER-001", "pass")]
+    # the date of a stamp to be written by hand, alone on its line under the signature
+    dated = "Начальник управления образования\n_________ П.С. Орлова\n____________ 2024 г.\n\nПрограмма развития"
+    assert gaps(dated) == [("Q-PLACEHOLDER-001", "pass")]
     # a field left empty with no name under it is still a gap
     assert gaps("Программа развития\n\nОтветственный за мониторинг: ____________\nСроки: 2024–2026 годы") == [
         ("Q-PLACEHOLDER-001", "fail")

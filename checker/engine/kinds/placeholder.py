@@ -56,8 +56,8 @@ _STAMP_DATE = re.compile(
 _STAMP_WORDS = re.compile(
     r"утвержда|утвержд[её]н|согласован|ознакомлен|подпис|_{3,}\s*[а-яё]\.|[а-яё]\.\s*_{3,}", re.IGNORECASE
 )
-# a line that is nothing but such a date stands under a signature
-_DATE_LINE = re.compile(r'^\s*"\s*_+\s*"\s*_+\s*(?:19|20)[\d_]{2}\s*(?:г\.?|года?)?\s*$')
+# a line that is nothing but such a date (««__» ______ 2023 г.», «____________ 2023 г.») stands under a signature
+_DATE_LINE = re.compile(r'^\s*(?:"\s*_+\s*"\s*)?_+\s*(?:19|20)[\d_]{2}\s*(?:г\.?|года?)?\s*$')
 _BLANKS_ONLY = re.compile(r"^[\s_/|.,]*$")
 # registration fields of a letterhead, filled by the office: «№ ____», «от ____ №», «На № ___ от ___»
 _REGISTRATION = re.compile(
