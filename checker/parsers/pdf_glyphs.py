@@ -18,7 +18,9 @@ A page whose text mostly runs vertically (a landscape page drawn turned) is left
 from __future__ import annotations
 
 import ctypes
+import struct
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 WORD_GAP = 0.13  # a gap wider than this share of the glyph box height (ascent to descent) is a space
@@ -27,6 +29,7 @@ LETTER_SPACED_MIN = 3  # gaps in a run before its own spacing can be measured
 MAX_GLYPH = 150.0  # points: a glyph box larger than this comes from a broken font
 SAME_PLACE = 0.3  # a glyph drawn again within this share of its width is the same glyph
 _HANGUL = range(0xAC00, 0xD7A4)
+_RECT = struct.Struct("=4f")  # FS_RECTF: left, top, right, bottom
 _BREAKS = frozenset({32, 13, 10, 0xA0})  # spaces and line ends, PDFium's own or drawn
 _SPACE = float("inf")  # the gap before a glyph that follows a space character: always a space
 
@@ -62,7 +65,9 @@ class GlyphReader:
         self.get_text = _TEXT(address(raw.FPDFText_GetText, _VOIDP).value)
         self.tight_box = _EDGES(address(raw.FPDFText_GetCharBox, _VOIDP).value)
         self.edges = tuple(ctypes.c_double() for _ in range(4))
-        self.rect = raw.FS_RECTF()
+        # FS_RECTF (left, top, right, bottom as floats) written into bytes that struct reads at once
+        self.rect = bytearray(ctypes.sizeof(raw.FS_RECTF))
+        self.rect_at = ctypes.addressof((ctypes.c_char * len(self.rect)).from_buffer(self.rect))
         self.raw = raw
 
     def runs(self, textpage: Any, turn: tuple[int, float, float] | None = None) -> list[Glyphs] | None:
@@ -76,7 +81,8 @@ class GlyphReader:
             return []
         units = self._units(textpage, tp, n)
         rect = self.rect
-        pr = ctypes.addressof(rect)
+        pr = self.rect_at
+        ltrb = _RECT.unpack_from
         e_left, e_right, e_bottom, e_top = self.edges
         box, obj_of = self.loose_box, self.text_object
         runs: list[list[Any]] = []  # [chars, gaps, x0, x1, bottom, top, first and last char index]
@@ -97,7 +103,7 @@ class GlyphReader:
                 continue
             if not box(tp, i, pr):
                 continue
-            left, right, lo, hi = rect.left, rect.right, rect.bottom, rect.top
+            left, hi, right, lo = ltrb(rect)
             h = hi - lo
             if h > MAX_GLYPH or right - left > MAX_GLYPH:
                 # a font whose box is nonsense (a Type 3 font of a figure): the glyph's own outline
@@ -207,6 +213,9 @@ def _turned(
 def _spaced(chars: list[int], gaps: list[tuple[int, float]], height: float) -> str:
     """The run's text with a space at each gap wider than a word gap; a letter-spaced run (most of its
     gaps wide) is measured against its own spacing. `gaps` holds the gaps that are not about nothing."""
+    text = _text(chars)
+    if not gaps:
+        return text
     limit = WORD_GAP * height
     pairs = len(chars) - 1
     drawn = [g for _, g in gaps if g != _SPACE]  # gaps of letters drawn apart, not space characters
@@ -215,21 +224,21 @@ def _spaced(chars: list[int], gaps: list[tuple[int, float]], height: float) -> s
         median = drawn[pairs // 2 - (pairs - len(drawn))]
         if median > limit:
             limit += median
-    parts: list[str] = []
-    start = 0
-    for pos, gap in gaps:
-        if gap > limit:
-            parts.append(_text(chars[start:pos]))
-            start = pos
-    parts.append(_text(chars[start:]))
-    return " ".join(parts)
+    cuts = [pos for pos, gap in gaps if gap > limit]
+    if not cuts:
+        return text
+    if len(text) != len(chars):  # surrogate pairs joined: cut the code units, then decode each part
+        return " ".join(_text(chars[a:b]) for a, b in pairwise([0, *cuts, len(chars)]))
+    return " ".join(text[a:b] for a, b in pairwise([0, *cuts, len(text)]))
 
 
 def _text(units: list[int]) -> str:
     text = "".join(map(chr, units))
-    if any(0xD800 <= u <= 0xDFFF for u in units):
+    if max(units) >= 0xD800 and any(0xD800 <= u <= 0xDFFF for u in units):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return text.replace("\x02", "-").replace("\ufffe", "-")
+    if "\x02" in text or "\ufffe" in text:
+        text = text.replace("\x02", "-").replace("\ufffe", "-")
+    return text
 
 
 def _utf8_cyrillic(units: list[int]) -> list[int]:
