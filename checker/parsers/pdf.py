@@ -726,10 +726,11 @@ def _letter_spacing(line: list[dict[str, Any]]) -> float:
     return median if median > 0.12 * size else 0.0
 
 
-def _cell_lines(chars: list[dict[str, Any]]) -> list[_CellLine]:
+def _cell_lines(chars: list[dict[str, Any]], undecoded: list[int] | None = None) -> list[_CellLine]:
     """A cell's glyphs as lines of text. A glyph drawn again over itself (fake bold: «项项目目») is read
     once, and a space character that overlaps the glyph beside it is no space (a row padded with spaces
-    that run on under the next cells reads «0 7 / 0 1 / 2 0 1 5»)."""
+    that run on under the next cells reads «0 7 / 0 1 / 2 0 1 5»). A glyph its font maps to no
+    character (pdfminer writes «(cid:NN)») is no text: it is left out and counted in `undecoded[0]`."""
     out = []
     for line in _cluster_lines(chars):
         text = ""
@@ -750,6 +751,10 @@ def _cell_lines(chars: list[dict[str, Any]]) -> list[_CellLine]:
                 and t == shown["text"]
                 and abs(ch["x0"] - shown["x0"]) < 0.3 * max(ch["x1"] - ch["x0"], 0.1)
             ):
+                continue
+            elif len(t) > 1 and t.startswith("(cid:"):
+                if undecoded is not None:
+                    undecoded[0] += 1
                 continue
             else:
                 shown = ch
@@ -841,11 +846,6 @@ def _page_tables(
     # a frame around other tables (a page border, a box of several tables): the inner ones are read
     found = [tb for tb in found if not any(b != tb.bbox and _holds(tb.bbox, b) for b in boxes)]
     all_chars = [c for c in ppage.chars if c.get("upright", True)]
-    if any(c["text"].startswith("(cid:") for c in all_chars):
-        # a glyph the font gives no Unicode for: pdfminer writes «(cid:NN)», which is no text
-        kept = [c for c in all_chars if not c["text"].startswith("(cid:")]
-        undecoded[0] += len(all_chars) - len(kept)
-        all_chars = kept
     for tb in found:
         rows = tb.rows
         ncells = sum(1 for r in rows for c in r.cells if c)
@@ -875,7 +875,7 @@ def _page_tables(
             cid = grid.get((bisect_right(tops, cy) - 1, bisect_right(xs, cx) - 1))
             if cid is not None:
                 per_cell.setdefault(cid, []).append(ch)
-        lines_of = {key: _cell_lines(chs) for key, chs in per_cell.items()}
+        lines_of = {key: _cell_lines(chs, undecoded) for key, chs in per_cell.items()}
         if segs:
 
             def cell_at(x: float, y: float, grid: Any = grid, tops: Any = tops, xs: Any = xs) -> int | None:
@@ -914,8 +914,8 @@ def _holds(outer: tuple[float, float, float, float], inner: tuple[float, float, 
     )
 
 
-def _letters(text: str) -> int:
-    return sum(1 for c in text if c.isalnum())
+def _glyphs(text: str) -> int:
+    return len(text) - text.count(" ")
 
 
 def _decoded_by_pdfium(
@@ -924,15 +924,15 @@ def _decoded_by_pdfium(
     bbox: tuple[float, float, float, float],
     cell_at: Callable[[float, float], int | None],
 ) -> dict[int, list[_CellLine]]:
-    """The cells' lines from PDFium's segments when pdfminer read less than half of the table's letters."""
+    """The cells' lines from PDFium's segments when pdfminer read less than half of the table's glyphs."""
     x0, top, x1, bottom = bbox
     inside: dict[int, list[_Line]] = {}
     for seg in segs:
         cx, cy = (seg.x0 + seg.x1) / 2, (seg.top + seg.bottom) / 2
         if x0 <= cx <= x1 and top <= cy <= bottom and (key := cell_at(cx, cy)) is not None:
             inside.setdefault(key, []).append(seg)
-    theirs = sum(_letters(seg.text) for parts in inside.values() for seg in parts)
-    ours = sum(_letters(ln.text) for lines in lines_of.values() for ln in lines)
+    theirs = sum(_glyphs(seg.text) for parts in inside.values() for seg in parts)
+    ours = sum(_glyphs(ln.text) for lines in lines_of.values() for ln in lines)
     if theirs < 10 or ours * 2 >= theirs:
         return lines_of
     out: dict[int, list[_CellLine]] = {}
