@@ -182,6 +182,14 @@ def test_contents_without_page_numbers(tmp_path: Path, packs, lines, notes, foun
     assert _findings(path, packs, "development_program", "Q-EMPTY-001") == found
 
 
+def test_contents_preview_cut_at_an_ellipsis(tmp_path: Path) -> None:
+    """A site's preview breaks the list off at «...»: the text is cut short, so what it lacks is checked by hand."""
+    document = parse_file(_write(tmp_path, "program.txt", _TITLE + _PREVIEW))
+    assert "truncated" in document.metadata.suspected
+    whole = parse_file(_write(tmp_path, "whole.txt", _TITLE + _CONTENTS + _BODY))
+    assert "truncated" not in whole.metadata.suspected
+
+
 def test_contents_heading_over_a_section_is_no_contents_list(tmp_path: Path) -> None:
     """«Содержание» as the title of a section with running text under it: nothing is taken for contents."""
     lines = [

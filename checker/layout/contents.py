@@ -234,6 +234,9 @@ def run(document: Document, context: Context) -> Document:
                 bare = _bare_entries(lines, i + 1, headings)
                 if bare > stop:
                     stop = bare
+                    if _ELLIPSIS.match(lines[stop - 1].text) and "truncated" not in document.metadata.suspected:
+                        # a site's preview: the list breaks off at «...», the document's text is not there
+                        document.metadata.suspected.append("truncated")
                 count = stop - i - 1
                 if count < 2:
                     i += 1
