@@ -389,3 +389,34 @@ def test_table_last_cell_cut_mid_word(tmp_path: Path) -> None:
     assert document.metadata.suspected == ["truncated"]
     whole = parse_file(_write(tmp_path, "whole.txt", _programme("2025-2027", "2025-2027")))
     assert whole.metadata.suspected == []
+
+
+# --- a title page: letterhead, stamps, then the letter-spaced genre title and its lines ----------------------
+
+_TITLE_PAGE = [
+    "МУНИЦИПАЛЬНОЕ АВТОНОМНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ",
+    "ЛУГОВАЯ СРЕДНЯЯ ШКОЛА",
+    "ПРИНЯТО",
+    "на заседании педагогического совета",
+    "Протокол от 28 августа 2025 г. № 1",
+    "УТВЕРЖДЕНО",
+    "приказом от 29 августа 2025 г. № 112",
+    "П Р О Г Р А М М А  РАЗВИ ТИ Я",
+    "МУНИЦИПАЛЬНОГО АВТОНОМНОГО",
+    "ОБЩЕОБРАЗОВАТЕЛЬНОГО УЧРЕЖДЕНИЯ",
+    "НА 2025-2029 ГОДЫ",
+    "1. Паспорт программы развития",
+    "Программа развития Луговой средней школы определяет цели и задачи на пять лет.",
+    "2. Цели и задачи",
+    "3. Ожидаемые результаты",
+    "Рост доли выпускников, получивших аттестат, до 98 %.",
+]
+
+
+def test_genre_title_under_stamps_is_the_title_not_an_empty_section(tmp_path: Path, packs) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path, "programme.txt", _TITLE_PAGE)
+    # the title run is not a section; «2. Цели и задачи» with nothing under it still is an empty one
+    assert _findings(path, packs, "development_program", "Q-EMPTY-001") == {("warning", "fail")}
+    report = check_document(parse_file(path), packs, CheckOptions(doc_type="development_program"))
+    (empty,) = [f for f in report.findings if f.rule_id == "Q-EMPTY-001"]
+    assert "Цели и задачи" in empty.message

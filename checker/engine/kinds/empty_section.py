@@ -46,6 +46,9 @@ _STAMP = re.compile(
 )
 
 
+_TITLE_PAGE_BLOCKS = 25  # how far down a title page's genre title may stand
+# a genre title with its spaces removed: «программаразвития», «дорожнаякарта», «планмероприятий»
+_GENRE_TITLE = re.compile(r"^\W*(программа|дорожнаякарта|планмероприятий|план-график|комплексмер|паспортпрограммы)")
 _NUMBERING = re.compile(r"^\s*(\d{1,2}(\.\d{1,2}){0,3}\.?|[а-яa-z]\)|[-–—•])\s+", re.IGNORECASE)
 _TIME_START = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -100,6 +103,15 @@ class EmptySectionRule(RuleBase):
         first_content = title
         while first_content < len(blocks) and blocks[first_content].kind == "heading":
             first_content += 1
+        # a title page: the letterhead's headings, then stamps, then the genre title («П Р О Г Р А М М А
+        # РАЗВИТИЯ», letter-spaced or not) and its lines — the title run is the one that names the genre
+        for i in range(first_content, min(len(blocks), _TITLE_PAGE_BLOCKS)):
+            block = blocks[i]
+            if block.kind == "heading" and _GENRE_TITLE.match(fold(block.text).replace(" ", "")):
+                first_content = i
+                while first_content < len(blocks) and blocks[first_content].kind == "heading":
+                    first_content += 1
+                break
         # a numbered line after a lead-in ending with a colon («Повестка дня:», «РЕШИЛИ:», «Задачи:») is an
         # item of that list, as are the numbered lines that follow it
         listed: set[int] = set()
