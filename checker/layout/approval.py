@@ -244,8 +244,7 @@ def run(document: Document, context: Context) -> Document:
                 markers = " | ".join(f"«{s.text.split(chr(10))[0].rstrip(':').strip()}»" for s in stamps)
                 split_tables.insert(0, f"таблица с грифами рядом ({markers}) разделена на отдельные грифы")
     if split_tables:
-        context.changed = True
-        context.touched()
+        context.replaced()
         notes.extend(split_tables)
 
     scan = Scan(document, context)

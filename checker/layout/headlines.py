@@ -60,8 +60,7 @@ def run(document: Document, context: Context) -> Document:
             continue  # a third line may go on the headline too
         i += 1
     if joined:
-        context.touched()
-        context.changed = True
+        context.replaced()
         document.metadata.recovered.append(
             "заголовки прописными буквами в две строки собраны в один: "
             + plural(joined, "заголовок", "заголовка", "заголовков")

@@ -102,8 +102,7 @@ def run(document: Document, context: Context) -> Document:
     fix_words(document, context, _fix, "слова, набранные вразрядку, собраны")
     joined = _rejoin_tails(document)
     if joined:
-        context.touched()
-        context.changed = True
+        context.replaced()
         document.metadata.recovered.append(
             "конец слова вразрядку, отнесённый ячейкой таблицы на другую строку, возвращён: "
             + plural(joined, "слово", "слова", "слов")

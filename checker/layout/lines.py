@@ -76,6 +76,11 @@ class Context:
     def touched(self) -> None:
         self._text = None
 
+    def replaced(self) -> None:
+        """A pass replaced, joined or removed blocks: their texts changed and they are numbered again."""
+        self.changed = True
+        self._text = None
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -352,6 +357,5 @@ class Scan:
     def apply(self) -> bool:
         if not apply_splices(self.document, self.lines, self.splices):
             return False
-        self.context.changed = True
-        self.context.touched()
+        self.context.replaced()
         return True

@@ -203,6 +203,5 @@ def run(document: Document, context: Context) -> Document:
         # running headers and footers moved after the table keep their order among the rest
         document.blocks = out
         document.metadata.recovered.extend(notes)
-        context.changed = True
-        context.touched()
+        context.replaced()
     return document
