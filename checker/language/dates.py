@@ -29,6 +29,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from checker.language import months
+
 Kind = Literal[
     "date", "range", "deadline", "month", "quarter", "school_year", "period", "recurring", "vague", "invalid"
 ]
@@ -219,31 +221,11 @@ def _origin(pos: int, maps: list[_Shrink]) -> int:
 # ---------------------------------------------------------------------------------------------------------
 # Vocabulary
 
-_SOFT = ("ем", "ь", "я", "е", "ю")
-_HARD = ("ом", "", "а", "е", "у")
-_MONTH_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("январ", _SOFT),
-    ("феврал", _SOFT),
-    ("март", _HARD),
-    ("апрел", _SOFT),
-    ("ма", ("ем", "й", "я", "е", "ю")),
-    ("июн", _SOFT),
-    ("июл", _SOFT),
-    ("август", _HARD),
-    ("сентябр", _SOFT),
-    ("октябр", _SOFT),
-    ("ноябр", _SOFT),
-    ("декабр", _SOFT),
-)
-_MONTH_BY_WORD: dict[str, int] = {
-    stem + ending: number for number, (stem, endings) in enumerate(_MONTH_STEMS, 1) for ending in endings
-}
 _MONTH_ABBR: dict[str, int] = {
     "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8,
     "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
 }  # fmt: skip
-_MONTH_PREP = ("", "январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
-               "октябре", "ноябре", "декабре")  # fmt: skip
+_MONTH_PREP = ("", *months.PREPOSITIONAL_WORDS)
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ORDINAL = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4}
@@ -265,14 +247,10 @@ def _alt(words: list[str]) -> str:
 
 
 _NUMBER_RE = _alt(list(_NUMBER_WORDS))
-_MONTH_RE = "(?:" + "|".join(stem + "(?:" + "|".join(ends) + ")" for stem, ends in _MONTH_STEMS) + r")(?!\w)"
+_MONTH_RE = months.ANY_CASE
 # The same with the word-start check after the stem. A pattern whose first step is a plain character lets
 # the regex engine skip a position at once; a leading look-behind costs a sub-match at every position.
-_MONTH_RE_B = (
-    "(?:"
-    + "|".join(stem + rf"(?<!\w{'.' * len(stem)})(?:" + "|".join(ends) + ")" for stem, ends in _MONTH_STEMS)
-    + r")(?!\w)"
-)
+_MONTH_RE_B = months.ANY_CASE_B
 _ABBR_RE = "(?:" + _alt(list(_MONTH_ABBR)) + r")(?!\w)\.?"
 
 # ---------------------------------------------------------------------------------------------------------
@@ -416,12 +394,12 @@ def _parse_atom(m: re.Match[str], group: int | str = 0) -> _Atom | None:
     if a["iy"] is not None:
         return _Atom(start, end, "day", int(a["iy"]), int(a["im"]), int(a["id"]))
     if a["td"] is not None:
-        month = _MONTH_BY_WORD[a["tm"]] if a["tm"] is not None else _MONTH_ABBR[a["ta"].rstrip(".")]
+        month = months.NUMBER_BY_WORD[a["tm"]] if a["tm"] is not None else _MONTH_ABBR[a["ta"].rstrip(".")]
         return _Atom(start, end, "day", int(a["ty"]) if a["ty"] else None, month, int(a["td"]))
     if a["om"] is not None:
         return _Atom(start, end, "month", int(a["oy"]), int(a["om"]))
     if a["mm"] is not None:
-        return _Atom(start, end, "month", int(a["my"]) if a["my"] else None, _MONTH_BY_WORD[a["mm"]])
+        return _Atom(start, end, "month", int(a["my"]) if a["my"] else None, months.NUMBER_BY_WORD[a["mm"]])
     if a["qr"] is not None or a["qn"] is not None or a["qw"] is not None:
         if a["qr"] is not None:
             q = _ROMAN[a["qr"]]
@@ -754,7 +732,7 @@ _NOT_A_DATE_BEFORE = re.compile(
 _TRIGGER = re.compile(
     "|".join(
         [rf"{d}\d*" for d in "0123456789"]  # one literal per digit keeps a plain-character start
-        + [stem for stem, _ in _MONTH_STEMS if stem != "ма"]
+        + [stem for stem, _ in months.STEMS if stem != "ма"]
         + [r"ма(?:ем|[йяею])(?!\w)", r"кв(?:\.|(?!\w)|артал)", "полугод", "еже", "кажд", r"раза?\sв(?!\w)"]
         + ["течени", r"весь\sпериод", "постоянн", "необходим", r"по\sплану", r"по\sграфику", "систематич"]
         + ["регулярн", rf"на\s(?:{_NUMBER_RE})"]

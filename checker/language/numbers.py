@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.language import months
 from checker.language.morphology import analyzer, lemma
 
 _UNITS = {
@@ -27,7 +28,7 @@ _MULTIPLIERS = {"тысяча": 1000, "тыс": 1000, "миллион": 1_000_00
 _VAGUE = {"десяток": 10, "сотня": 100}
 _APPROX = {"около", "более", "свыше", "порядка", "почти", "примерно", "приблизительно", "менее", "до", "больше",
            "меньше", "несколько"}
-_MONTHS = re.compile(r"^(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
+_MONTHS = re.compile("^" + months.STEM)
 _WORD = re.compile(r"\d+(?:[ \u00a0]\d{3})+(?![\d.,:])|\d+(?:[.,]\d+)*|[а-яa-z]+(?:-[а-яa-z]+)*|%|№|:|[-–—]")
 # after a number: words that make it a date, a year, a time, a clause, not a quantity
 _NOT_COUNT_AFTER = {"год", "г", "гг", "час", "ч", "мин", "минута", "класс", "кл", "раз", "место", "балл",

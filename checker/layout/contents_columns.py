@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from checker.language import months
 from checker.layout.lines import Line, fold_label
 
 PAGES = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
@@ -49,7 +50,7 @@ _SECTION_WORDS = re.compile(
     r"миссия|самодиагностик|управлени\w*\s+реализаци",
     re.IGNORECASE,
 )
-_MONTH = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
+_MONTH = months.STEM + r"\w*"
 # a cell of a flattened table of measures: a column name, a term, a responsible person
 _TABLE_CELL = re.compile(
     rf"^(?:№(?:\s*п/п)?|n\s*п/п|сроки?(?:\s+\w+)?|ответственн\w*(?:\s+\w+)?|исполнител\w*|дата(?:\s+\w+)?|"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from checker.language import months, names
 from checker.layout.lines import fold_label
 
 # Column names of a table of measures, folded (ё→е, lower case).
@@ -57,10 +58,7 @@ def column_kind(text: str) -> str | None:
 
 # A date cell's first line: a date, a month, a quarter, a school year, a recurrence; short, so a measure
 # that merely starts with a month word («Сентябрьские чтения») is not one.
-_MONTH = (
-    r"(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]"
-    r"|ноябр[ьяе]|декабр[ьяе])"
-)
+_MONTH = months.ANY_CASE
 DATE_CELL = re.compile(
     rf"(?:(?:с|до|по|к|в|не\s+позднее|не\s+реже|на)\s+)?(?:\d{{1,2}}[./]\d{{1,2}}|\d{{4}}\b"
     rf"|\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s+{_MONTH}\b|[1-4]\s*-?[йея]?\s*(?:квартал|полугод|четверт|триместр)|[IVX]{{1,4}}\s*(?:-?[йя]\s+)?(?:квартал|полугод|четверт|триместр)"
@@ -77,7 +75,7 @@ PERSON = re.compile(
     r"(?i:директор|заместител|\bзам\.|учител|руководител|педагог|психолог|логопед|дефектолог|классн\w+\s+рук|администрац"
     r"|методист|библиотекар|советник|завуч|наставник|куратор|координатор|специалист|начальник|тьютор|вожат"
     r"|управлени\w*\s+образован|отдел\w*\s+образован|комитет\w*\s+(?:по\s+)?образован|министерств)"
-    r"|\b(?:ШМО|МО|РМО|ММО|ППк|ИРО|ЦНППМ|УВР|ВР)\b|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.",
+    r"|\b(?:ШМО|МО|РМО|ММО|ППк|ИРО|ЦНППМ|УВР|ВР)\b|" + names.INITIALS_FIRST + "|" + names.INITIALS_LAST,
 )
 # Words a wrapped line starts with that never start a cell.
 JOINER = re.compile(r"(?:по|и|в|во|на|с|со|для|к|о|об|от|до|из|за|при|а|или|как|под|через|между|без)\b")
