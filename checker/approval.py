@@ -31,7 +31,9 @@ from checker.language.approval_shapes import (
     BY_ACT,
     ESIGN,
     ESIGN_FIELDS,
+    ORPHAN_ACT,
 )
+from checker.language.names import PERSON, SIGN_LINE
 from checker.language.text import DocumentText, Unit
 
 Form = Literal["signature", "order", "protocol", "esign"]
@@ -52,13 +54,7 @@ _PROTOCOL = re.compile(
     r"|совет\w*\s+(школы|учреждения|организации))"
     r"|протокол\w*\s*(заседания\s+)?((\w+\s+){0,3}?совет\w*\s+)?(№|n\b|от\b)"
 )
-SIGN_LINE = re.compile(r"_{3,}|\(подпись\)|/подпись/", re.IGNORECASE)
 _BLANK_NUMBER = re.compile(r"(№|n)\s*_+", re.IGNORECASE)
-NAME = re.compile(
-    r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
-    r"|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична)\b"
-)
 # «__» ______ 20__ г.  /  __.__.20__  : a date left for the hand to fill in
 PLACEHOLDER = re.compile(
     r"[«\"]\s*_+\s*[»\"]\s*_{2,}\s*(?:(?:20|19)[\d_]*|_+)?\s*(?:г\.?|года)?"
@@ -68,10 +64,6 @@ PLACEHOLDER = re.compile(
 _TITLE_START = re.compile(
     r"^\s*(программа|муниципальн\w+\s+дорожн|региональн\w+\s+дорожн|дорожн\w+\s+карт|план\b|план-график|паспорт"
     r"|концептуальн|среднесрочн)"
-)
-# «приказом директора МБОУ СОШ № 14 от … №»: the right column of a stamp row whose «УТВЕРЖДЕНА» the layout lost
-_ORPHAN_ACT = re.compile(
-    r"^\W*(приказом|распоряжением)\s+(директора|руководителя|заведующе\w+|начальника|по\s+(школе|учреждению))"
 )
 _STAMP_WORD = re.compile(r"^\W*(согласован|обсужден|принят|рассмотрен|одобрен|утвержд)\w*\W*(\s|$)")
 _NUMBER_OR_DATE = re.compile(r"№|\bот\s+[«\"]?\s*[\d_]|\d{1,2}\.\d{1,2}\.\d{2,4}")
@@ -142,7 +134,7 @@ class Approval:
 
     @property
     def has_name(self) -> bool:
-        return bool(NAME.search(self.text))
+        return bool(PERSON.search(self.text))
 
     @property
     def has_signature_line(self) -> bool:
@@ -332,7 +324,7 @@ def _orphan_act(units: list[Unit], i: int) -> bool:
     """«приказом директора / МБОУ СОШ № 14 от 29.08.2025 № 112» at the top, among the stamps of a row (a
     «СОГЛАСОВАНО» or «Обсуждена» above it): the approving order of a stamp whose marker the layout lost."""
     unit = units[i]
-    if unit.text.words > 12 or not _ORPHAN_ACT.match(unit.text.folded):
+    if unit.text.words > 12 or not ORPHAN_ACT.match(unit.text.folded):
         return False
     window = " ".join(u.text.folded for u in units[i : i + 3] if u.text.words <= 20)
     if not _NUMBER_OR_DATE.search(window):
@@ -371,7 +363,7 @@ def _esigns(text: DocumentText) -> list[Approval]:
             for j in range(i + 1, min(i + 1 + _MAX_LINES, len(units))):
                 nxt = units[j]
                 field_line = nxt.block.role == "esign" or bool(ESIGN_FIELDS.search(nxt.text.folded))
-                owner = nxt.text.words <= 6 and bool(NAME.search(nxt.text.clean))
+                owner = nxt.text.words <= 6 and bool(PERSON.search(nxt.text.clean))
                 if field_line or owner or nxt.block is unit.block:
                     taken.append(nxt)
                     used.add(j)

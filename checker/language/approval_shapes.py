@@ -7,7 +7,9 @@ approval model's business.
 
 The compiled patterns `APPROVE_MARKER`, `AGREE_MARKER`, `BY_ACT`, `ACT_WORD`, `APPENDIX`, `APPENDIX_START`,
 `ESIGN` and `ESIGN_FIELDS` match exactly what `checker.approval` matched with its own copies; `TITLE_START` is
-the union of its genre titles and type detection's."""
+the union of its genre titles and type detection's. `ORPHAN_ACT` is shared by the approval model and the
+layout pass that splits stamps side by side (`checker.layout.approval`). Signers' names and positions are
+`checker.language.names`."""
 
 from __future__ import annotations
 
@@ -45,6 +47,13 @@ APPENDIX_START = re.compile(r"^\W*приложени")
 # with «к приказу» on the next line
 ANNEX_LINE = re.compile(
     r"^\W*приложени\w*\s*(" + NUMBER_SIGN + r"?\s*\d+)?\s*(к\s+(\S+\s+){0,2}?(" + ACT + r"|решени|письм)\w*|$)"
+)
+
+# «приказом директора МБОУ СОШ № 14 от … №»: an approving act's line whose «УТВЕРЖДЕНА» is lost (the right
+# column of a stamp row, drawn or dropped by the converter); read by the layout pass on raw text, so any case
+ORPHAN_ACT = re.compile(
+    r"^\W*(?:приказом|распоряжением)\s+(?:директора|руководителя|заведующе\w+|начальника|по\s+(?:школе|учреждению))",
+    re.IGNORECASE,
 )
 
 # an electronic signature: «Документ подписан электронной подписью», «Сведения о сертификате ЭП», its certificate

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 
 from checker.document import Block, Document, Location
+from checker.language import months
+from checker.language.approval_shapes import ORPHAN_ACT
 from checker.layout import approval_inline
 from checker.layout.lines import Context, Line, Scan, plural, text_block
 
@@ -28,7 +30,7 @@ _MARKER_AT_START = re.compile(rf"^\s*{_MARKER}\b", re.IGNORECASE)
 _MARKER_ALONE = re.compile(rf"^{_MARKER}\s*:?$", re.IGNORECASE)
 _TWO_MARKERS = re.compile(rf"^({_MARKER}\s*:?)\s+({_MARKER}\s*:?)$", re.IGNORECASE)
 _STAMP = re.compile(r"^(?:проект|проект документа)\s*\.?$", re.IGNORECASE)
-_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|_{2,})"
+_MONTHS = months.GENITIVE_OR_BLANK
 _DATE = re.compile(
     rf"«?\s*[\d_]{{1,2}}\s*»?\s+{_MONTHS}\s+(?:\d{{4}}|20_*|_+)\s*(?:г\.?|года)?"
     r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:г\.?|года)?|_{1,3}\.\s*_{1,3}\.\s*(?:20)?[\d_]+",
@@ -188,11 +190,7 @@ _TITLE_AFTER_DATE = re.compile(
 
 
 # «приказом директора / МБОУ СОШ № 14 от … № …» below «СОГЛАСОВАНО» and «Обсуждена»: the right column of a stamp
-# row whose «УТВЕРЖДЕНА» was lost (drawn, or dropped by the converter)
-_ORPHAN_ACT = re.compile(
-    r"^\W*(?:приказом|распоряжением)\s+(?:директора|руководителя|заведующе\w+|начальника|по\s+(?:школе|учреждению))",
-    re.IGNORECASE,
-)
+# row whose «УТВЕРЖДЕНА» was lost (drawn, or dropped by the converter) — `ORPHAN_ACT`
 _STAMP_WORD = re.compile(r"^\W*(?:согласован|обсужден|принят|рассмотрен|одобрен|утвержд)\w*\W*(?:\s|$)", re.IGNORECASE)
 _APPROVE_WORD = re.compile(r"^\W*утвержд", re.IGNORECASE)
 
@@ -200,7 +198,7 @@ _APPROVE_WORD = re.compile(r"^\W*утвержд", re.IGNORECASE)
 def _orphan_act(lines: list[Line], i: int) -> int | None:
     """The last line (the one with the date) of an approving order's lines that stand among the stamps
     without their «УТВЕРЖДЕНА»: another stamp above, no approval marker right above."""
-    if not _ORPHAN_ACT.match(lines[i].text) or len(lines[i].text) > _MAX_LINE_CHARS:
+    if not ORPHAN_ACT.match(lines[i].text) or len(lines[i].text) > _MAX_LINE_CHARS:
         return None
     above = lines[max(0, i - _MAX_LINES) : i]
     if not any(_STAMP_WORD.match(ln.text) for ln in above) or any(_APPROVE_WORD.match(ln.text) for ln in above[-3:]):

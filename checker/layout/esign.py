@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from checker.document import Block, Document
+from checker.language.names import INITIALS_FIRST, NAME_LINE
 from checker.layout.lines import Context, Line, Scan, text_block
 
 _TRIGGER = re.compile(
@@ -30,7 +31,6 @@ _FIELD = re.compile(
     r"(?:foxit|adobe|acrobat)\b)",
     re.IGNORECASE,
 )
-_NAME_LINE = re.compile(r"^[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+$|^[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.$")
 _MAX_GAP = 4  # lines of a wrapped field value between two fields
 _MAX_LINES = 30
 
@@ -61,11 +61,11 @@ def _stamp(lines: list[Line], i: int, head_end: int) -> tuple[int, list[Line], l
     outside: list[Line] = []
     for k in range(i, last + 1):
         line = lines[k]
-        (outside if _NAME_LINE.match(line.text) else stamp).append(line)
+        (outside if NAME_LINE.match(line.text) else stamp).append(line)
     return last, stamp, outside
 
 
-_INLINE_NAME = re.compile(r"\s*([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+)\s+(?=сертификат|владелец)", re.IGNORECASE)
+_INLINE_NAME = re.compile(rf"\s*({INITIALS_FIRST})\s+(?=(?i:сертификат|владелец))")
 _VALID_TO = re.compile(r"действителен:?\s+с\s+\S+\s+(?:по|до)\s+[\d.]+\d", re.IGNORECASE)
 _INLINE_FIELDS = re.compile(r"(?:сертификат|владелец|действителен)", re.IGNORECASE)
 

@@ -23,16 +23,13 @@ from pydantic import Field
 from checker.document import Block
 from checker.engine.context import CheckContext
 from checker.engine.rule import Outcome, RuleBase
+from checker.language.names import NAME_LINE
 from checker.language.normalize import fold
 
 _NOT_SECTION_ROLES = {"contents", "approval", "esign", "stamp", "header", "footer", "footnote", "endnote", "comment"}
 _CONTENTS_LINE = re.compile(
     r"(\.{3,}|…{2,}|_{4,}|\s\d{1,3}\s*$|(…|\.\.|\s)\s*\d{1,3}\s*[-–—]\s*\d{1,3}\s*$|…\s*\d{1,3}\s*$|"
     r"error!\s*bookmark|ошибка!\s*закладка)"
-)
-# a signatory: initials and a surname in either order («В.А.МУРАЙ», «Иванова И.И.»)
-_SIGNATORY = re.compile(
-    r"^\W*([А-ЯЁ]\.\s*[А-ЯЁ]\.?\s*[А-ЯЁ][А-ЯЁа-яё-]+|[А-ЯЁ][А-ЯЁа-яё-]+\s+[А-ЯЁ]\.\s*[А-ЯЁ]\.?)\W*$"
 )
 # an item of a list of documents: a law, an order, a project, with its number or date
 _CITATION = re.compile(
@@ -79,7 +76,7 @@ def _level(block: Block) -> int:
 def _not_a_section(block: Block) -> bool:
     if block.role in _NOT_SECTION_ROLES:
         return True
-    if _SIGNATORY.match(block.text.strip()):
+    if NAME_LINE.match(block.text.strip()):  # a signatory: «В.А.МУРАЙ», «Иванова И.И.»
         return True
     text = fold(block.text.strip())
     return bool(_CONTENTS_LINE.search(text) or _CONTENTS_TITLE.match(text) or _STAMP.match(text))

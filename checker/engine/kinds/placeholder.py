@@ -1,10 +1,11 @@
 """`placeholder`: unfilled template fields (`____`, `«__»`, `[указать]`, `ХХ.ХХ.ХХХХ`, `20__ г.`).
 
 Places a printed document leaves blank on purpose are not gaps: a signature line (`________ И.И. Иванов`,
-`Иванова И.И. ________`, `Председатель ________`, `подпись ______`, a line ending in a gap with the name alone
-on the next line, any gap of an approval stamp), the date of an approval or agreement
-stamp to be written by hand (`«___» ________ 2021 г.` by «УТВЕРЖДАЮ», «СОГЛАСОВАНО», «ознакомлен»), and the
-registration fields of a letterhead (`№ ______`, `от ______ №`, `На № ___ от ___`) that the office stamps."""
+`Иванова И.И. ________`, `Председатель ________`, `подпись ______`, `Директор МБОУ СОШ № 5 ________`, a line
+ending in a gap with the name alone on the next line, any gap of an approval stamp), the date of an approval or
+agreement stamp to be written by hand (`«___» ________ 2021 г.` by «УТВЕРЖДАЮ», «СОГЛАСОВАНО», «ознакомлен», or on
+a line that holds a signature), and the registration fields of a letterhead (`№ ______`, `от ______ №`,
+`На № ___ от ___`) that the office stamps. The shapes of names and positions are `checker.language.names`."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pydantic import Field
 
 from checker.engine.context import CheckContext
 from checker.engine.rule import Outcome, RuleBase
+from checker.language.names import POSITION, SIGNATURE_NAME_LINE, SIGNED_AFTER, SIGNED_BEFORE
 from checker.language.text import snippet
 
 _GAPS = re.compile(
@@ -28,27 +30,9 @@ _GAPS = re.compile(
     r"|_{3,}",
     re.IGNORECASE,
 )
-# a signature: the gap is followed by initials and a surname (either order), or stands by the word «подпись»
-# or after a position («Председатель ______»)
-_SIGNATURE_AFTER = re.compile(
-    r"^[\s/]*(?:[А-ЯЁA-Z]\.\s?){1,2}\s?[А-ЯЁA-Z][а-яёa-z]+"
-    r"|^[\s/]*[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?"
-    r"|^[\s/(]*подпис",
-    re.IGNORECASE,
-)
-_SIGNATURE_BEFORE = re.compile(
-    r"(подпис\w*|м\.\s?п\.|председател\w*|секретар\w*|член\w*\s+комиссии|директор\w*|начальник\w*|"
-    r"руководител\w*|заведующ\w*|глава|ознакомлен\w*(?:\s*\(а\))?|исполнител\w*|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|"
-    r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)[\s:/(),]*$",
-    re.IGNORECASE,
-)
-# a line that is nothing but a name, maybe in slashes («/Г.Н. Петрова/», «Петрова И.И.»): under a gap that ends
-# the line above («Директор школы: ____________»), it makes that gap a signature line
-_NAME_LINE = re.compile(
-    r"^[\s/(]*(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[\s/)]*$"
-    r"|^[\s/(]*[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.?)?[\s/)]*$"
-)
 _TRAILING_GAP = re.compile(r"_{3,}[\s/]*$")
+_LINE_GAP = re.compile(r"_{3,}")
+_MAX_POSITION_WORDS = 10  # «Директор МБОУ СОШ № 5 имени …: ________»: a position's line before its signature gap
 # the handwritten date of a stamp: «___» ________ 2021 г., «__» ______ 20__ г.
 _STAMP_DATE = re.compile(
     r'"\s*_+\s*"\s*_+\s*(?:(?:19|20)[\d_]{2}\s*(?:г\b|года?))?|_{3,}\s*(?:19|20)[\d_]{2}\s*(?:г\b|года?)'
@@ -79,22 +63,22 @@ class PlaceholderRule(RuleBase):
             if _BLANKS_ONLY.match(text):
                 continue  # a line of nothing but blanks: a form's place to sign or write by hand
             in_stamp = unit.block.role in ("approval", "stamp", "esign")
-            exempt = _exempt_spans(text, unit.text.folded, in_stamp)
+            folded = unit.text.folded
             # «Директор школы: ____________» with «/Г.Н. Петрова/» on the next line: the line is for a signature
-            signed_below = i + 1 < len(units) and bool(_NAME_LINE.match(units[i + 1].text.clean))
+            signed_below = i + 1 < len(units) and bool(SIGNATURE_NAME_LINE.match(units[i + 1].text.clean))
+            signatures = [
+                m
+                for m in _LINE_GAP.finditer(text)
+                if in_stamp or _signature_gap(text, m.start(), m.end(), signed_below)
+            ]
+            # a line that holds a signature is a stamp's line: its date is written by hand too
+            # («город Энск ________ Петрова В.Р. «___» ________ 2022 г.», a stamp a PDF read as one line)
+            exempt = _exempt_spans(text, folded, in_stamp or bool(signatures))
+            signed = {m.span() for m in signatures}
             gaps = [
                 m
-                for m in _GAPS.finditer(unit.text.folded)
-                if not any(a <= m.start() and m.end() <= b for a, b in exempt)
-                and not (
-                    m.group(0).startswith("_")
-                    and (
-                        in_stamp
-                        or _SIGNATURE_AFTER.match(text[m.end() :])
-                        or _SIGNATURE_BEFORE.search(text[: m.start()])
-                        or (signed_below and _TRAILING_GAP.match(text[m.start() :]))
-                    )
-                )
+                for m in _GAPS.finditer(folded)
+                if not any(a <= m.start() and m.end() <= b for a, b in exempt) and m.span() not in signed
             ]
             if not gaps:
                 continue
@@ -111,6 +95,17 @@ class PlaceholderRule(RuleBase):
                 return
         if count == 0:
             yield Outcome(True, {"found": "—"})
+
+
+def _signature_gap(text: str, start: int, end: int, signed_below: bool) -> bool:
+    """The gap text[start:end] is for a hand signature: a name follows it («____ И.И. Иванов») or stands
+    before it («Иванова И.И. ____», «Председатель ____»), or it ends a line that a name follows on the next
+    line, or a line that starts with a signer's position («Директор МБОУ СОШ № 5 ____________»)."""
+    if SIGNED_AFTER.match(text[end:]) or SIGNED_BEFORE.search(text[:start]):
+        return True
+    if not _TRAILING_GAP.match(text[start:]):
+        return False
+    return signed_below or (bool(POSITION.match(text)) and len(text[:start].split()) <= _MAX_POSITION_WORDS)
 
 
 def _exempt_spans(text: str, folded: str, in_stamp: bool) -> list[tuple[int, int]]:
