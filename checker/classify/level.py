@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.language.approval_shapes import AGREE_WORD, APPROVE_WORD, COUNCIL_WORD
+from checker.language.names import SIGNATORY_LINE as _SIGNATORY
 
 _EVENT = (
     r"(семинар|совещани|конференци|вебинар|форум|кругл\w+ стол|мастер-класс|стажировк|педсовет|объединени|практикум)"
@@ -112,10 +113,6 @@ _EVENT_LEVEL = [
 _ORGANISER = re.compile(r"(организатор\w*|организован\w*|проводит|провел[аи]?)\W+(?P<who>.{0,120})")
 _ADDRESSEE = re.compile(
     r"^\W*(руководител|директор|начальник|заведующ|ректор|глав|председател|заместител)\w*(ям|ам|у|ю)\b"
-)
-_SIGNATORY = re.compile(
-    r"(^|\n)\W*(?P<who>(и\.\s*о\.\s*|временно исполняющ\w+ обязанности\s+)?(заместитель\s+)?"
-    r"(директор|начальник|руководитель|министр|заведующ\w+|председатель|глава|ректор)[^\n]{0,90})"
 )
 
 
