@@ -210,6 +210,18 @@ def _order_reason(reading: Reading) -> tuple[str, str] | None:
     )
 
 
+def _missing_subject(spec: TypeSignals, reading: Reading) -> tuple[str, str] | None:
+    """The reason a document is not of the type although it is titled like one: the type needs its subject
+    (an information report is about the programme's work with schools) in the title zone or the opening,
+    and neither names it. «Аналитическая справка по итогам внутришкольного контроля» is a справка, not ours."""
+    if spec.need is None:
+        return None
+    if any(spec.need.search(text) for text in (reading.title, reading.opening, reading.annex_title) if text):
+        return None
+    ru = spec.need_reason.get("ru", "не назван предмет документа")
+    return ru, spec.need_reason.get("en", ru)
+
+
 def _confidence(ranked: list[TypeScore]) -> float:
     best = ranked[0]
     if best.score <= 0:
@@ -258,6 +270,8 @@ def decide(signals: SignalSet, reading: Reading) -> Decision:
             ru, en = specific
         return Decision("unknown", min(confidence, 0.3), ranked, ru, en)
     if confidence >= signals.threshold:
+        if (missing := _missing_subject(signals.types[best.doc_type], reading)) is not None:
+            return Decision("unknown", min(confidence, 0.3), ranked, *missing)
         return Decision(best.doc_type, confidence, ranked)
     form = reading.form
     if best.doc_type == "letter" and len(form.letter_marks) >= 2 and not _own_letter(form):

@@ -24,6 +24,10 @@ class TypeSignals:
     body: list[Signal]
     form: dict[str, float]
     section: list[Signal] = field(default_factory=list)  # its own first section heading alone on a line
+    # what a document of the type must be about, in its title zone or opening: without it the type's title alone
+    # («Аналитическая справка …» of any school subject) does not make the document this type
+    need: re.Pattern[str] | None = None
+    need_reason: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -49,8 +53,12 @@ def default_path() -> Path:
 
 
 def _compile(pattern: str, parts: dict[str, str]) -> re.Pattern[str]:
-    for name, value in parts.items():
-        pattern = pattern.replace("{" + name + "}", value)
+    for _ in range(3):  # a part may use another part ({PROGRAMME_WORK} holds {PROGRAMME})
+        before = pattern
+        for name, value in parts.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        if pattern == before:
+            break
     return re.compile(pattern, re.MULTILINE)
 
 
@@ -72,6 +80,8 @@ def load(path: Path | None = None) -> SignalSet:
             signals(spec, "body"),
             {k: float(v) for k, v in (spec.get("form") or {}).items()},
             signals(spec, "section"),
+            _compile(spec["need"]["re"], parts) if spec.get("need") else None,
+            dict((spec.get("need") or {}).get("reason") or {}),
         )
         for name, spec in data["types"].items()
     }
