@@ -31,7 +31,7 @@ def _header(lines: list[Line], i: int) -> tuple[list[str], list[str], int] | Non
     texts: list[str] = []
     j = i
     while j < len(lines) and len(kinds) < 10:
-        if j + 1 < len(lines):
+        if j + 1 < len(lines) and not _two_names(lines[j].text, lines[j + 1].text):
             joined = f"{lines[j].text} {lines[j + 1].text}"
             kind = column_kind(joined)
             if kind is not None:
@@ -40,6 +40,8 @@ def _header(lines: list[Line], i: int) -> tuple[list[str], list[str], int] | Non
                 j += 2
                 continue
         kind = column_kind(lines[j].text)
+        if kind is None and _other_column(lines, j, kinds):
+            kind = "other"
         if kind is None:
             break
         kinds.append(kind)
@@ -48,6 +50,27 @@ def _header(lines: list[Line], i: int) -> tuple[list[str], list[str], int] | Non
     if len(kinds) < 3 or "activity" not in kinds or not {"date", "responsible"} & set(kinds):
         return None
     return kinds, texts, j
+
+
+def _two_names(first: str, second: str) -> bool:
+    """Two lines each naming a column of its own kind («Показатели» / «Ответственные»): two header cells, not one
+    name wrapped onto a second line («Ответственный» / «исполнитель» name one)."""
+    one, two = column_kind(first), column_kind(second)
+    return one is not None and two is not None and one != two
+
+
+_OTHER_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[ -][а-яё()«»\"-]+){0,4}")
+
+
+def _other_column(lines: list[Line], j: int, kinds: list[str]) -> bool:
+    """A column name the vocabulary does not know («Ожидаемый результат (показатель)», «Примечание») between
+    known ones: a short capitalised phrase, after the number and measure columns and before a known name."""
+    if len(kinds) < 2 or "activity" not in kinds or kinds.count("other") >= 2 or j + 1 >= len(lines):
+        return False
+    text = lines[j].text.strip()
+    if len(text) > 60 or not _OTHER_NAME.fullmatch(text) or DATE_START.match(text):
+        return False
+    return column_kind(lines[j + 1].text) is not None
 
 
 def _fits(cells: list[str], kinds: list[str]) -> bool:
@@ -140,7 +163,7 @@ def _numbered_rows(lines: list[Line], kinds: list[str]) -> tuple[int, list[tuple
     groups: list[tuple[int, list[str], bool]] = []  # (first line's index, lines, number and text on one line)
     while j < len(lines):
         m = ROW_START.match(lines[j].text)
-        if m is not None and m.group(2) and not m.group(2)[:1].isupper() and m.group(2)[:1] not in "«\"":
+        if m is not None and m.group(2) and not m.group(2)[:1].isupper() and m.group(2)[:1] not in '«"':
             m = None  # `12 сентября 2018`: a date cell, not a numbered row
         if m is None:
             if not groups:
@@ -239,7 +262,7 @@ _MAX_CELL_LINE = 160
 
 def _starts_row(text: str) -> bool:
     """A measure's first line: a capital, a quote or a number, never a word that only goes on a line."""
-    return (text[:1].isupper() or text[:1] in "«\"") and JOINER.match(text) is None
+    return (text[:1].isupper() or text[:1] in '«"') and JOINER.match(text) is None
 
 
 def _score(parts: list[list[str]], kinds: list[str]) -> int:

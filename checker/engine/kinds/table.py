@@ -37,6 +37,12 @@ class Column(BaseModel):
     synonyms: list[str] = Field(default_factory=list, description="header wordings; the name is one of them")
     required: bool = True
     role: Role = "other"
+    elsewhere: list[str] = Field(
+        default_factory=list,
+        description="regexes (on lower-case text) of a label outside the table that states the column's content "
+        "for the whole table — a passport row, a heading or a line «Задачи: …» above it; found, the column "
+        "is not demanded",
+    )
 
     def phrasings(self) -> list[str]:
         return [self.name.ru, *self.synonyms, *ROLE_WORDINGS.get(self.role, ())]
@@ -239,6 +245,12 @@ _M = {
         "Оформите план таблицей с этими столбцами.",
         en="No table of measures: no table with the columns {columns}. Lay the plan out as a table with them.",
     ),
+    "unnamed_column": Localized(
+        ru="Не удалось проверить, есть ли в таблице {of} столбец «{column}»: у одного из её заполненных столбцов "
+        "не распознано название. Проверьте вручную, что столбец «{column}» есть и заполнен.",
+        en="Could not check whether the table {of_en} has a «{column}» column: the name of one of its filled "
+        "columns was not recognised. Check by hand that the «{column}» column is there and filled in.",
+    ),
     "missing_column": Localized(
         ru="В таблице {of} нет столбца «{column}»; добавьте его и заполните для каждой строки.",
         en="The table {of_en} has no «{column}» column; add it and fill it in for every row.",
@@ -331,10 +343,20 @@ class TableRule(RuleBase):
         first = table.blocks[0]
         where = first.location.model_copy()
         failures = 0
+        outside: list[str] = []
+        unnamed = _unnamed_columns(table)
         for ci, column in enumerate(self.columns):
-            if column.required and ci not in table.header.assignment:
-                failures += 1
-                yield Outcome(False, {"column": column.name.get(lang)}, None, where, message=_M["missing_column"])
+            if not column.required or ci in table.header.assignment:
+                continue
+            params = {"column": column.name.get(lang)}
+            if column.elsewhere and _stated_elsewhere(ctx, table, column.elsewhere):
+                outside.append(column.name.get(lang))
+                continue
+            failures += 1
+            if unnamed:
+                yield Outcome(False, params, None, where, unverified=True, message=_M["unnamed_column"])
+                continue
+            yield Outcome(False, params, None, where, message=_M["missing_column"])
         if self.check_rows:
             period = None
             if any(self.columns[ci].role == "date" for ci in table.header.assignment):
@@ -371,6 +393,9 @@ class TableRule(RuleBase):
                 if lang != "en"
                 else f"rows checked: {checked}; columns: {found}"
             )
+            if outside:
+                names = ", ".join(f"«{n}»" for n in outside)
+                summary += f"; {names} — вне таблицы" if lang != "en" else f"; {names} given outside the table"
             yield Outcome(True, {"found": summary, "rows": checked}, None, where)
 
     def _unseen_table(self, ctx: CheckContext) -> tuple[tuple[str, str], str | None, Location | None] | None:
@@ -382,9 +407,7 @@ class TableRule(RuleBase):
         for unit in ctx.text.select("text"):
             if unit.text.words > 30:
                 continue
-            named = sum(
-                1 for c in self.columns if c.required and column_score(unit.text.clean, c.phrasings()) >= 80
-            )
+            named = sum(1 for c in self.columns if c.required and column_score(unit.text.clean, c.phrasings()) >= 80)
             if named >= 2 and named >= sum(1 for c in self.columns if c.required) - 1:
                 return _DOUBT["header"], unit.text.clean[:160], unit.location
         stacked = self._stacked_header(ctx)
@@ -407,7 +430,7 @@ class TableRule(RuleBase):
         for start in range(len(units)):
             named: set[int] = set()
             lines: list[str] = []
-            for position, unit in enumerate(units[start:start + len(self.columns) + 4]):
+            for position, unit in enumerate(units[start : start + len(self.columns) + 4]):
                 if unit.text.words > 5:
                     break
                 hits = [i for i, c in enumerate(self.columns) if column_score(unit.text.clean, c.phrasings()) >= 80]
@@ -487,13 +510,47 @@ class TableRule(RuleBase):
             first, last = m.first_day(default), m.last_day(default)
             if first is None and last is None:
                 continue
-            if (last is not None and last < start) or (first is not None and first > end) or (
-                first is None and last is not None and last > end
+            if (
+                (last is not None and last < start)
+                or (first is not None and first > end)
+                or (first is None and last is not None and last > end)
             ):
                 yield Outcome(False, {**params, "period": shown}, value, loc, message=_M["outside"])
                 return
 
 
+def _stated_elsewhere(ctx: CheckContext, table: MeasuresTable, patterns: list[str]) -> bool:
+    """The column's content is stated for the whole table outside it: a passport row «Задачи | …», a heading
+    «Задачи» or a line «Задачи: …» (a programme that lists its tasks above a table of measures)."""
+    own = {id(b) for b in table.blocks}
+    compiled = [re.compile(p, re.MULTILINE) for p in patterns]
+    for unit in ctx.text.select("all"):
+        if id(unit.block) in own or unit.block.role is not None:
+            continue
+        text = normalize(unit.text.clean)
+        if any(p.search(text) for p in compiled):
+            return True
+    return False
+
+
+def _unnamed_columns(table: MeasuresTable) -> list[int]:
+    """Columns of the table with no name in the header but text in most rows: the parser lost a header cell
+    (a PDF header drawn as an image or wrapped out of its cell), so a missing column may be this one."""
+    out = []
+    rows = [row for _, row in table.rows if not is_subheader(row, table.width)]
+    if not rows:
+        return out
+    for ti, label in enumerate(table.header.labels):
+        if label.strip() or ti in table.header.assignment.values():
+            continue
+        texts = [_text(grid(row, table.width)[ti]) for row in rows]
+        filled = [t for t in texts if t]
+        if len(filled) * 2 > len(rows) and not all(_NUMBERING_CELL.match(t) for t in filled):
+            out.append(ti)
+    return out
+
+
+_NUMBERING_CELL = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
 _WHOLE_PERIOD = re.compile(r"в\s+течени[еи]\s+(всего\s+)?(учебного\s+|календарного\s+)?(года|периода)", re.IGNORECASE)
 
 
@@ -576,13 +633,26 @@ def describe_tables(document: Document, columns: list[Column]) -> list[dict]:
 
 # The columns `inspect` looks for when no rule is given: the roadmap/programme table of measures.
 DEFAULT_COLUMNS = [
-    Column(name=Localized(ru="Мероприятие"), synonyms=["наименование мероприятия", "содержание мероприятия",
-           "содержание работы", "мероприятия"], role="activity"),
-    Column(name=Localized(ru="Сроки"), synonyms=["срок", "срок проведения", "сроки исполнения", "дата",
-           "сроки реализации"], role="date"),
-    Column(name=Localized(ru="Ответственные"), synonyms=["ответственный", "ответственный исполнитель",
-           "исполнители", "исполнитель"], role="responsible"),
+    Column(
+        name=Localized(ru="Мероприятие"),
+        synonyms=["наименование мероприятия", "содержание мероприятия", "содержание работы", "мероприятия"],
+        role="activity",
+    ),
+    Column(
+        name=Localized(ru="Сроки"),
+        synonyms=["срок", "срок проведения", "сроки исполнения", "дата", "сроки реализации"],
+        role="date",
+    ),
+    Column(
+        name=Localized(ru="Ответственные"),
+        synonyms=["ответственный", "ответственный исполнитель", "исполнители", "исполнитель"],
+        role="responsible",
+    ),
     Column(name=Localized(ru="Участники"), synonyms=["целевая группа", "категория участников"], role="participants"),
-    Column(name=Localized(ru="Результат"), synonyms=["ожидаемый результат", "показатель", "отметка об исполнении"],
-           required=False, role="result"),
+    Column(
+        name=Localized(ru="Результат"),
+        synonyms=["ожидаемый результат", "показатель", "отметка об исполнении"],
+        required=False,
+        role="result",
+    ),
 ]
