@@ -44,6 +44,18 @@ SPEECH = [
     "работу с родителями как ресурс повышения образовательных результатов",
     "практику взаимопосещения уроков в сетевом объединении школ",
 ]
+# topics that themselves name the schools the programme works for (low results, the effective mode, leader
+# schools, pupils at risk of failure, targeted support); the others need a sentence saying whom the event was for
+TARGET_TOPICS = {TOPICS[0], TOPICS[1], TOPICS[3], TOPICS[4], TOPICS[6]}
+# speeches that name them («повышения образовательных результатов»)
+TARGET_SPEECH = {SPEECH[5]}
+# that sentence, per author (no random draw: the rest of the document stays as it was)
+TARGET_SENTENCE = {
+    "A": "Семинар проведён в рамках работы по поддержке школ с низкими образовательными результатами.",
+    "B": "Семинар организован для педагогов школ с низкими результатами обучения и их школ-наставников.",
+    "C": "Семинар адресован управленческим командам школ с низкими образовательными результатами.",
+    "D": "Мероприятие проведено по программе поддержки школ, функционирующих в сложных социальных условиях.",
+}
 CATEGORIES = [
     "руководители и заместители руководителей общеобразовательных организаций",
     "учителя-предметники", "педагоги-психологи", "руководители методических объединений",
@@ -121,14 +133,16 @@ def press_release(rng: Random, author: str, defects: set[str]) -> Built:
     year = rng.randint(2018, 2026)
     level = _level(rng)
     host = school(rng, pl)
-    topic = rng.choice(TOPICS)
+    untargeted = "no_target_schools" in defects  # then nothing may name the target schools by chance either
+    topic = rng.choice([t for t in TOPICS if t not in TARGET_TOPICS] if untargeted else TOPICS)
     event = _event(rng, level)
     when = day_in(rng, year, (2, 11))
     venue = _venue(rng, level, host, pl)
     org = _organizer(rng, level, host, pl)
     n, n_text = _count(rng)
     cats = rng.sample(CATEGORIES, rng.randint(2, 4))
-    speakers = list(zip([speaker(rng) for _ in range(3)], rng.sample(SPEECH, 3), strict=True))[: rng.randint(2, 3)]
+    speeches = [s for s in SPEECH if s not in TARGET_SPEECH] if untargeted else SPEECH
+    speakers = list(zip([speaker(rng) for _ in range(3)], rng.sample(speeches, 3), strict=True))[: rng.randint(2, 3)]
     sub_weights = {"A": (0.7, 0.1, 0.2), "B": (0.2, 0.65, 0.15), "C": (0.35, 0.5, 0.15), "D": (0.6, 0.1, 0.3)}[author]
     subkind = rng.choices(["press_release", "news", "announcement"], weights=sub_weights)[0]
     if subkind == "announcement":
@@ -140,6 +154,8 @@ def press_release(rng: Random, author: str, defects: set[str]) -> Built:
     venue_s = "" if "no_venue" in defects else venue
     org_s = "" if "no_organizer" in defects else org
     count_s = "" if "no_participant_count" in defects else n_text
+    # a programme's press release says whom the work is for; the topic may say it, else a sentence does
+    target_s = "" if "no_target_schools" in defects or (topic_q and topic in TARGET_TOPICS) else TARGET_SENTENCE[author]
     els: list[Element] = []
 
     if subkind == "announcement":
@@ -159,6 +175,8 @@ def press_release(rng: Random, author: str, defects: set[str]) -> Built:
             els.append(Para(f"Организатор — {org_s}."))
         els.append(Para(f"К участию приглашаются {', '.join(cats)}. В программе семинара — выступления "
                         f"педагогов, открытые уроки и обсуждение {rng.choice(SPEECH).split(' ', 1)[1]}."))  # fmt: skip
+        if target_s:
+            els.append(Para(target_s))
         els.append(Para(f"Заявки на участие принимаются до {d_num(when - dt.timedelta(days=5))} по электронной "
                         f"почте metod{rng.randint(1, 99)}@edu.example.ru."))  # fmt: skip
         return Built(els, level, subkind, None, sorted(defects), f"Анонс: {event}", year, pl.region)
@@ -213,6 +231,8 @@ def press_release(rng: Random, author: str, defects: set[str]) -> Built:
         lead = f"{date_s} " if date_s else ""
         els.append(Para(cap(f"{lead}{venue_s + ' ' if venue_s else ''}прошёл {event}{topic_q}.")))
 
+    if target_s:
+        els.append(Para(target_s))
     roles = rng.sample(["директор", "заместитель директора по УВР", "учитель математики", "педагог-психолог",
                         "руководитель ШМО"], 3)  # fmt: skip
     for ((name, end), speech), role in zip(speakers[: (1 if subkind == "news" else 3)], roles, strict=False):
@@ -223,7 +243,8 @@ def press_release(rng: Random, author: str, defects: set[str]) -> Built:
     if subkind != "news":
         els.append(Para(rng.choice([
             "В завершение участники обсудили вопросы, возникающие при реализации программ перехода школ в "
-            "эффективный режим работы, и выработали рекомендации для школ.",
+            "эффективный режим работы, и выработали рекомендации для школ."
+            if not untargeted else "В завершение участники обсудили вопросы и выработали рекомендации для школ.",
             "По итогам семинара участникам предложено использовать представленные материалы в работе школьных "
             "методических объединений.",
             "Материалы семинара размещены на сайте организатора в разделе «Методическая работа».",
