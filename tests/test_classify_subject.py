@@ -73,3 +73,15 @@ def test_a_schools_own_справка_without_the_programme_is_unknown() -> None
 def test_programme_reports_stay_information_reports(title: str, lead: str) -> None:
     found = classify(_document(title, lead, "В 2024 году курсы прошли 56 педагогов (55 %)."))
     assert (found.doc_type, found.reason) == ("info_report", None)
+
+
+def test_news_about_assessment_results_stays_a_press_release() -> None:
+    """Only a title opened by the analysing genre (справка, анализ, отчёт, информация) is an analysis."""
+    found = classify(
+        _document(
+            "Итоги ВПР обсудили на совещании руководителей",
+            "14 сентября 2023 года в управлении образования состоялось совещание руководителей школ.",
+            "В совещании приняли участие 34 руководителя.",
+        )
+    )
+    assert (found.doc_type, found.reason) == ("press_release", None)
