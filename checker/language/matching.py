@@ -1,5 +1,10 @@
-"""Matching phrases against the text layer: by lemmas, by folded text, or by regex; and
-fuzzy scoring of heading-like lines (toolchain.md §4)."""
+r"""Matching phrases against the text layer: by lemmas, by folded text, or by regex; and
+fuzzy scoring of heading-like lines (toolchain.md §4).
+
+A pack's regex may hold groups named `tag_<grammemes>` («(?P<tag_NOUN_ablt>управлени\w*)»,
+«(?P<tag_Name>\w+)\s+(?P<tag_Patr>\w+)»; a trailing «_2» repeats a group's tags under a new name): a match
+counts only when every word such a group captured can take all those grammemes (pymorphy3). So a rule says
+«an organisation in the instrumental» or «a place in the locative» by case, not by lists of endings."""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz
 
 from checker.language.lexicon import Lexicon
-from checker.language.morphology import lemmatize
+from checker.language.morphology import TOKEN, analyzer, can_be, lemmatize
 from checker.language.normalize import normalize
 from checker.language.text import AnalyzedText, Unit
 from checker.safe_regex import compile_pattern
@@ -20,6 +25,7 @@ MatchMode = Literal["lemma", "text", "regex"]
 # «3.1.», «3 1» (a lemma string keeps the digits as separate words), «IV.», «Раздел 2.»
 _MISSES_KEPT = 4096  # per phrase; a full memory starts over
 _NUMBERING = re.compile(r"^(?:(?:\d+[.)]?\s*)+|[ivxlc]+[.)]\s*|раздел \d+[.:]?\s*)+")
+_TAG_GROUP = re.compile(r"^tag_(?P<grammemes>[A-Za-z-]+(?:_[A-Za-z-]+)*)(?:_\d+)?$")
 
 
 @dataclass
@@ -40,8 +46,10 @@ class PhraseMatcher:
         self.phrase = phrase
         self.mode = mode
         self._misses: dict[str, None] = {}  # texts known not to contain the phrase (bounded)
+        self._tags: list[tuple[str, frozenset[str]]] = []
         if mode == "regex":
             self.pattern: Any = compile_pattern(phrase, re.IGNORECASE | re.MULTILINE)
+            self._tags = tag_groups(self.pattern.groupindex)
         elif mode == "text":
             self.pattern = re.compile(re.escape(normalize(phrase)))
         else:
@@ -59,6 +67,8 @@ class PhraseMatcher:
                 continue  # several rules and scopes search the same paragraph with the same phrase
             found = False
             for m in self.pattern.finditer(haystack):
+                if self._tags and not self._agrees(m):
+                    continue
                 found = True
                 if self.mode == "lemma":
                     start, end = unit.text.lemma_span_to_chars(m.start(), m.end())
@@ -72,6 +82,29 @@ class PhraseMatcher:
 
     def search(self, units: Iterable[Unit]) -> Hit | None:
         return next(self.finditer(units), None)
+
+    def _agrees(self, match: Any) -> bool:
+        """Every word of every `tag_…` group that took part in the match can take the group's grammemes."""
+        for name, grammemes in self._tags:
+            captured = match.group(name)
+            if captured and not all(can_be(word, grammemes) for word in TOKEN.findall(captured)):
+                return False
+        return True
+
+
+def tag_groups(groupindex: dict[str, int]) -> list[tuple[str, frozenset[str]]]:
+    """The `tag_…` groups of a pattern and their grammemes; an unknown grammeme is an error in the pack."""
+    groups = []
+    for name in groupindex:
+        shape = _TAG_GROUP.match(name)
+        if shape is None:
+            continue
+        grammemes = frozenset(shape["grammemes"].split("_"))
+        unknown = sorted(grammemes - analyzer().TagClass.KNOWN_GRAMMEMES)
+        if unknown:
+            raise ValueError(f"группа «{name}»: неизвестные граммемы pymorphy3: {', '.join(unknown)}")
+        groups.append((name, grammemes))
+    return groups
 
 
 @dataclass

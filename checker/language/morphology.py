@@ -40,3 +40,12 @@ def tokens(folded: str) -> list[tuple[str, int, int]]:
 def lemmatize(folded: str) -> str:
     """A phrase's lemmas joined by single spaces."""
     return " ".join(lemma(t) for t, _, _ in tokens(folded))
+
+
+@lru_cache(maxsize=200_000)
+def can_be(word: str, grammemes: frozenset[str]) -> bool:
+    """Whether one folded word has a reading (pymorphy3) with all these grammemes: «департаментом» can be
+    {NOUN, ablt}, «козырева» can be {Surn}; a word with no Cyrillic has none."""
+    if not _CYRILLIC.search(word):
+        return False
+    return any(grammemes <= parse.tag.grammemes for parse in analyzer().parse(word))

@@ -2,7 +2,11 @@
 
 An item is a pattern or a named concept (`{name: …, synonyms: [...]}`). Messages name what is
 missing in words: a concept by its name, a lemma or text pattern by its words, the any_of group by
-`any_name` (or the rule's title) — a regular expression never reaches the user."""
+`any_name` (or the rule's title) — a regular expression never reaches the user.
+
+`doubt_of` lists signs that what is missing may be told in other words (the subject of an event: the text
+says what was done at it, but not in a shape the rule reads): when one of them is found the finding is a
+question, a warning that quotes it, not an error."""
 
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ from pydantic import Field, model_validator
 from checker.engine.context import CheckContext
 from checker.engine.rule import Concept, Localized, Outcome, Pattern, RuleBase
 from checker.engine.unverified import doubt_reason
-from checker.language.matching import Hit
+from checker.language.matching import Hit, tag_groups
+from checker.safe_regex import compile_pattern
 
 Item = Concept | Pattern
 
@@ -45,11 +50,21 @@ class PhrasesRule(RuleBase):
     any_name: Localized | None = Field(None, description="what the any_of group looks for, in words")
     all_of: list[Item] = Field(default_factory=list, description="every one must appear")
     none_of: list[Item] = Field(default_factory=list, description="none may appear")
+    doubt_of: list[Item] = Field(
+        default_factory=list,
+        description="signs that what is missing may be told in other words: when one is found, the finding is "
+        "a warning that asks to check (doubt_message), not an error",
+    )
+    doubt_message: Localized | None = Field(None, description="the question asked then; {found} is the sign")
 
     @model_validator(mode="after")
     def _something_to_check(self) -> PhrasesRule:
         if not (self.any_of or self.all_of or self.none_of):
             raise ValueError("нужен хотя бы один список: any_of, all_of или none_of")
+        for item in (*self.any_of, *self.all_of, *self.none_of, *self.doubt_of):
+            for pattern in item.synonyms if isinstance(item, Concept) else [item]:
+                if pattern.regex is not None:  # a `tag_…` group names grammemes pymorphy3 knows
+                    tag_groups(compile_pattern(pattern.regex).groupindex)
         return self
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
@@ -83,6 +98,11 @@ class PhrasesRule(RuleBase):
             not missing, first_hit, missing=", ".join(dict.fromkeys(missing)),
             found=first_hit.text if first_hit else "",
         )
+        if missing and self.doubt_of and doubt_reason(ctx) is None:
+            sign = next((h for item in self.doubt_of if (h := item_search(item, ctx, units)) is not None), None)
+            if sign is not None:
+                yield self._question(sign, ", ".join(dict.fromkeys(missing)))
+                return
         if missing and doubt_reason(ctx) is not None:
             why = doubt_reason(ctx)
             assert why is not None
@@ -92,3 +112,14 @@ class PhrasesRule(RuleBase):
                 en=f"Could not be checked: not found ({', '.join(missing)}), but {why[1]}; check it by hand.",
             )
         yield outcome
+
+    def _question(self, sign: Hit, missing: str) -> Outcome:
+        """What is missing may be told in other words: a warning that quotes the sign (info stays info)."""
+        message = self.doubt_message or Localized(
+            ru="Не найдено явно ({missing}); в тексте есть «{found}» — проверьте, сказано ли это другими словами.",
+            en="Not found as such ({missing}); the text has «{found}» — check whether it is said in other words.",
+        )
+        outcome = Outcome.from_hit(False, sign, missing=missing, found=sign.text)
+        outcome.severity = "info" if self.severity == "info" else "warning"
+        outcome.message = message
+        return outcome
