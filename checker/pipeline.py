@@ -90,6 +90,43 @@ def _not_checked_reason(document, found, lang: str, usable: bool) -> tuple[str, 
     return "type_unknown", text + (f" Похож на: {hint_ru}." if hint_ru else "")
 
 
+def _incomplete_reason(findings, own: set[str], suspected: list[str], lang: str) -> str | None:
+    """Why «соответствует» would claim too much: at least half of the type's own requirements could not
+    be checked (a text cut off, only a contents page, a table the parser did not see). None when enough
+    was checked."""
+    outcome: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    rank = {"not_applicable": 0, "pass": 1, "unverified": 2, "fail": 3}
+    for f in findings:
+        if f.rule_id in own and f.ignored is None and rank[f.outcome] > rank[outcome.get(f.rule_id, "not_applicable")]:
+            outcome[f.rule_id] = f.outcome
+            titles[f.rule_id] = f.title
+    unverified = [rule for rule, o in outcome.items() if o == "unverified"]
+    judged = sum(o != "not_applicable" for o in outcome.values())
+    if not unverified or 2 * len(unverified) < judged:
+        return None
+    named = ", ".join(f"«{titles[rule]}»" for rule in unverified[:4]) + (" …" if len(unverified) > 4 else "")
+    if lang == "en":
+        why = (
+            " (the text breaks off)"
+            if "truncated" in suspected
+            else (" (the text holds only a contents page)" if "contents_only" in suspected else "")
+        )
+        return (
+            f"not fully checked: {len(unverified)} of {judged} requirements of this document type could not be "
+            f"verified{why}, so it cannot be called compliant — check by hand: {named}."
+        )
+    why = (
+        " (текст документа обрывается)"
+        if "truncated" in suspected
+        else (" (в тексте только оглавление)" if "contents_only" in suspected else "")
+    )
+    return (
+        f"проверен не полностью: {len(unverified)} из {judged} требований к документу этого типа не удалось "
+        f"проверить{why}, поэтому «соответствует» сказать нельзя — проверьте вручную: {named}."
+    )
+
+
 def check_document(document, packs: list[Pack], options: CheckOptions) -> DocumentReport:
     from checker.approval import approval_forms
     from checker.classify import classify
@@ -117,11 +154,19 @@ def check_document(document, packs: list[Pack], options: CheckOptions) -> Docume
         ctx.approval_forms = approval_forms(ctx.text)
     # a document that is none of the types gets no findings at all: «не проверен» says why, and general
     # remarks (empty sections, repeats) on a text we do not understand would only be noise
-    rules = [rule for _, rule in rules_for(packs, found.doc_type, campaign)] if checked else []
+    selected = rules_for(packs, found.doc_type, campaign) if checked else []
+    rules = [rule for _, rule in selected]
     findings = run_rules(ctx, rules)
+    verdict = verdict_for(findings, checked=checked)
     reason_code = reason = None
     if not checked:
         reason_code, reason = _not_checked_reason(document, found, options.lang, usable)
+    elif verdict == "compliant":
+        # the type's own requirements (not the text-quality remarks every document gets)
+        own = {rule.id for pack, rule in selected if pack.doc_types or rule.applies_to}
+        reason = _incomplete_reason(findings, own, document.metadata.suspected, options.lang)
+        if reason:
+            verdict, reason_code = "not_checked", "incomplete"
     candidates = [
         TypeCandidate(doc_type=c.doc_type, score=round(c.score, 2)) for c in getattr(found, "candidates", [])
     ]
@@ -135,7 +180,7 @@ def check_document(document, packs: list[Pack], options: CheckOptions) -> Docume
         subkind=subkind,
         level=level,
         approval_forms=ctx.approval_forms,
-        verdict=verdict_for(findings, checked=checked),
+        verdict=verdict,
         reason=reason,
         reason_code=reason_code,
         pages=document.metadata.page_count,

@@ -27,6 +27,7 @@ _WORDS = {
         "unreadable_case": "Чтение документа",
         "unreadable": "Документ не прочитан",
         "not_checked_case": "Тип документа",
+        "incomplete_case": "Полнота проверки",
         "not_checked": "Документ не проверен: тип не определён",
     },
     "en": {
@@ -38,6 +39,7 @@ _WORDS = {
         "unreadable_case": "Reading the document",
         "unreadable": "The document could not be read",
         "not_checked_case": "Document type",
+        "incomplete_case": "Completeness of the check",
         "not_checked": "The document was not checked: its type was not recognised",
     },
 }
@@ -73,7 +75,8 @@ def _suite(doc: DocumentReport, words: dict[str, str]) -> tuple[ET.Element, Coun
         error.text = clean(doc.reason or words["unreadable"])
         counts.update(tests=1, errors=1)
     if doc.verdict == "not_checked":
-        case = ET.SubElement(suite, "testcase", classname=path, name=words["not_checked_case"])
+        name = words["incomplete_case" if doc.reason_code == "incomplete" else "not_checked_case"]
+        case = ET.SubElement(suite, "testcase", classname=path, name=name)
         reason = clean(doc.reason or words["not_checked"])
         failure = ET.SubElement(case, "failure", type=clean(doc.reason_code or "not_checked"), message=reason)
         failure.text = clean(doc.reason or words["not_checked"])

@@ -1,0 +1,99 @@
+"""«Соответствует» only when enough of the type's own requirements were really checked.
+
+A text cut off after its title page passes the approval and the period and leaves every section
+«не удалось проверить»: that is not a compliant document but one nobody could check."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from checker.pipeline import _incomplete_reason
+from checker.report import Finding, FindingLocation
+
+ROOT = Path(__file__).resolve().parent.parent
+OWN = {"RM-A", "RM-B", "RM-C", "RM-D"}
+
+
+def _finding(rule_id: str, outcome: str, title: str = "Требование", ignored: str | None = None) -> Finding:
+    return Finding(
+        rule_id=rule_id,
+        title=title,
+        severity="warning",
+        outcome=outcome,  # type: ignore[arg-type]
+        message="…",
+        location=FindingLocation(),
+        ignored=ignored,
+    )
+
+
+def _check(path: Path, *args: str) -> tuple[int, dict]:
+    run = subprocess.run(
+        [sys.executable, "-m", "checker", "check", str(path), "--format", "json", "--no-cache", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return run.returncode, json.loads(run.stdout)["documents"][0]
+
+
+def test_half_of_the_requirements_unverified_is_not_compliant() -> None:
+    findings = [
+        _finding("RM-A", "pass"),
+        _finding("RM-B", "unverified", "Таблица мероприятий"),
+        _finding("RM-C", "unverified", "Ответственные"),
+        _finding("RM-D", "fail"),
+    ]
+    reason = _incomplete_reason(findings, OWN, ["truncated"], "ru")
+    assert reason == (
+        "проверен не полностью: 2 из 4 требований к документу этого типа не удалось проверить "
+        "(текст документа обрывается), поэтому «соответствует» сказать нельзя — проверьте вручную: "
+        "«Таблица мероприятий», «Ответственные»."
+    )
+    en = _incomplete_reason(findings, OWN, [], "en")
+    assert en is not None and en.startswith("not fully checked: 2 of 4 requirements") and "breaks off" not in en
+
+
+def test_enough_checked_stays_compliant() -> None:
+    findings = [
+        _finding("RM-A", "pass"),
+        _finding("RM-B", "pass"),
+        _finding("RM-C", "unverified"),
+        _finding("RM-D", "not_applicable"),
+    ]
+    assert _incomplete_reason(findings, OWN, ["truncated"], "ru") is None
+
+
+def test_quality_remarks_and_accepted_findings_do_not_count() -> None:
+    findings = [
+        _finding("RM-A", "pass"),
+        _finding("RM-B", "unverified", ignored="принято: таблица в приложении"),
+        _finding("Q-EMPTY-001", "unverified"),  # not one of the type's own requirements
+        _finding("Q-REPEAT-001", "unverified"),
+    ]
+    assert _incomplete_reason(findings, OWN, [], "ru") is None
+
+
+def test_a_rule_that_failed_somewhere_counts_as_failed_not_unverified() -> None:
+    findings = [_finding("RM-A", "pass"), _finding("RM-B", "unverified"), _finding("RM-B", "fail")]
+    assert _incomplete_reason(findings, OWN, [], "ru") is None
+
+
+def test_cut_off_roadmap_is_not_checked_with_the_reason_and_exit_code_4() -> None:
+    code, doc = _check(ROOT / "fixtures" / "layout" / "truncated.txt")
+    assert code == 4
+    assert doc["doc_type"] == "roadmap"
+    assert doc["verdict"] == "not_checked"
+    assert doc["reason_code"] == "incomplete"
+    assert doc["reason"].startswith("проверен не полностью: 2 из 3 требований")
+    assert "(текст документа обрывается)" in doc["reason"]
+    # the findings stay: they say what to check by hand
+    assert [f["outcome"] for f in doc["findings"] if f["rule_id"].startswith("RM-")].count("unverified") == 2
+
+
+def test_whole_clean_roadmap_stays_compliant_in_every_format() -> None:
+    for name in ("roadmap_clean.docx", "roadmap_clean.pdf"):
+        code, doc = _check(ROOT / "fixtures" / "roadmap" / name)
+        assert (code, doc["verdict"], doc["reason_code"]) == (0, "compliant", None), name
