@@ -120,7 +120,7 @@ def test_fixture_findings(name: str, packs) -> None:  # type: ignore[no-untyped-
 
 def test_every_fixture_has_a_case() -> None:
     made = {p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".docx", ".pdf")}
-    assert made == set(CASES)
+    assert made == set(CASES) | set(CUTS)
 
 
 def _contents(document: Document) -> list[str]:
@@ -324,3 +324,187 @@ def test_web_copy_in_one_line_of_a_text_file(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_contents_columns_variants(texts: list[str], entries: list[str]) -> None:
     assert _contents(recover(_document(texts))) == entries
+
+
+# --- contents lists without page numbers, a title one word to a line, texts cut short ---------------------
+# (fixtures/layout_real/, made by `python fixtures/make_layout_real_cuts.py`)
+
+_DP_SECTIONS = ("DP-GOALS-001", "DP-INDICATORS-001", "DP-MEASURABLE-001", "DP-MEASURES-001", "DP-RESPONSIBLE-001",
+                "DP-RESULTS-001", "DP-STAGES-001")  # fmt: skip
+_BY_HAND = {(r, "warning", "unverified") for r in _DP_SECTIONS}
+_MISSING = {(r, "warning", "fail") for r in _DP_SECTIONS}
+_CONTENTS_12 = "распознано оглавление: 12 пунктов (это план разделов, а не их текст)"
+_CONTENTS_7 = "распознано оглавление: 7 пунктов (это план разделов, а не их текст)"
+_FORUM_NOTES = ["отметка «ПРОЕКТ» распознана как штамп, а не заголовок",
+                "заголовок, напечатанный по слову в строке, собран в одну строку"]  # fmt: skip
+_UNAPPROVED_BY_HAND = {("DP-APPROVAL-001", "warning", "unverified")}
+_UNAPPROVED = {("DP-APPROVAL-001", "warning", "fail")}
+
+# file -> (type, recovered notes, suspected, failing/unverified findings); no Q-EMPTY-001 anywhere
+CUTS: dict[str, tuple[str, list[str], list[str], set[tuple[str, str, str]]]] = {
+    # «Содержание:», numbered entries, one wrapped in lower case; the copy stops inside the last entry
+    "contents_numbered_cut.txt": ("development_program", [_CONTENTS_12], ["contents_only", "truncated"],
+                                  _BY_HAND | _UNAPPROVED_BY_HAND),
+    "contents_numbered_cut.docx": ("development_program", [_CONTENTS_12], ["contents_only", "truncated"],
+                                   _BY_HAND | _UNAPPROVED_BY_HAND),
+    # «Содержание: 1. Паспорт …» on one line; the body begins and stops inside a date («от 12.»)
+    "contents_title_same_line.txt": ("development_program", [_CONTENTS_7], ["contents_only", "truncated"],
+                                     _BY_HAND - {("DP-RESPONSIBLE-001", "warning", "unverified")}),
+    "contents_title_same_line.docx": ("development_program", [_CONTENTS_7], ["contents_only", "truncated"],
+                                      _BY_HAND - {("DP-RESPONSIBLE-001", "warning", "unverified")}),
+    # «ПРОЕКТ» / «ПРОГРАММЫ» / «II Регионального форума …»: one title, not an empty section «ПРОГРАММЫ»
+    "title_one_word_per_line.txt": ("seminar_program", _FORUM_NOTES, [], set()),
+    "title_one_word_per_line.docx": ("seminar_program", _FORUM_NOTES, [], set()),
+    # a list of sources whose last item lost its full stop and the rest: cut; the same list closed and signed: whole
+    "cut_sources_list.txt": ("development_program", [], ["truncated"], _BY_HAND | _UNAPPROVED_BY_HAND),
+    "cut_sources_list.docx": ("development_program", [], ["truncated"], _BY_HAND | _UNAPPROVED_BY_HAND),
+    "cut_sources_table.docx": ("development_program", [], ["truncated"], _BY_HAND | _UNAPPROVED_BY_HAND),
+    "whole_sources_list.txt": ("development_program", [], [], _MISSING | _UNAPPROVED),
+    "whole_sources_list.docx": ("development_program", [], [], _MISSING | _UNAPPROVED),
+    "whole_sources_table.docx": ("development_program", [], [], _MISSING | _UNAPPROVED),
+    # a numbered heading broken off mid-word («2.1. Результа») or on a preposition («6. Концепция об»)
+    "cut_numbered_heading.txt": ("development_program", [], ["truncated"], _BY_HAND),
+    "cut_numbered_heading.docx": ("development_program", [], ["truncated"], _BY_HAND),
+    "cut_preposition.txt": ("development_program", [], ["truncated"], _BY_HAND),
+    # a text ending on a date or on «М.П.» is whole: what it lacks is missing
+    "end_date.txt": ("development_program", [], [], _MISSING),
+    "end_seal.txt": ("development_program", [], [], _MISSING),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(CUTS))
+def test_cut_and_contents_fixture_findings(name: str, packs) -> None:  # type: ignore[no-untyped-def]
+    doc_type, notes, suspected, findings = CUTS[name]
+    document = parse_file(FIXTURES / name)
+    assert document.metadata.recovered == notes
+    assert sorted(document.metadata.suspected) == suspected
+    report = check_document(document, packs, CheckOptions())
+    assert report.doc_type == doc_type
+    found = {(f.rule_id, f.severity, f.outcome) for f in report.findings if f.outcome != "pass"}
+    assert found - {METHODS} == findings
+
+
+def test_numbered_contents_entries_and_their_wrapped_tails() -> None:
+    """Each entry one block, a tail in lower case with its entry; the body's first heading is no entry."""
+    entries = _contents(parse_file(FIXTURES / "contents_numbered_cut.txt"))
+    assert entries[0] == "Содержание:"
+    assert "3.3. Механизмы поддержки учителей при переходе на новые образовательные программы." in entries
+    assert entries[-1] == "3.5. Здоровье и безопасн"
+    body = parse_file(FIXTURES / "contents_title_same_line.txt")
+    assert _contents(body)[:2] == ["Содержание:", "1. Паспорт программы развития"]
+    headings = [b.text for b in body.blocks if b.kind == "heading" and b.role is None]
+    assert "1. Паспорт программы развития" in headings
+
+
+def _texts_document(texts: list[str]) -> Document:
+    path = Path("x.txt")
+    blocks = [Block(kind="paragraph", text=t, location=Location(paragraph=i + 1)) for i, t in enumerate(texts)]
+    document = Document(path=str(path), blocks=blocks, metadata=Metadata(format="txt"))
+    return recover(document)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # short numbered points under «Содержание:» with text after them: the content itself, no sub-sections
+        ["Содержание:", "1. Диагностика.", "2. Семинар для учителей", "3. Открытые уроки", "4. Итоги года",
+         "Все мероприятия проводятся в течение учебного года по плану методического совета школы, итоги "
+         "обсуждаются на педагогическом совете в мае."],
+        # a passport's column title «Содержание» over labels and their values in lower case
+        ["Наименование", "Содержание", "Полное наименование", "муниципальное бюджетное общеобразовательное "
+         "учреждение", "Документы, послужившие", "основанием для разработки", "Программы развития",
+         "Федеральный закон «Об образовании в Российской Федерации» от 29.12.2012 № 273-ФЗ с изменениями и "
+         "дополнениями, а также приказы министерства просвещения о федеральных стандартах."],
+    ],
+)  # fmt: skip
+def test_lists_under_a_contents_word_that_are_no_contents(texts: list[str]) -> None:
+    document = _texts_document(texts)
+    assert _contents(document) == []
+
+
+def _headings(texts: list[tuple[str, str]]) -> Document:
+    blocks = [
+        Block(kind="heading" if reason else "paragraph", text=text, heading_reason=reason or None, level=1,
+              location=Location(paragraph=i + 1))
+        for i, (text, reason) in enumerate(texts)
+    ]  # fmt: skip
+    return Document(path="x.txt", blocks=blocks, metadata=Metadata(format="txt"))
+
+
+@pytest.mark.parametrize(
+    ("texts", "first"),
+    [
+        ([("ПРОГРАММА", "uppercase"), ("семинара-практикума учителей начальных классов", "isolated"),
+          ("Дата: 12 марта 2025 года", "")], "ПРОГРАММА семинара-практикума учителей начальных классов"),
+        ([("ПЛАН", "uppercase"), ("МЕРОПРИЯТИЙ", "uppercase"), ("III Районного конкурса молодых педагогов", "numbered"),
+          ("Дата: 12 марта 2025 года", "")], "ПЛАН МЕРОПРИЯТИЙ III Районного конкурса молодых педагогов"),
+        # not a genitive: a section of its own
+        ([("ЦЕЛИ", "uppercase"), ("Повышение качества образования", "isolated"), ("Текст", "")], "ЦЕЛИ"),
+        # an abbreviation is no sure case
+        ([("ПРОГРАММА", "uppercase"), ("МБОУ «СОШ № 7»", "uppercase"), ("Текст", "")], "ПРОГРАММА"),
+        # two words in the first line: the title is whole already
+        ([("ПРОГРАММА РАЗВИТИЯ", "uppercase"), ("Муниципального бюджетного учреждения", "isolated"), ("Текст", "")],
+         "ПРОГРАММА РАЗВИТИЯ"),
+        # below running text: a section heading, not a title
+        ([("Программа развития школы", "isolated"), ("x" * 250, ""), ("ЗАДАЧИ", "uppercase"),
+          ("Совета школы", "isolated"), ("Текст", "")], "Программа развития школы"),
+    ],
+)  # fmt: skip
+def test_title_one_word_per_line(texts: list[tuple[str, str]], first: str) -> None:
+    from checker.layout import headlines
+    from checker.layout.lines import Context
+
+    document = headlines.run(_headings(texts), Context())
+    assert document.blocks[0].text == first
+    joined = len(texts) - len(document.blocks)
+    assert ("заголовок, напечатанный по слову в строке, собран в одну строку" in document.metadata.recovered) == (
+        joined > 0
+    )
+
+
+def _ends(texts: list[str], table_last: list[str] | None = None) -> list[str]:
+    from checker.document import Cell, Row, Table
+    from checker.layout import truncation
+    from checker.layout.lines import Context
+
+    blocks = [Block(kind="paragraph", text=t, location=Location(paragraph=i + 1)) for i, t in enumerate(texts)]
+    if table_last is not None:
+        where = Location(paragraph=len(blocks) + 1)
+        row = Row(cells=[Cell(text=t, location=where) for t in table_last], location=where)
+        blocks.append(Block(kind="table", text=" | ".join(table_last), table=Table(rows=[row]),
+                            location=Location(paragraph=len(blocks) + 1)))  # fmt: skip
+    document = Document(path="x.txt", blocks=blocks, metadata=Metadata(format="txt"))
+    return truncation.run(document, Context()).metadata.suspected
+
+
+_RUN = "Программа принята педагогическим советом школы и утверждена приказом директора."
+_LIST = ["1. Федеральный закон об образовании.", "2. Указ о национальных целях развития;"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "table_last", "cut"),
+    [
+        ([_RUN, "Основание: протокол от 03."], None, True),  # a date broken off
+        ([_RUN, "приказ от 24.12"], None, True),
+        ([_RUN, "6. Концепция об"], None, True),  # a preposition
+        ([_RUN, "2.1. Результа"], None, True),  # a numbered title cut mid-word
+        ([_RUN, *_LIST, "3. Федеральный проект «Успех каждого ребёнка»"], None, True),  # the list's last item
+        ([_RUN], ["Нормативная база", " ".join([*_LIST, "3. Федеральный проект «Успех каждого ребёнка»"])], True),
+        ([_RUN], ["Нормативная база", "Федеральный закон от 29.12.2012 № 273-ФЗ, протокол от 12."], True),
+        # endings of a whole document
+        ([_RUN, "Директор школы __________ Е.В. Крылова"], None, False),
+        ([_RUN, "Директор школы __________ Е.В. Крылова", "М.П."], None, False),
+        ([_RUN, "28.08.2024"], None, False),
+        ([_RUN, "Протокол педагогического совета от 28.08.2024 № 1"], None, False),
+        ([_RUN, *_LIST, "3. Федеральный проект «Успех каждого ребёнка»."], None, False),
+        ([_RUN, *_LIST, "3. Федеральный проект «Успех каждого ребёнка».", "Директор __________ Е.В. Крылова"],
+         None, False),
+        ([_RUN], ["Нормативная база", " ".join([*_LIST, "3. Федеральный проект «Успех каждого ребёнка»."])], False),
+        ([_RUN], ["Ответственный", "Заместитель директора по УВР"], False),  # a table's last row
+        ([_RUN, "1. Иванова", "2. Петрова", "3. Кузьмич"], None, False),  # names, no closing marks
+        ([_RUN, "Приложение: на 3 л. в 1 экз."], None, False),
+        ([_RUN, "2.1. Чупилко"], None, False),  # a surname the dictionary does not know
+    ],
+)  # fmt: skip
+def test_cut_short_or_whole(texts: list[str], table_last: list[str] | None, cut: bool) -> None:
+    assert (_ends(texts, table_last) == ["truncated"]) is cut

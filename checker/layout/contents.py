@@ -18,6 +18,7 @@ with the whole contents in one long line is cut after each page number first.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from checker.document import Block, Document
 from checker.layout.contents_columns import (
@@ -72,11 +73,20 @@ def _entry_key(text: str) -> str:
 _TITLE_AT_END = re.compile(r"^(.*[^\s,;:])\s+(ОГЛАВЛЕНИЕ|СОДЕРЖАНИЕ|Оглавление|Содержание)\s*:?$")
 
 
+# «Содержание: 1. Паспорт программы»: the first entry on the title's line
+_TITLE_AT_START = re.compile(
+    r"^((?:СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ|Содержание|Оглавление)\s*:?)\s+(\d{1,2}\.(?:\d{1,2}\.?)*\s*[А-ЯЁA-Z«].*)$"
+)
+
+
 def _split_entries(line: Line) -> list[Line]:
     # only the scan's lines are cut: nothing changes unless contents entries follow the title
     glued = _TITLE_AT_END.match(line.text) if line.text.endswith(_TITLE_ENDINGS) else None
     if glued is not None:
         return [Line(glued.group(1), line.block, line.line), Line(glued.group(2), line.block, line.line)]
+    first = _TITLE_AT_START.match(line.text) if len(line.text) <= _BARE_MAX else None
+    if first is not None:
+        return [Line(first.group(1), line.block, line.line), Line(first.group(2), line.block, line.line)]
     if _LEADER.search(line.text) and len(_LEADER.findall(line.text)) >= 2:
         if _ENTRY_END.search(line.text):
             parts = [p.strip() for p in _ENTRY_SPLIT.split(line.text) if p and p.strip()]
@@ -136,35 +146,84 @@ def _bare_entry(text: str) -> bool:
     return (
         len(text) <= _BARE_MAX
         and not (_PAGES.match(text) or _SECTION_NO.match(text))  # a number alone: a cell, a page
-        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "«\"")
-        and not text.endswith((":", ",", ";"))
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in '«"')
+        and not text.endswith((",", ";"))
+        and not (text.endswith(":") and _SECTION_START.match(text) is None)  # a label, unless a numbered title
         and not _TITLE.match(text)
         and not (text.endswith(".") and len(text.split()) >= _SENTENCE_WORDS)  # a sentence of running text
     )
+
+
+def _wrapped_tail(text: str, above: str) -> bool:
+    """The second line of an entry wrapped in two: it starts in lower case, under a numbered entry that does
+    not end a sentence or under one that stops on a preposition or a conjunction («4.6.3. Внедрение
+    информационных технологий в» / «образовательный процесс.»). A label over its value in lower case
+    («Полное наименование» / «муниципальное бюджетное …», a flattened table) is no entry wrapped."""
+    above = above.rstrip()
+    return (
+        len(text) <= _BARE_MAX
+        and text[:1].islower()
+        and not above.endswith((".", ";", ":", "!", "?"))
+        and (_SECTION_START.match(above) is not None or _RUNS_ON.search(above) is not None)
+        and not (text.endswith(".") and len(text.split()) >= _SENTENCE_WORDS)
+    )
+
+
+_RUNS_ON = re.compile(r"\s(?:и|или|в|во|на|для|по|с|со|к|о|об|от|до|при|из|за|а\s+также)$|[,–—-]$")
+
+
+def _numbered_list(entries: list[str]) -> bool:
+    """Most entries open with a section number, their first numbers never going back, and some are
+    subsections («4.6.4. Одарённые дети.»): a plan of numbered sections, not a list of short points."""
+    numbers = [m.group(0) for t in entries if (m := _SECTION_START.match(t))]
+    if len(numbers) < _MIN_NUMBERED or 3 * len(numbers) < 2 * len(entries):
+        return False
+    firsts = [int(n.split(".")[0]) for n in numbers]
+    ordered = all(b >= a for a, b in pairwise(firsts)) and firsts[-1] > firsts[0]
+    return ordered and any(_SUBSECTION.match(n) for n in numbers)
+
+
+_SECTION_START = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)*(?=\s*[А-ЯЁA-Z«\"])")
+_SUBSECTION = re.compile(r"^\d{1,2}\.\d{1,2}")
+_MIN_NUMBERED = 4
 
 
 def _bare_entries(lines: list[Line], i: int, headings: set[str]) -> int:
     """Index after a list of entries without page numbers right under a contents title; i when there is
     none. The list is contents when at least half of its entries (two or more) come back later as
     lines of their own (the sections they name; the list then ends where the body's first heading
-    repeats an entry), or when nothing but a few lines follows it (a contents list alone, as a site
-    shows a document's preview, often ending with «...»)."""
+    repeats an entry), when the body begins right after it with the first entry's heading, when it is
+    a list of numbered sections (a document cut before they recur), or when nothing but a few lines
+    follows it (a contents list alone, as a site shows a document's preview, often ending with «...»).
+    An entry wrapped onto a second line goes with it."""
     j = i
     keys: list[str] = []
-    while j < len(lines) and _bare_entry(lines[j].text):
-        key = _entry_key(lines[j].text)
+    entries: list[str] = []
+    repeated = False
+    while j < len(lines):
+        text = lines[j].text
+        if entries and _wrapped_tail(text, lines[j - 1].text):
+            j += 1
+            continue
+        if not _bare_entry(text):
+            break
+        key = _entry_key(text)
         if key and key in keys:
+            repeated = True
             break  # the body begins: its first heading repeats an entry
         keys.append(key)
+        entries.append(text)
         j += 1
-    if j - i < _MIN_BARE:
+    if len(entries) < _MIN_BARE:
         return i
     recurring = sum(1 for k in keys if k in headings)
     if recurring >= 2 and 2 * recurring >= len(keys):
         return j
     end = j + 1 if j < len(lines) and _ELLIPSIS.match(lines[j].text) else j
+    if (repeated and keys[0] == _entry_key(lines[j].text)) or _numbered_list(entries):
+        return end
     rest = sum(len(ln.text) for ln in lines[end:])
-    if end > j or (j - i >= _MIN_ALONE and rest < _SHORT_REST):
+    if end > j or (len(entries) >= _MIN_ALONE and rest < _SHORT_REST):
         return end
     return i
 
@@ -232,12 +291,14 @@ def run(document: Document, context: Context) -> Document:
                     i = columns.stop
                     continue
                 bare = _bare_entries(lines, i + 1, headings)
+                wrapped = 0
                 if bare > stop:
                     stop = bare
+                    wrapped = sum(1 for k in range(i + 2, stop) if _wrapped_tail(lines[k].text, lines[k - 1].text))
                     if _ELLIPSIS.match(lines[stop - 1].text) and "truncated" not in document.metadata.suspected:
                         # a site's preview: the list breaks off at «...», the document's text is not there
                         document.metadata.suspected.append("truncated")
-                count = stop - i - 1
+                count = stop - i - 1 - wrapped
                 if count < 2:
                     i += 1
                     continue
@@ -268,7 +329,8 @@ def run(document: Document, context: Context) -> Document:
             i = stop
     if scan.apply() or total:
         document.metadata.recovered.append(
-            "распознано оглавление: " + plural(total, "пункт", "пункта", "пунктов")
+            "распознано оглавление: "
+            + plural(total, "пункт", "пункта", "пунктов")
             + " (это план разделов, а не их текст)"
         )
         _suspect_contents_only(document)
@@ -322,6 +384,15 @@ def _blocks(lines: list[Line], blocks: list[Block], titled: bool) -> list[Block]
         group = [lines[k]]
         # the first half of a wrapped entry goes with its second half
         if not _ENTRY_END.search(lines[k].text) and k + 1 < len(lines) and _LEADER.search(lines[k + 1].text):
+            group.append(lines[k + 1])
+            k += 1
+        # an entry without a page number wrapped onto a line in lower case
+        while (
+            not _ENTRY_END.search(group[-1].text)
+            and k + 1 < len(lines)
+            and not _LEADER.search(lines[k + 1].text)
+            and _wrapped_tail(lines[k + 1].text, group[-1].text)
+        ):
             group.append(lines[k + 1])
             k += 1
         entry = text_block(group, blocks, "contents")

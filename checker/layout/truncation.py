@@ -15,6 +15,7 @@ the dictionary does not know is a surname as often as not («Директор �
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from checker.document import Block, Document
 from checker.layout.lines import Context
@@ -74,8 +75,18 @@ def _cut_word(text: str) -> bool:
     if len(word) == 1:
         return bool(before) and before[-1].isalpha()  # «имени Г», not «100 м»
     if word[0].isupper():
-        return not word.isupper() and _STEM.search(word) is not None
+        if word.isupper():
+            return False
+        if _STEM.search(word) is not None:
+            return True
+        # the first word of a numbered heading or item: a title, not a surname («2.1. Результа»)
+        return _SECTION_NO.match(before) is not None and not _SURNAME.search(word) and _fragment(word)
     return _fragment(word)
+
+
+_SECTION_NO = re.compile(r"^(?:\d{1,2}\.)+\d{0,2}\.?$|^\d{1,2}\)$")
+# the endings of Russian surnames: such a word may be a name the dictionary does not know, not a cut
+_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ко|ук|юк|ич|их|ых|ян|дзе|швили)$", re.IGNORECASE)
 
 
 # Two-letter words that end a phrase whole: pronouns, particles, short forms (others — «пу», «ра» — are the
@@ -121,27 +132,101 @@ def _cut_sentence(text: str, running: bool) -> bool:
     return m is not None and m.group("word")[0].islower()
 
 
+# A line of any length that stops on a preposition or a conjunction after a word («6. Концепция об»): lower
+# case only («Приложение В» names an annex), no unit after a number («45 с»).
+_OPEN_END = re.compile(
+    r"[а-яёa-z»\")]\s+(?:об|обо|в|во|на|для|по|с|со|к|ко|о|от|до|при|из|без|под|над|через|между|и|или)$"
+)
+# a date broken off after its day or month («протокол от 03.», «приказ от 24.12»)
+_OPEN_DATE = re.compile(r"\bот\s+\d{1,2}\.(?:\d{1,2}\.?)?$", re.IGNORECASE)
+# the items of a numbered list inside one paragraph or cell: «1. … 2. … 3. …»
+_ITEM = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.\s+(?=[А-ЯЁA-Z«\"])")
+_ITEM_CLOSED = re.compile(r"[.;!?…]\W*$")
+_MIN_ITEMS = 3
+
+
+def _open_end(text: str) -> bool:
+    """The text stops on a preposition or a conjunction, or in the middle of a date."""
+    text = text.rstrip().rstrip("|").rstrip()
+    return _OPEN_END.search(text) is not None or _OPEN_DATE.search(text) is not None
+
+
+def _cut_list(text: str, last_from: int = 0) -> bool:
+    """A numbered list whose items each close with a full stop or a semicolon, all but the last: the list
+    stops inside its last item («1. Федеральный закон … . 2. … . 3. Федеральный проект «Цифровая …»»). The
+    last item begins at `last_from` or later (in the last block: a signature after a list is no item)."""
+    marks = list(_ITEM.finditer(text))
+    starts = [k for k, m in enumerate(marks) if m.group(1) == "1"]
+    marks = marks[starts[-1] :] if starts else []
+    if not marks or marks[-1].start() < last_from:
+        return False
+    if len(marks) < _MIN_ITEMS or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return False
+    items = [text[a.start() : b.start()] for a, b in pairwise(marks)]
+    last = text[marks[-1].start() :].rstrip().rstrip("|").rstrip()
+    return all(_ITEM_CLOSED.search(item.rstrip()) for item in items) and not _ITEM_CLOSED.search(last)
+
+
 def _suspect(document: Document) -> None:
     if "truncated" not in document.metadata.suspected:
         document.metadata.suspected.append("truncated")
 
 
+_MARGINAL = frozenset({"header", "footer", "footnote", "endnote", "comment"})
+_LIST_SPAN = 12  # blocks at the end read together for a numbered list cut inside its last item
+
+
+def _last_entry(document: Document) -> Block | None:
+    """The last block of the text when it is a contents entry: a contents list the copy breaks off in."""
+    for block in reversed(document.blocks):
+        if not block.text.strip() or block.role in _MARGINAL:
+            continue
+        if block.role == "contents" and block.kind != "heading" and block.table is None:
+            return block
+        return None
+    return None
+
+
+def _ends_cut(text: str) -> bool:
+    """The last words of a text stop mid-word, on a preposition or inside a date."""
+    return _cut_word(text) or _open_end(text)
+
+
+def _tail_text(document: Document, last: Block) -> str:
+    """The running text of the last blocks, up to `last`: a numbered list may be one block per item."""
+    index = next(i for i, b in enumerate(document.blocks) if b is last)
+    texts: list[str] = []
+    for block in reversed(document.blocks[max(0, index - _LIST_SPAN) : index + 1]):
+        if block.role is not None or block.kind not in _CUT_KINDS:
+            break
+        texts.append(block.text.strip())
+    return " ".join(reversed(texts))
+
+
 def run(document: Document, context: Context) -> Document:
+    entry = _last_entry(document)
+    if entry is not None and _ends_cut(entry.text):
+        _suspect(document)  # «4.6.5. Здоровый образ жизни и здор»: the copy stops inside its contents
+        return document
     last = next((b for b in reversed(document.blocks) if b.role is None and b.text.strip()), None)
     if last is not None and last.kind != "table" and _announces_plan(last.text) and _appended(document, last):
         _suspect(document)
         return document
     if last is not None and last.table is not None and last.table.rows:
         # a table ends nothing mid-sentence, but its last cell may stop mid-word (a passport or a plan
-        # rebuilt from a copy cut short: «Создание условий для перехода … работы пу»)
+        # rebuilt from a copy cut short: «Создание условий для перехода … работы пу») or inside a list
         cells = [c.text for c in last.table.rows[-1].cells if c.text.strip()]
-        if cells and _cut_word(cells[-1]):
+        if cells and (_ends_cut(cells[-1]) or _cut_list(cells[-1])):
             _suspect(document)
         return document
     if last is None or last.kind not in _CUT_KINDS:
         return document
     # a paragraph the table pass suspects of holding table cells run together ends on a cell, not mid-sentence
     running = last.kind == "paragraph" and "flattened_table" not in document.metadata.suspected
-    if _cut_word(last.text) or (last.kind == "paragraph" and _cut_sentence(last.text, running)):
+    if (
+        _ends_cut(last.text)
+        or (last.kind == "paragraph" and _cut_sentence(last.text, running))
+        or _cut_list(tail := _tail_text(document, last), len(tail) - len(last.text.strip()))
+    ):
         _suspect(document)
     return document
