@@ -97,3 +97,33 @@ def test_whole_clean_roadmap_stays_compliant_in_every_format() -> None:
     for name in ("roadmap_clean.docx", "roadmap_clean.pdf"):
         code, doc = _check(ROOT / "fixtures" / "roadmap" / name)
         assert (code, doc["verdict"], doc["reason_code"]) == (0, "compliant", None), name
+
+
+PLAN_HEAD = """УТВЕРЖДАЮ
+Директор МБОУ СОШ № 9
+__________ О.П. Смирнова
+01.09.2025
+
+ПЛАН-ГРАФИК
+мероприятий по повышению качества образования в МБОУ СОШ № 9 на 2025/2026 учебный год
+
+| № | Наименование мероприятия | Сроки | Ответственные |
+"""
+PLAN_ROWS = """| 1 | Педагогический совет по итогам ВПР | 15.10.2025 | заместитель директора Иванова Т.С. |
+| 2 | Открытые уроки учителей математики | 10.11.2025 | руководитель МО Петров А.А. |
+"""
+
+
+def test_a_table_header_with_no_rows_read_is_unverified_not_a_pass(tmp_path: Path) -> None:
+    empty = tmp_path / "plan_header_only.txt"
+    empty.write_text(PLAN_HEAD, encoding="utf-8")
+    full = tmp_path / "plan_with_rows.txt"
+    full.write_text(PLAN_HEAD + PLAN_ROWS, encoding="utf-8")
+    _, doc = _check(empty)
+    table = [f for f in doc["findings"] if f["rule_id"] == "PS-TABLE-001"]
+    assert [f["outcome"] for f in table] == ["unverified"]
+    assert table[0]["message"].startswith("Не удалось проверить строки таблицы мероприятий: её заголовок найден")
+    _, doc = _check(full, "--show-passed")
+    table = [f for f in doc["findings"] if f["rule_id"] == "PS-TABLE-001"]
+    assert [f["outcome"] for f in table] == ["pass"]
+    assert doc["verdict"] == "compliant"

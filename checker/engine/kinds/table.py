@@ -251,6 +251,12 @@ _M = {
         en="Could not check whether the table {of_en} has a «{column}» column: the name of one of its filled "
         "columns was not recognised. Check by hand that the «{column}» column is there and filled in.",
     ),
+    "no_rows": Localized(
+        ru="Не удалось проверить строки таблицы {of}: её заголовок найден, а строк с мероприятиями под ним не "
+        "распознано. Проверьте вручную, что каждая строка заполнена.",
+        en="Could not check the rows of the table {of_en}: its header was found but no rows of measures were "
+        "recognised under it. Check by hand that every row is filled in.",
+    ),
     "missing_column": Localized(
         ru="В таблице {of} нет столбца «{column}»; добавьте его и заполните для каждой строки.",
         en="The table {of_en} has no «{column}» column; add it and fill it in for every row.",
@@ -386,6 +392,10 @@ class TableRule(RuleBase):
             yield from vague
         else:
             checked = len(table.rows)
+        if not failures and self.check_rows and checked == 0:
+            # a header with nothing under it that we could read: a pass would vouch for rows nobody saw
+            yield Outcome(False, {"rows": 0}, None, where, unverified=True, message=_M["no_rows"])
+            return
         if not failures:
             found = ", ".join(table.header.labels[t] for t in sorted(table.header.assignment.values()))
             summary = (
