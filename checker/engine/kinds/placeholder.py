@@ -49,6 +49,8 @@ _NAME_LINE = re.compile(
     r"|^[\s/(]*[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.?)?[\s/)]*$"
 )
 _TRAILING_GAP = re.compile(r"_{3,}[\s/]*$")
+# every shape of `_GAPS` holds an underscore, a bracket or «хх.»: a line without them has no gap (cheap test)
+_MAY_HAVE_GAP = re.compile(r"[_\[]|[хx]{2}\.")
 # the handwritten date of a stamp: «___» ________ 2021 г., «__» ______ 20__ г.
 _STAMP_DATE = re.compile(
     r'"\s*_+\s*"\s*_+\s*(?:(?:19|20)[\d_]{2}\s*(?:г\b|года?))?|_{3,}\s*(?:19|20)[\d_]{2}\s*(?:г\b|года?)'
@@ -76,7 +78,7 @@ class PlaceholderRule(RuleBase):
         units = list(self.units(ctx))
         for i, unit in enumerate(units):
             text = unit.text.clean
-            if _BLANKS_ONLY.match(text):
+            if not _MAY_HAVE_GAP.search(unit.text.folded) or _BLANKS_ONLY.match(text):
                 continue  # a line of nothing but blanks: a form's place to sign or write by hand
             in_stamp = unit.block.role in ("approval", "stamp", "esign")
             exempt = _exempt_spans(text, unit.text.folded, in_stamp)
