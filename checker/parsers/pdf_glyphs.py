@@ -20,7 +20,7 @@ from __future__ import annotations
 import ctypes
 import struct
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
 WORD_GAP = 0.13  # a gap wider than this share of the glyph box height (ascent to descent) is a space
@@ -65,9 +65,6 @@ class GlyphReader:
         self.get_text = _TEXT(address(raw.FPDFText_GetText, _VOIDP).value)
         self.tight_box = _EDGES(address(raw.FPDFText_GetCharBox, _VOIDP).value)
         self.edges = tuple(ctypes.c_double() for _ in range(4))
-        # FS_RECTF (left, top, right, bottom as floats) written into bytes that struct reads at once
-        self.rect = bytearray(ctypes.sizeof(raw.FS_RECTF))
-        self.rect_at = ctypes.addressof((ctypes.c_char * len(self.rect)).from_buffer(self.rect))
         self.raw = raw
 
     def runs(self, textpage: Any, turn: tuple[int, float, float] | None = None) -> list[Glyphs] | None:
@@ -80,11 +77,13 @@ class GlyphReader:
         if n <= 0:
             return []
         units = self._units(textpage, tp, n)
-        rect = self.rect
-        pr = self.rect_at
-        ltrb = _RECT.unpack_from
+        # every glyph's loose box at once, into one buffer (a failed call leaves its box empty: h = 0)
+        boxes_buf = bytearray(_RECT.size * n)
+        at = ctypes.addressof((ctypes.c_char * len(boxes_buf)).from_buffer(boxes_buf))
+        list(map(self.loose_box, repeat(tp, n), range(n), range(at, at + _RECT.size * n, _RECT.size)))
+        boxes = _RECT.iter_unpack(boxes_buf)
         e_left, e_right, e_bottom, e_top = self.edges
-        box, obj_of = self.loose_box, self.text_object
+        obj_of = self.text_object
         runs: list[list[Any]] = []  # [chars, gaps, x0, x1, bottom, top, first and last char index]
         chars: list[int] = []  # the current run's code units
         gaps: list[tuple[int, float]] = []  # (position in chars, gap) before each later word start
@@ -96,22 +95,19 @@ class GlyphReader:
         vertical = horizontal = 0
         turned = turn is not None
         breaks = _BREAKS
-        for i in range(n):
-            u = units[i]
+        max_glyph, same_place, segment_gap, word_gap = MAX_GLYPH, SAME_PLACE, SEGMENT_GAP, WORD_GAP
+        for i, u, (left, hi, right, lo) in zip(range(n), units, boxes):
             if u in breaks:
                 space = True
                 continue
-            if not box(tp, i, pr):
-                continue
-            left, hi, right, lo = ltrb(rect)
             h = hi - lo
-            if h > MAX_GLYPH or right - left > MAX_GLYPH:
+            if h > max_glyph or right - left > max_glyph:
                 # a font whose box is nonsense (a Type 3 font of a figure): the glyph's own outline
                 if not self.tight_box(tp, i, *map(ctypes.addressof, self.edges)):
                     continue
                 left, right, lo, hi = e_left.value, e_right.value, e_bottom.value, e_top.value
                 h = hi - lo
-                if h > MAX_GLYPH or right - left > MAX_GLYPH:
+                if h > max_glyph or right - left > max_glyph:
                     continue
             if turned:
                 left, right, lo, hi = _turned(turn, left, right, lo, hi)  # type: ignore[arg-type]
@@ -121,7 +117,7 @@ class GlyphReader:
             if chars:
                 if (
                     u == prev_u
-                    and abs(left - prev_left) < SAME_PLACE * (right - left)
+                    and abs(left - prev_left) < same_place * (right - left)
                     and obj_of(tp, i) != obj_of(tp, prev_i)
                 ):
                     # the same glyph drawn again over itself (fake bold, a shadow); within one text
@@ -131,9 +127,9 @@ class GlyphReader:
                 half = 0.5 * h
                 # on the line of the glyph before (not of the whole run: a tall glyph must not let
                 # the run take in the lines below), going on to the right
-                if -half < lo - prev_lo < half and left > x0 - half and gap <= SEGMENT_GAP * h:
+                if -half < lo - prev_lo < half and left > x0 - half and gap <= segment_gap * h:
                     horizontal += 1
-                    word = space or gap > WORD_GAP * h
+                    word = space or gap > word_gap * h
                     # a new word may be another text object (a bold word in a line): ask only there
                     if not word or obj_of(tp, i) == run_obj:
                         if word:
