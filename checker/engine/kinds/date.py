@@ -3,7 +3,13 @@ date must fall inside a campaign event's window.
 
 A single day, a span of days («17–20 февраля 2026 года») and, for coarser precisions, a month or a
 year all count. News items often leave the year to the page they stand on («31 января»):
-`year_required: false` accepts a day and month without a year."""
+`year_required: false` accepts a day and month without a year.
+
+The date of an event (`event: true`) is a date the text tells: a web page's publication stamp
+(«30.08.2013, 19:26 | просмотров: 1201», «date 2025-11-14», «Опубликовано: …») is not it, and a date alone
+on its line (a page's or a release's date) counts only when no sentence dates the event. When a stamp is the
+only date, the finding is a warning that names it: the page's day is likely near the event's, but the text
+does not say when the event was."""
 
 from __future__ import annotations
 
@@ -21,6 +27,13 @@ from checker.language.text import snippet
 _BEFORE = re.compile(r"(?:\bот|\bдата\w*\s*:?|^)\s*$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s*(?:г\.?|года)?\s*(?:№|n\b)", re.IGNORECASE)
 _SHORT_LINE = 8
+# a publication stamp's words on the date's line, a label right before it, or only a time of day with it
+_STAMP_WORDS = re.compile(r"просмотр|опубликован|публикаци|размещен|обновлен|добавлен|комментари|\bviews?\b")
+_STAMP_LABEL = re.compile(r"(?:\bdate|\bдата\s+(?:публикации|размещения|создания|изменения))\s*:?\s*$")
+_NUMERIC = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})$")  # a site's «30.08.2013», «2025-11-14»
+_TIME = re.compile(r"^\s*[,|]?\s*(?:в\s*)?(?:[01]?\d|2[0-3]):[0-5]\d\b")
+_WORD = re.compile(r"[а-яёa-z]{3,}")
+_YEAR_WORDS = {"год", "года", "году"}
 
 
 def _requisite(unit, mention) -> bool:
@@ -31,6 +44,28 @@ def _requisite(unit, mention) -> bool:
         or _BEFORE.search(folded[max(0, mention.start - 12) : mention.start])
         or _AFTER.match(folded[mention.end : mention.end + 8])
     )
+
+
+def _line(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The line of `text` holding [start, end), and the span's place in it."""
+    begin = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    stop = len(text) if stop < 0 else stop
+    return text[begin:stop], start - begin, end - begin
+
+
+def _placement(unit, mention) -> str:
+    """Where a date stands: «stamp» (a page's publication stamp: its words, a «date» label, or a numeric date
+    with only a time of day on its line), «alone» (nothing but the date on its line) or «text» (in a sentence)."""
+    line, start, end = _line(unit.text.clean.lower(), mention.start, mention.end)
+    rest = line[end:]
+    time = _TIME.match(rest) if _NUMERIC.match(mention.text.strip()) else None  # «14 марта, 10:00» is an event's
+    if time is not None:
+        rest = rest[time.end():]
+    words = [w for w in _WORD.findall(line[:start] + " " + rest) if w not in _YEAR_WORDS]
+    if _STAMP_WORDS.search(line) or _STAMP_LABEL.search(line[:start]) or (time is not None and not words):
+        return "stamp"
+    return "text" if words else "alone"
 
 
 _ALLOWED = {"day": {"day"}, "month": {"day", "month"}, "year": {"day", "month", "year"}}
@@ -47,6 +82,10 @@ class DateRule(RuleBase):
     window: str | None = Field(
         None, description="a campaign event key; the date must fall inside that event's window"
     )
+    event: bool = Field(
+        False, description="the date of an event told in the text: a page's publication stamp is not it, and a "
+        "date alone on its line counts only when no sentence gives one"
+    )
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
         from checker.language.dates import format_date
@@ -54,15 +93,8 @@ class DateRule(RuleBase):
         allowed = _ALLOWED[self.precision]
         units = {id(u) for u in self.units(ctx)}
         event = ctx.campaign.event(self.window) if self.window is not None and ctx.campaign is not None else None
-        for unit, mention in ctx.dates:
-            if id(unit) not in units or mention.kind not in ("date", "month", "period", "range"):
-                continue
-            if self.requisite and not _requisite(unit, mention):
-                continue
-            if mention.precision not in allowed or mention.first is None:
-                continue
-            if mention.first.year is None and self.year_required:
-                continue
+        candidates, stamps = self._candidates(ctx, units, allowed)
+        for unit, mention in candidates:
             day = mention.first_day(event.start.year if event is not None else None)
             params = {"found": mention.text, "date": format_date(day) if day else mention.text}
             evidence = snippet(unit.text.clean, mention.start, mention.end)
@@ -80,4 +112,41 @@ class DateRule(RuleBase):
                 ru="Не проверялось: в документе нет даты, которую можно сравнить со сроками кампании.",
                 en="Not checked: the document has no date to compare with the campaign's window."))
             return
+        if stamps:
+            unit, mention = stamps[0]
+            yield Outcome(False, {"found": mention.text}, snippet(unit.text.clean, mention.start, mention.end),
+                          unit.location, severity="warning", message=_ONLY_STAMP)  # fmt: skip
+            return
         yield absence_outcome(ctx, {"found": "—"})
+
+    def _candidates(self, ctx: CheckContext, units: set[int], allowed: set[str]) -> tuple[list, list]:
+        """The dates that may answer, best first (for an event: dates in sentences, then dates alone on their
+        line), and the publication stamps set aside."""
+        told: list = []
+        alone: list = []
+        stamps: list = []
+        for unit, mention in ctx.dates:
+            if id(unit) not in units or mention.kind not in ("date", "month", "period", "range"):
+                continue
+            if self.requisite and not _requisite(unit, mention):
+                continue
+            if mention.precision not in allowed or mention.first is None:
+                continue
+            if mention.first.year is None and self.year_required:
+                continue
+            placement = _placement(unit, mention) if self.event else "text"
+            if placement == "stamp":
+                stamps.append((unit, mention))
+            elif placement == "alone":
+                alone.append((unit, mention))
+            else:
+                told.append((unit, mention))
+        return told + alone, stamps
+
+
+_ONLY_STAMP = Localized(
+    ru="Дата мероприятия в тексте не названа: «{found}» — дата публикации страницы. Укажите, когда прошло "
+    "мероприятие (число и месяц).",
+    en="The text does not date the event: «{found}» is the page's publication date. State when the event took "
+    "place (day and month).",
+)
