@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u3000]+")
+# a run of spaces, or one space that is not a plain one: a single plain space is left alone (no match per word)
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u3000]{2,}|[\t\u00a0\u2007\u202f\u2009\u200a\u3000]")
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 
 # one character in, one character out: keeps spans of `clean` valid in `fold`
@@ -40,7 +41,10 @@ _FOLD = str.maketrans(
 
 def clean(text: str) -> str:
     """Remove invisible characters and Word bookmark debris, collapse runs of spaces."""
-    text = _BOOKMARK.sub("", _INVISIBLE.sub("", text))
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    if "[bookmark: " in text:
+        text = _BOOKMARK.sub("", text)
     # _SPACES never matches a line break: one substitution over the whole text, then per line strip
     text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [line.strip() for line in text.split("\n")]

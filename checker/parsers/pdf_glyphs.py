@@ -96,7 +96,7 @@ class GlyphReader:
         turned = turn is not None
         breaks = _BREAKS
         max_glyph, same_place, segment_gap, word_gap = MAX_GLYPH, SAME_PLACE, SEGMENT_GAP, WORD_GAP
-        for i, u, (left, hi, right, lo) in zip(range(n), units, boxes):
+        for i, u, (left, hi, right, lo) in zip(range(n), units, boxes, strict=True):
             if u in breaks:
                 space = True
                 continue

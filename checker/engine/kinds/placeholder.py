@@ -33,8 +33,6 @@ _GAPS = re.compile(
 _TRAILING_GAP = re.compile(r"_{3,}[\s/]*$")
 _LINE_GAP = re.compile(r"_{3,}")
 _MAX_POSITION_WORDS = 10  # «Директор МБОУ СОШ № 5 имени …: ________»: a position's line before its signature gap
-# every shape of `_GAPS` holds an underscore, a bracket or «хх.»: a line without them has no gap (cheap test)
-_MAY_HAVE_GAP = re.compile(r"[_\[]|[хx]{2}\.")
 # the handwritten date of a stamp: «___» ________ 2021 г., «__» ______ 20__ г.
 _STAMP_DATE = re.compile(
     r'"\s*_+\s*"\s*_+\s*(?:(?:19|20)[\d_]{2}\s*(?:г\b|года?))?|_{3,}\s*(?:19|20)[\d_]{2}\s*(?:г\b|года?)'
@@ -62,10 +60,13 @@ class PlaceholderRule(RuleBase):
         units = list(self.units(ctx))
         for i, unit in enumerate(units):
             text = unit.text.clean
-            if not _MAY_HAVE_GAP.search(unit.text.folded) or _BLANKS_ONLY.match(text):
+            folded = unit.text.folded
+            # every shape of `_GAPS` holds an underscore, a bracket or «хх.» (cheap test first)
+            if ("_" not in folded and "[" not in folded and "х." not in folded and "x." not in folded) or (
+                _BLANKS_ONLY.match(text)
+            ):
                 continue  # a line of nothing but blanks: a form's place to sign or write by hand
             in_stamp = unit.block.role in ("approval", "stamp", "esign")
-            folded = unit.text.folded
             # «Директор школы: ____________» with «/Г.Н. Петрова/» on the next line: the line is for a signature
             signed_below = i + 1 < len(units) and bool(SIGNATURE_NAME_LINE.match(units[i + 1].text.clean))
             signatures = [
