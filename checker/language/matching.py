@@ -4,7 +4,8 @@ fuzzy scoring of heading-like lines (toolchain.md §4).
 A pack's regex may hold groups named `tag_<grammemes>` («(?P<tag_NOUN_ablt>управлени\w*)»,
 «(?P<tag_Name>\w+)\s+(?P<tag_Patr>\w+)»; a trailing «_2» repeats a group's tags under a new name): a match
 counts only when every word such a group captured can take all those grammemes (pymorphy3). So a rule says
-«an organisation in the instrumental» or «a place in the locative» by case, not by lists of endings."""
+«an organisation in the instrumental» or «a place in the locative» by case, not by lists of endings. A match
+its tags refuse is not tried again with other word splits: write one pattern per word order."""
 
 from __future__ import annotations
 

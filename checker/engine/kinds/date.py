@@ -28,8 +28,13 @@ _BEFORE = re.compile(r"(?:\bот|\bдата\w*\s*:?|^)\s*$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s*(?:г\.?|года)?\s*(?:№|n\b)", re.IGNORECASE)
 _SHORT_LINE = 8
 # a publication stamp's words on the date's line, a label right before it, or only a time of day with it
-_STAMP_WORDS = re.compile(r"просмотр|опубликован|публикаци|размещен|обновлен|добавлен|комментари|\bviews?\b")
-_STAMP_LABEL = re.compile(r"(?:\bdate|\bдата\s+(?:публикации|размещения|создания|изменения))\s*:?\s*$")
+_STAMP_WORDS = re.compile(
+    r"\bпросмотр\w*|\bопубликован\w*|\bдата\s+публикации|\b(?:размещено|обновлено|добавлено)\b|\bкомментари\w*|\bviews?\b"
+)
+_STAMP_LINE = 6  # words besides the stamp's own on a stamp's line
+_STAMP_LABEL = re.compile(
+    r"(?:\bdate|\bдата\s+(?:публикации|размещения|создания|изменения)|\bопубликовано|\bразмещено|\bобновлено)\s*:?\s*$"
+)
 _NUMERIC = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})$")  # a site's «30.08.2013», «2025-11-14»
 _TIME = re.compile(r"^\s*[,|]?\s*(?:в\s*)?(?:[01]?\d|2[0-3]):[0-5]\d\b")
 _WORD = re.compile(r"[а-яёa-z]{3,}")
@@ -63,7 +68,8 @@ def _placement(unit, mention) -> str:
     if time is not None:
         rest = rest[time.end():]
     words = [w for w in _WORD.findall(line[:start] + " " + rest) if w not in _YEAR_WORDS]
-    if _STAMP_WORDS.search(line) or _STAMP_LABEL.search(line[:start]) or (time is not None and not words):
+    stamp_words = _STAMP_WORDS.search(line) is not None and len(words) <= _STAMP_LINE
+    if stamp_words or _STAMP_LABEL.search(line[:start]) or (time is not None and not words):
         return "stamp"
     return "text" if words else "alone"
 

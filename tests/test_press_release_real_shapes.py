@@ -1,0 +1,175 @@
+"""Press releases and news in the shapes a reviewer found on real public news (third review), each written by
+the project (fixtures/press_release/news_shapes/): the organiser as an agent in the instrumental, in the
+genitive after the event or named after «провела»; a subject told in a clause; a district or a town as the
+venue; a page's publication stamp that is not the event's date. Exact findings of the genre rules, through
+the CLI once for the folder, and the narrow shapes rule by rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, run_json
+from pydantic import ValidationError
+
+from checker.engine.context import CheckContext
+from checker.engine.examples import document_from_text
+from checker.engine.kinds.phrases import PhrasesRule
+from checker.engine.pack import load_pack
+from checker.engine.runner import run_rules
+
+SHAPES = FIXTURES / "press_release" / "news_shapes"
+
+# file -> every finding that is not a pass, as (rule, outcome, severity); PR-TARGET-001 (the programme layer,
+# its level gate) is left to its own tests
+EXPECTED: dict[str, set[tuple[str, str, str]]] = {
+    "organiser_passive": set(),
+    "organiser_genitive_district": set(),
+    "organiser_person": set(),
+    "organiser_missing": {("PR-ORG-002", "fail", "warning")},
+    "subject_clause": set(),
+    "subject_question": {("PR-SUBJ-001", "fail", "warning")},
+    "subject_missing": {("PR-SUBJ-001", "fail", "error")},
+    "date_stamp_and_text": set(),
+    "date_stamp_only": {("PR-DATE-001", "fail", "warning")},
+    "venue_missing": {("PR-VENUE-001", "fail", "error")},
+}
+# what a pass rests on: (rule, the value the message names)
+FOUND = {
+    "organiser_passive": ("PR-ORG-002", "Министерством образования Энской области было проведено"),
+    "organiser_genitive_district": ("PR-ORG-002", "совещание Департамента"),
+    "organiser_person": ("PR-ORG-002", "Семинар провела Соколова Марина Петровна"),
+    "subject_clause": ("PR-SUBJ-001", "разработан план"),
+    "date_stamp_and_text": ("PR-DATE-001", "12 сентября"),
+}
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, dict]:
+    _, report = run_json("check", str(SHAPES))
+    return {Path(d["path"]).stem: d for d in report["documents"]}
+
+
+def _not_passing(document: dict) -> set[tuple[str, str, str]]:
+    return {
+        (f["rule_id"], f["outcome"], f["severity"])
+        for f in document["findings"]
+        if f["outcome"] not in ("pass", "not_applicable") and f["rule_id"] != "PR-TARGET-001"
+    }
+
+
+def test_every_fixture_is_listed(documents: dict[str, dict]) -> None:
+    assert set(documents) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_exact_findings(documents: dict[str, dict], name: str) -> None:
+    document = documents[name]
+    assert document["doc_type"] == "press_release"
+    assert _not_passing(document) == EXPECTED[name]
+    errors = any(severity == "error" for _, _, severity in EXPECTED[name])
+    assert document["verdict"] == ("noncompliant" if errors else "compliant")
+
+
+@pytest.mark.parametrize("name", sorted(FOUND))
+def test_what_a_pass_rests_on(documents: dict[str, dict], name: str) -> None:
+    rule_id, found = FOUND[name]
+    (finding,) = [f for f in documents[name]["findings"] if f["rule_id"] == rule_id]
+    assert finding["outcome"] == "pass"
+    assert finding["message"].endswith(found)
+
+
+def test_question_and_stamp_messages(documents: dict[str, dict]) -> None:
+    (subject,) = [f for f in documents["subject_question"]["findings"] if f["rule_id"] == "PR-SUBJ-001"]
+    assert subject["message"].startswith("Тема мероприятия прямо не названа; текст рассказывает, что на нём было")
+    assert "«На семинаре выступили педагоги гимназии и»" in subject["message"]
+    (date,) = [f for f in documents["date_stamp_only"]["findings"] if f["rule_id"] == "PR-DATE-001"]
+    assert date["message"] == (
+        "Дата мероприятия в тексте не названа: «14.09.2023» — дата публикации страницы. Укажите, когда прошло "
+        "мероприятие (число и месяц)."
+    )
+    assert date["evidence"] == "14.09.2023, 16:40 | просмотров: 512"
+
+
+# --- rule by rule, on one sentence or a few lines ---
+
+RULES = {r.id: r for r in load_pack(ROOT / "rules" / "press_release.yaml").rules}
+
+
+def _finding(rule_id: str, text: str) -> tuple[str, str, str]:
+    ctx = CheckContext(document=document_from_text(text), doc_type="press_release", level="municipal")
+    (finding,) = run_rules(ctx, [RULES[rule_id]])
+    return finding.outcome, finding.severity, finding.message
+
+
+def _outcome(rule_id: str, text: str) -> tuple[str, str]:
+    return _finding(rule_id, text)[:2]
+
+
+def test_organiser_by_case() -> None:
+    passed = ("pass", "warning")
+    failed = ("fail", "warning")
+    # the agent in the instrumental, before or after the passive verb
+    assert _outcome("PR-ORG-002", "Управлением образования было проведено совещание директоров.") == passed
+    assert _outcome("PR-ORG-002", "Совещание организовано департаментом образования города.") == passed
+    # a place in the locative and a participant in the genitive are not agents
+    assert _outcome("PR-ORG-002", "В управлении образования было проведено совещание директоров.") == failed
+    assert _outcome("PR-ORG-002", "Для директоров школ было организовано совещание.") == failed
+    # the genitive after the event: an organisation, not the people who took part
+    assert _outcome("PR-ORG-002", "Прошел семинар Института развития образования.") == passed
+    assert _outcome("PR-ORG-002", "Прошел семинар РМО учителей химии.") == passed
+    assert _outcome("PR-ORG-002", "Прошел семинар директоров школ.") == failed
+    assert _outcome("PR-ORG-002", "Прошла конференция школьников района.") == failed
+    # a person named after the verb, in full or with initials; not the object of another verb
+    assert _outcome("PR-ORG-002", "Мастер-класс провела Анна Ивановна Белова, учитель химии.") == passed
+    assert _outcome("PR-ORG-002", "Семинар вела Белова А.И., методист.") == passed
+    assert _outcome("PR-ORG-002", "Прошел семинар. Участникам провели экскурсию.") == failed
+    # «Организаторы» with nobody named, a speaker
+    assert _outcome("PR-ORG-002", "Прошел семинар. Организаторы постарались сделать его полезным.") == failed
+    assert _outcome("PR-ORG-002", "Прошел семинар. Организатором выступил центр «Эврика».") == passed
+    assert _outcome("PR-ORG-002", "Прошел семинар. Выступил И.И. Титов, специалист управления.") == failed
+
+
+def test_subject_told_in_a_clause() -> None:
+    assert _outcome("PR-SUBJ-001", "Прошло совещание. Участники подвели итоги года.") == ("pass", "error")
+    assert _outcome("PR-SUBJ-001", "Прошла встреча. Гости познакомились с работой музея.") == ("pass", "error")
+    assert _outcome("PR-SUBJ-001", "Прошел семинар. Речь шла о подготовке к экзаменам.") == ("pass", "error")
+    # «приняли участие в проекте» is who took part, not a decision taken
+    assert _outcome("PR-SUBJ-001", "Прошел семинар. Приняли участие в проекте 20 педагогов.") == ("fail", "error")
+    # what happened at it, without its subject: a question
+    assert _outcome("PR-SUBJ-001", "Прошло совещание. С докладом выступил начальник отдела.") == ("fail", "warning")
+
+
+def test_venue_district_or_town() -> None:
+    assert _outcome("PR-VENUE-001", "В Энском районе прошло совещание педагогов.") == ("pass", "error")
+    assert _outcome("PR-VENUE-001", "Совещание педагогов прошло в Заречном муниципальном округе.") == ("pass", "error")
+    assert _outcome("PR-VENUE-001", "Конференция прошла в Казани.") == ("pass", "error")
+    # a district named elsewhere in the text, a region, a form
+    assert _outcome("PR-VENUE-001", "Заседание прошло. Составлен план концертов в Энском районе.") == ("fail", "error")
+    assert _outcome("PR-VENUE-001", "Совещание прошло в Энской области.") == ("fail", "error")
+    assert _outcome("PR-VENUE-001", "Конференция прошла в форме ассамблеи.") == ("fail", "error")
+
+
+def test_event_date_not_a_publication_stamp() -> None:
+    # a date alone on its line gives way to a date in a sentence
+    outcome, _, message = _finding("PR-DATE-001", "Новости\n06.10.2024\n\n3 октября 2024 года прошло совещание.")
+    assert (outcome, message) == ("pass", "Дата мероприятия: 3 октября 2024 года")
+    # ... and still counts when it is the only one
+    assert _finding("PR-DATE-001", "06.10.2024\n\nПрошло совещание директоров.")[2] == "Дата мероприятия: 06.10.2024"
+    # a site's stamp and a «date» label are not the event's date
+    assert _outcome("PR-DATE-001", "date 2024-11-14 Директора школ приняли участие в сессии.") == ("fail", "warning")
+    assert _outcome("PR-DATE-001", "21.05.2024 09:12\nСеминар прошел в мае.") == ("fail", "warning")
+    # the time of an announced event is not a stamp
+    assert _outcome("PR-DATE-001", "Семинар директоров\n14 марта, 10:00\nМБОУ СОШ № 3") == ("pass", "error")
+    # «обновление программ» in the sentence is no publication stamp
+    assert _outcome("PR-DATE-001", "12 марта прошло совещание «Обновление программ развития».") == ("pass", "error")
+    assert _outcome("PR-DATE-001", "В сентябре прошла конференция.") == ("fail", "error")
+
+
+def test_unknown_grammeme_in_a_pack_is_refused() -> None:
+    rule = {"id": "X-1", "kind": "phrases", "title": "x", "message": "x",
+            "any_of": [{"regex": r"(?P<tag_ablat>\w+)\s+проведен"}]}  # fmt: skip
+    with pytest.raises(ValidationError, match="неизвестные граммемы pymorphy3: ablat"):
+        PhrasesRule.model_validate(rule)
+    rule["any_of"] = [{"regex": r"(?P<tag_NOUN_ablt>\w+)\s+проведен"}]
+    assert PhrasesRule.model_validate(rule).any_of
