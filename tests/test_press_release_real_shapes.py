@@ -127,6 +127,8 @@ def test_organiser_by_case() -> None:
     # «Организаторы» with nobody named, a speaker
     assert _outcome("PR-ORG-002", "Прошел семинар. Организаторы постарались сделать его полезным.") == failed
     assert _outcome("PR-ORG-002", "Прошел семинар. Организатором выступил центр «Эврика».") == passed
+    # a form's label alone on its line, its value under it or in the next cell
+    assert _outcome("PR-ORG-002", "Прошел семинар.\nОрганизатор:\nотдел образования") == passed
     assert _outcome("PR-ORG-002", "Прошел семинар. Выступил И.И. Титов, специалист управления.") == failed
 
 
