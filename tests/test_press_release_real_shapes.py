@@ -115,6 +115,9 @@ def test_organiser_by_case() -> None:
     # a place in the locative and a participant in the genitive are not agents
     assert _outcome("PR-ORG-002", "В управлении образования было проведено совещание директоров.") == failed
     assert _outcome("PR-ORG-002", "Для директоров школ было организовано совещание.") == failed
+    # an adjective in the instrumental is no agent, nor are pupils who prepared a concert
+    assert _outcome("PR-ORG-002", "В центральной библиотеке было проведено совещание.") == failed
+    assert _outcome("PR-ORG-002", "Прошел семинар. Школьниками был подготовлен концерт.") == failed
     # the genitive after the event: an organisation, not the people who took part
     assert _outcome("PR-ORG-002", "Прошел семинар Института развития образования.") == passed
     assert _outcome("PR-ORG-002", "Прошел семинар РМО учителей химии.") == passed
