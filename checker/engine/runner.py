@@ -13,8 +13,8 @@ from checker.report import Finding, FindingLocation, fingerprint
 
 _NOT_APPLICABLE = Localized(ru="Не применяется к этому документу.", en="Not applicable to this document.")
 _UNVERIFIED = Localized(
-    ru="Не удалось проверить: {title} — проверьте вручную.",
-    en="Could not be checked: {title}; check it by hand.",
+    ru="Не удалось проверить требование «{title}» — проверьте вручную.",
+    en="Could not check the requirement «{title}»; check it by hand.",
 )
 _INTERNAL = Localized(
     ru="Внутренняя ошибка правила ({error}); сообщите разработчикам, остальные проверки выполнены.",

@@ -11,11 +11,13 @@ _WHY = {
     "truncated": ("текст документа обрывается", "the document's text stops short"),
     "ocr_poor": ("текст распознан с ошибками", "the text was recognised poorly"),
     "flattened_table": ("таблица не восстановлена из текста", "a table could not be rebuilt from the text"),
-    "contents_only": ("раздел есть только в оглавлении", "the section is only in the contents"),
+    "contents_only": ("в тексте только оглавление, без самих разделов", "the text holds only a contents page"),
 }
 
 
-def doubt_reason(ctx: Any, codes: tuple[str, ...] = ("truncated", "ocr_poor")) -> tuple[str, str] | None:
+def doubt_reason(
+    ctx: Any, codes: tuple[str, ...] = ("truncated", "ocr_poor", "contents_only")
+) -> tuple[str, str] | None:
     """Why an absence cannot be trusted in this document (Russian, English), or None."""
     document = getattr(ctx, "document", None)
     if document is None:
@@ -27,7 +29,9 @@ def doubt_reason(ctx: Any, codes: tuple[str, ...] = ("truncated", "ocr_poor")) -
     return None
 
 
-def absence_outcome(ctx: Any, params: dict[str, Any], codes: tuple[str, ...] = ("truncated", "ocr_poor")) -> Outcome:
+def absence_outcome(
+    ctx: Any, params: dict[str, Any], codes: tuple[str, ...] = ("truncated", "ocr_poor", "contents_only")
+) -> Outcome:
     """A failing outcome for something not found, or an unverified one when the text may hide it."""
     reason = doubt_reason(ctx, codes)
     if reason is None:
@@ -37,7 +41,7 @@ def absence_outcome(ctx: Any, params: dict[str, Any], codes: tuple[str, ...] = (
         params,
         unverified=True,
         message=Localized(
-            ru=f"Не удалось проверить: {{title}} — не найдено, но {reason[0]}; проверьте вручную.",
-            en=f"Could not be checked: {{title}} was not found, but {reason[1]}; check it by hand.",
+            ru=f"Не удалось проверить требование «{{title}}»: не найдено, но {reason[0]}. Проверьте вручную.",
+            en=f"Could not check the requirement «{{title}}»: not found, but {reason[1]}. Check it by hand.",
         ),
     )
