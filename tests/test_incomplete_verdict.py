@@ -127,3 +127,33 @@ def test_a_table_header_with_no_rows_read_is_unverified_not_a_pass(tmp_path: Pat
     table = [f for f in doc["findings"] if f["rule_id"] == "PS-TABLE-001"]
     assert [f["outcome"] for f in table] == ["pass"]
     assert doc["verdict"] == "compliant"
+
+
+CONTENTS_ONLY = """Программа развития МБОУ «Лесная СОШ» на 2025–2029 годы
+
+СОДЕРЖАНИЕ
+
+1. Паспорт программы развития 3
+2. Информационная справка о школе 6
+3. Анализ состояния и результатов работы школы 9
+3.1. Качество образования 10
+3.2. Кадровые условия 14
+4. Концепция развития школы 18
+5. Направления развития и проекты 21
+6. Механизмы реализации программы 27
+"""
+
+
+def test_a_text_that_is_only_a_contents_page_checks_no_section(tmp_path: Path) -> None:
+    path = tmp_path / "contents_only.txt"
+    path.write_text(CONTENTS_ONLY, encoding="utf-8")
+    code, doc = _check(path)
+    assert doc["doc_type"] == "development_program"
+    goals = next(f for f in doc["findings"] if f["rule_id"] == "DP-GOALS-001")
+    assert goals["outcome"] == "unverified"
+    assert goals["message"] == (
+        "Не удалось проверить требование «Цели и задачи развития»: в тексте только оглавление, без самих "
+        "разделов, а недостающее может быть в них. Проверьте вручную."
+    )
+    assert (code, doc["verdict"], doc["reason_code"]) == (4, "not_checked", "incomplete")
+    assert "(в тексте только оглавление)" in doc["reason"]
