@@ -154,6 +154,7 @@ def test_venue_district_or_town() -> None:
     assert _outcome("PR-VENUE-001", "Совещание прошло в Энской области.") == ("fail", "error")
     assert _outcome("PR-VENUE-001", "Конференция прошла в форме ассамблеи.") == ("fail", "error")
     assert _outcome("PR-VENUE-001", "Конференция прошла в мае.") == ("fail", "error")  # «Мая» is a river, too
+    assert _outcome("PR-VENUE-001", "В каждом районе прошли совещания педагогов.") == ("fail", "error")
 
 
 def test_event_date_not_a_publication_stamp() -> None:
