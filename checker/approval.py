@@ -32,6 +32,7 @@ from checker.language.approval_shapes import (
     ESIGN,
     ESIGN_FIELDS,
     ORPHAN_ACT,
+    cited_act_spans,
 )
 from checker.language.names import PERSON, SIGN_LINE
 from checker.language.text import DocumentText, Unit
@@ -71,6 +72,7 @@ _STAMP_LOOKBACK = 10  # lines above an orphan act line where another stamp of th
 # a long paragraph cites other acts («ФГОС утверждены приказом …»); its own approval names the document
 _DOCUMENT_WORD = re.compile(r"программ|карт|план|положени|документ|концепци")
 _LONG_UNIT = 25
+_TITLE_UNITS = 4  # an approval in brackets («Программа … (утверждена приказом …)») is its own only here
 _MAX_LINES = 7
 _OPENING_UNITS = 16  # units of the body where an approving act may stand at the top
 _CLOSING_UNITS = 6  # … and at the end
@@ -297,7 +299,7 @@ def _acts(units: list[Unit]) -> list[Approval]:
         appendix = APPENDIX.search(" ".join(u.text.folded for u in window))
         appendix_here = appendix is not None and appendix.start() < len(folded) and APPENDIX_START.match(folded)
         orphan = _orphan_act(units, i)
-        if appendix_here or orphan or (_own_act(unit) and not MARKERS["approve"].search(folded)):
+        if appendix_here or orphan or (_own_act(unit, i) and not MARKERS["approve"].search(folded)):
             taken = [u for u in window if u is unit or (u.text.words <= 20 and not _TITLE_START.search(u.text.folded))]
             shown = "приложение к приказу" if appendix_here else "приказ"
             out.append(_finish(Approval("order", "order", shown, _until_title(taken))))
@@ -306,7 +308,7 @@ def _acts(units: list[Unit]) -> list[Approval]:
     return out
 
 
-def _own_act(unit: Unit) -> bool:
+def _own_act(unit: Unit, index: int) -> bool:
     """«Утверждена приказом …» that approves this document: at the start of a short unit, or in a long one
     right after the document's name («Программа развития МБОУ СОШ № 7 утверждена приказом …»), not a citation
     of another act («… ФГОС утверждены приказом Минпросвещения …»)."""
@@ -314,6 +316,10 @@ def _own_act(unit: Unit) -> bool:
     m = BY_ACT.search(folded)
     if m is None:
         return False
+    if any(a <= m.start() < b for a, b in cited_act_spans(folded)):
+        return False  # «Государственная программа … (утверждена постановлением …)»: another act's approval
+    if index >= _TITLE_UNITS and folded[: m.start()].rstrip().endswith("("):
+        return False  # «… образовательным программам (утвержден приказом Минпросвещения …)»: an item of a list of acts
     if unit.text.words <= _LONG_UNIT or m.start() <= 3:
         return True
     before = folded[: m.start()].split()[-8:]

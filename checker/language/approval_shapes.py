@@ -76,3 +76,21 @@ TITLE_START = re.compile(
     r"аналитическ|концептуальн|концепци|среднесрочн|антирисков|лист\w* регистрации|систем\w+ работы|модел|"
     r"отч[её]т|приказ\W*$|положени)"
 )
+
+# Another act cited by its kind with its approval, date or number: an item of a «Нормативная база» list or
+# a passport's «Документы, послужившие основанием» row («Государственная программа Российской Федерации
+# «Развитие образования» на 2018-2025 годы (утверждена постановлением Правительства … от … № …)»). Its
+# approval and its period are that act's, not the document's. An own title that only names a project it
+# belongs to («… в рамках национального проекта «Образование» на 2021-2023 годы») has no date or number.
+CITED_ACT = re.compile(
+    r"(?:федеральн\w*\s+закон|закон\w*\s+(?:российской\s+федерации|рф)|конституци\w*|"
+    r"государственн\w*\s+программ\w*|национальн\w*\s+проект\w*|федеральн\w*\s+проект\w*|"
+    r"федеральн\w*\s+государственн\w*\s+образовательн\w*\s+стандарт\w*|фгос|указ\w*\s+президент\w*|"
+    r"стратеги\w*\s+(?:развития|научно|государственн)|(?:постановлени|распоряжени)\w*\s+правительств\w*)"
+    r"[^;\n]*?(?:\(\s*утв|\bот\s+\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{2,4}|№\s*\d)[^;\n]*"
+)
+
+
+def cited_act_spans(folded: str) -> list[tuple[int, int]]:
+    """Where a folded text cites another act (`CITED_ACT`)."""
+    return [m.span() for m in CITED_ACT.finditer(folded)] if "утв" in folded or "от " in folded or "№" in folded else []
