@@ -39,6 +39,9 @@ _DRAFT = Localized(
     en="Not applicable: a draft document needs no approval.",
 )
 
+# four or more single letters in a row, spaced apart: a stamp the letter-spacing pass could not close up
+_GARBLED = re.compile(r"(?:(?<!\S)[а-яёА-ЯЁ]\s+){3,}[а-яёА-ЯЁ](?!\S)")
+
 _MSG = {
     "missing": Localized(
         ru="В блоке «{marker}» не хватает: {missing}.",
@@ -47,6 +50,12 @@ _MSG = {
     "placeholder": Localized(
         ru="Дата в блоке «{marker}» не заполнена («{blank}»): впишите дату {verb}.",
         en="The date in the «{marker}» block is a blank placeholder («{blank}»): fill in the date.",
+    ),
+    "garbled": Localized(
+        ru="Не удалось проверить блок «{marker}»: его текст прочитан с разрывами (буквы вразрядку, колонки "
+        "вперемешку), и в нём не видно: {missing}. Проверьте вручную.",
+        en="Could not check the «{marker}» block: its text was read in pieces (letter-spaced, columns mixed), "
+        "and it shows no {missing_en}. Check it by hand.",
     ),
     "issuer": Localized(
         ru="Утверждение не того уровня: найдено — {found}; нужно утверждение от имени {expected}.",
@@ -175,6 +184,17 @@ class ApprovalRule(RuleBase):
         evidence = " ".join(approval.text.split())[:200]
         location = approval.units[0].location
         params.update(marker=approval.shown, found=approval.describe(lang))
+        if _GARBLED.search(approval.text) and (missing or not issuer_ok):
+            # «Д и р е к т о р / п .Б е р е з»: the name or position may be among the pieces the layout
+            # could not join; what it lacks is a doubt, not a defect
+            ru = [_ELEMENTS[e][0].format(roles=self.roles_label or "должность") for e in missing]
+            en = [_ELEMENTS[e][1].format(roles=self.roles_label or "the position") for e in missing]
+            if not issuer_ok:
+                ru.insert(0, f"утверждение от имени {params['expected']}")
+                en.insert(0, f"approval by {params['expected_en']}")
+            params.update(missing="; ".join(ru), missing_en="; ".join(en))
+            yield Outcome(False, params, evidence, location, unverified=True, message=_MSG["garbled"])
+            return
         if not issuer_ok:
             yield Outcome(False, params, evidence, location, message=_MSG["issuer"])
             return
