@@ -150,7 +150,7 @@ def test_absence_in_a_truncated_text_is_a_doubt_not_an_error() -> None:
     ctx = CheckContext(document=document, doc_type="press_release", subkind="press_release")
     findings = {f.rule_id: f for f in run_rules(ctx, rules)}
     assert findings["PR-COUNT-002"].outcome == "unverified" and findings["PR-COUNT-002"].severity != "error"
-    assert "проверьте вручную" in findings["PR-COUNT-002"].message
+    assert "Проверьте вручную." in findings["PR-COUNT-002"].message
     assert findings["PR-VENUE-001"].outcome == "pass"  # what was found stays found
 
 

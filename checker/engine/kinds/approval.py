@@ -25,8 +25,8 @@ from checker.approval import (
     is_draft,
 )
 from checker.engine.context import CheckContext
-from checker.engine.doubts import UNSEEN, blind_spot
 from checker.engine.rule import Localized, Outcome, RuleBase, valid_regex
+from checker.engine.unverified import UNSEEN, blind_spot
 from checker.safe_regex import compile_pattern
 
 Marker = Literal["approve", "agree", "sign"]

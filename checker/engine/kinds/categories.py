@@ -40,7 +40,9 @@ class CategoriesRule(RuleBase):
         if not passed and why is not None:  # the text may hide what is missing
             outcome.unverified = True
             outcome.message = Localized(
-                ru=f"Не удалось проверить: не найдено ({', '.join(missing)}), но {why[0]} — проверьте вручную.",
-                en=f"Could not be checked: not found ({', '.join(missing)}), but {why[1]}; check it by hand.",
+                ru=f"Не удалось проверить требование «{{title}}»: {why[0]}, а в прочитанном тексте не найдено: "
+                f"{'; '.join(missing)}. Проверьте вручную.",
+                en=f"Could not check the requirement «{{title}}»: {why[1]}, and the text read does not have: "
+                f"{'; '.join(missing)}. Check it by hand.",
             )
         yield outcome

@@ -13,8 +13,8 @@ from typing import Literal
 from pydantic import Field, TypeAdapter, model_validator
 
 from checker.engine.context import CheckContext
-from checker.engine.doubts import UNSEEN, blind_spot
 from checker.engine.rule import Concept, Localized, Outcome, RuleBase
+from checker.engine.unverified import UNSEEN, blind_spot
 
 
 class CoverageRule(RuleBase):

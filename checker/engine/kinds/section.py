@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import Field
 
 from checker.engine.context import CheckContext
-from checker.engine.doubts import UNSEEN, blind_spot
 from checker.engine.rule import Localized, Outcome, RuleBase
+from checker.engine.unverified import UNSEEN, blind_spot
 from checker.language.matching import best_heading, strip_numbering
 from checker.language.morphology import lemmatize
 from checker.language.normalize import normalize
