@@ -50,7 +50,7 @@ def test_folder_in_parallel_lists_every_file(tmp_path: Path) -> None:
     (folder / "заметки.xyz").write_text("не документ", encoding="utf-8")  # ignored in folders: not a document type
     code, report = run_json("check", str(folder), "--jobs", "2")
     paths = sorted(Path(d["path"]).name for d in report["documents"] if d["kind"] == "document")
-    assert paths == sorted(p.name for p in PRESS.iterdir() if p.suffix in (".docx", ".pdf", ".txt"))
+    assert paths == sorted(p.name for p in PRESS.rglob("*") if p.suffix in (".docx", ".pdf", ".txt"))  # subfolders too
     _, serial = run_json("check", str(folder), "--jobs", "1")
     assert [d["verdict"] for d in serial["documents"]] == [d["verdict"] for d in report["documents"]]
     assert code == 1
