@@ -113,7 +113,7 @@ def _incomplete_reason(findings, own: set[str], suspected: list[str], lang: str)
             else (" (the text holds only a contents page)" if "contents_only" in suspected else "")
         )
         return (
-            f"not fully checked: {len(unverified)} of {judged} requirements of this document type could not be "
+            f"{len(unverified)} of {judged} requirements of this document type could not be "
             f"verified{why}, so it cannot be called compliant — check by hand: {named}."
         )
     why = (
@@ -122,7 +122,7 @@ def _incomplete_reason(findings, own: set[str], suspected: list[str], lang: str)
         else (" (в тексте только оглавление)" if "contents_only" in suspected else "")
     )
     return (
-        f"проверен не полностью: {len(unverified)} из {judged} требований к документу этого типа не удалось "
+        f"{len(unverified)} из {judged} требований к документу этого типа не удалось "
         f"проверить{why}, поэтому «соответствует» сказать нельзя — проверьте вручную: {named}."
     )
 

@@ -48,12 +48,12 @@ def test_half_of_the_requirements_unverified_is_not_compliant() -> None:
     ]
     reason = _incomplete_reason(findings, OWN, ["truncated"], "ru")
     assert reason == (
-        "проверен не полностью: 2 из 4 требований к документу этого типа не удалось проверить "
+        "2 из 4 требований к документу этого типа не удалось проверить "
         "(текст документа обрывается), поэтому «соответствует» сказать нельзя — проверьте вручную: "
         "«Таблица мероприятий», «Ответственные»."
     )
     en = _incomplete_reason(findings, OWN, [], "en")
-    assert en is not None and en.startswith("not fully checked: 2 of 4 requirements") and "breaks off" not in en
+    assert en is not None and en.startswith("2 of 4 requirements") and "breaks off" not in en
 
 
 def test_enough_checked_stays_compliant() -> None:
@@ -87,7 +87,7 @@ def test_cut_off_roadmap_is_not_checked_with_the_reason_and_exit_code_4() -> Non
     assert doc["doc_type"] == "roadmap"
     assert doc["verdict"] == "not_checked"
     assert doc["reason_code"] == "incomplete"
-    assert doc["reason"].startswith("проверен не полностью: 2 из 3 требований")
+    assert doc["reason"].startswith("2 из 3 требований")
     assert "(текст документа обрывается)" in doc["reason"]
     # the findings stay: they say what to check by hand
     assert [f["outcome"] for f in doc["findings"] if f["rule_id"].startswith("RM-")].count("unverified") == 2
@@ -157,3 +157,38 @@ def test_a_text_that_is_only_a_contents_page_checks_no_section(tmp_path: Path) -
     )
     assert (code, doc["verdict"], doc["reason_code"]) == (4, "not_checked", "incomplete")
     assert "(в тексте только оглавление)" in doc["reason"]
+
+
+def test_the_text_report_says_not_fully_checked_and_hedges_the_fix() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "checker", "check", str(ROOT / "fixtures" / "layout" / "truncated.txt"), "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    lines = run.stdout.splitlines()
+    assert lines[1].endswith("— ПРОВЕРЕН НЕ ПОЛНОСТЬЮ")
+    assert lines[2].startswith("  ПРОВЕРЕН НЕ ПОЛНОСТЬЮ: 2 из 3 требований к документу этого типа не удалось проверить")
+    fixes = [ln.strip() for ln in lines if ln.strip().startswith("как исправить:")]
+    assert fixes and all(fix.startswith("как исправить: Если в документе этого действительно нет: ") for fix in fixes)
+
+
+def test_the_web_page_and_the_html_report_say_not_fully_checked(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from checker.web.app import create_app
+
+    data = (ROOT / "fixtures" / "layout" / "truncated.txt").read_bytes()
+    with TestClient(create_app()) as client:
+        page = client.post("/check", files=[("files", ("карта.txt", data))]).text
+    assert "Проверен не полностью" in page
+    assert "Документ проверен не полностью: большую часть требований к нему проверить не удалось" in page
+    assert "программа не поняла" not in page
+    out = tmp_path / "report.html"
+    subprocess.run(
+        [sys.executable, "-m", "checker", "check", str(ROOT / "fixtures" / "layout" / "truncated.txt"), "--no-cache",
+         "--format", "html", "--output", str(out)],
+        cwd=ROOT,
+        check=False,
+    )  # fmt: skip
+    assert "Проверен не полностью" in out.read_text(encoding="utf-8")

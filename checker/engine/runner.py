@@ -88,8 +88,20 @@ def _finding(rule: RuleBase, outcome: Outcome, path: str, lang: str) -> Finding:
         evidence=outcome.evidence,
         location=described,
         fingerprint=fingerprint(path, rule.id, described, outcome.evidence),
-        suggestion=render(rule.suggestion.get(lang), outcome.params) if rule.suggestion and failed else None,
+        suggestion=_suggestion(rule, outcome, lang, result) if failed else None,
     )
+
+
+def _suggestion(rule: RuleBase, outcome: Outcome, lang: str, result: str) -> str | None:
+    """How to fix it; for a doubt, only in case the document really lacks it («Добавьте раздел …» would tell
+    the author to add a section the lost part of the text may hold)."""
+    if not rule.suggestion:
+        return None
+    text = render(rule.suggestion.get(lang), outcome.params)
+    if result != "unverified" or not text:
+        return text
+    lead = "If the document really lacks it: " if lang == "en" else "Если в документе этого действительно нет: "
+    return lead + (text[:1].lower() if text[1:2].islower() else text[:1]) + text[1:]
 
 
 def run_rules(ctx: CheckContext, rules: list[RuleBase]) -> list[Finding]:

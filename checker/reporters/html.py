@@ -26,6 +26,7 @@ _WORDS = {
         "noncompliant": "Не соответствует",
         "unreadable": "Не прочитан",
         "not_checked": "Не проверен",
+        "incomplete": "Проверен не полностью",
         "not_checked_pl": "не проверены",
         "unverified": "проверьте вручную",
         "compliant_pl": "соответствуют",
@@ -74,6 +75,7 @@ _WORDS = {
         "noncompliant": "Noncompliant",
         "unreadable": "Unreadable",
         "not_checked": "Not checked",
+        "incomplete": "Not fully checked",
         "not_checked_pl": "not checked",
         "unverified": "check by hand",
         "compliant_pl": "compliant",
@@ -215,8 +217,10 @@ def level_word(level: str | None, lang: str = "ru") -> str:
     return f"level: {level_name(level, 'en')}" if lang == "en" else f"уровень: {level_name(level)}"
 
 
-def verdict_badge(verdict: str, lang: str = "ru") -> str:
-    return f'<span class="badge v-{verdict}">{_ICONS[verdict]} {escape(_words(lang)[verdict])}</span>'
+def verdict_badge(verdict: str, lang: str = "ru", reason_code: str | None = None) -> str:
+    """The verdict's badge; «не проверен» because too little could be checked reads «проверен не полностью»."""
+    label = "incomplete" if verdict == "not_checked" and reason_code == "incomplete" else verdict
+    return f'<span class="badge v-{verdict}">{_ICONS[verdict]} {escape(_words(lang)[label])}</span>'
 
 
 def render(report: Report, *, color: bool = False, now: datetime | None = None) -> str:
@@ -253,7 +257,7 @@ def render_document_section(doc: DocumentReport, lang: str = "ru") -> str:
     anchor = section_id(doc.path)
     out = [
         f'<section class="doc" id="{anchor}">',
-        f'<h2><a href="#{anchor}">{escape(doc.path)}</a> {verdict_badge(doc.verdict, lang)}</h2>',
+        f'<h2><a href="#{anchor}">{escape(doc.path)}</a> {verdict_badge(doc.verdict, lang, doc.reason_code)}</h2>',
     ]
     meta = []
     if doc.verdict != "unreadable":
@@ -394,7 +398,7 @@ def _document_table(report: Report, words: dict[str, str]) -> str:
             f'<tr><td class="path"><a href="#{section_id(doc.path)}">{escape(doc.path)}</a></td>'
             f"<td>{escape(doc.municipality or words['unknown_municipality'])}</td>"
             f"<td>{escape(doc_type_name(doc.doc_type, report.lang) if doc.verdict != 'unreadable' else '—')}</td>"
-            f"<td>{verdict_badge(doc.verdict, report.lang)}</td>"
+            f"<td>{verdict_badge(doc.verdict, report.lang, doc.reason_code)}</td>"
             f'<td class="num">{len(doc.failures("error"))}</td><td class="num">{warnings}</td></tr>'
         )
     numeric = ' class="num"'

@@ -18,6 +18,7 @@ _WORDS = {
         "noncompliant": "НЕ СООТВЕТСТВУЕТ",
         "unreadable": "НЕ ПРОЧИТАН",
         "not_checked": "НЕ ПРОВЕРЕН",
+        "incomplete": "ПРОВЕРЕН НЕ ПОЛНОСТЬЮ",
         "unverified": "не удалось проверить — проверьте вручную",
         "error": "ошибка",
         "warning": "предупреждение",
@@ -46,6 +47,7 @@ _WORDS = {
         "noncompliant": "NONCOMPLIANT",
         "unreadable": "UNREADABLE",
         "not_checked": "NOT CHECKED",
+        "incomplete": "NOT FULLY CHECKED",
         "unverified": "could not check — check by hand",
         "error": "error",
         "warning": "warning",
@@ -159,9 +161,11 @@ def _document(doc: DocumentReport, words: dict[str, str], paint, lang: str, show
     if any(detail):
         kind += f" ({'; '.join(d for d in detail if d)})"
     pages = f", {doc.pages} {words['pages']}" if show_passed and doc.pages and doc.format == "pdf" else ""
-    lines.append(f"  {words['type']}: {kind}{pages} — {paint(words[doc.verdict], verdict_color)}")
+    # «не проверен» because too little could be checked reads «проверен не полностью»
+    shown = "incomplete" if doc.verdict == "not_checked" and doc.reason_code == "incomplete" else doc.verdict
+    lines.append(f"  {words['type']}: {kind}{pages} — {paint(words[shown], verdict_color)}")
     if doc.verdict == "not_checked" and doc.reason:
-        lines.append(f"  {paint(words['not_checked'], verdict_color)}: {doc.reason}")
+        lines.append(f"  {paint(words[shown], verdict_color)}: {doc.reason}")
     for note in doc.notes:
         lines.append(paint(f"  ! {note}", "dim"))
     failing = sorted(

@@ -666,8 +666,9 @@ def _plural(n: int, one: str, few: str, many: str) -> str:
     return few if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else many
 
 
-def _headline(report: Report) -> tuple[str, str]:
-    """The overall verdict and one sentence about it: what a reader needs before any detail."""
+def _headline(report: Report) -> tuple[str, str, str | None]:
+    """The overall verdict, one sentence about it (what a reader needs before any detail) and, for one
+    document, why it is not checked."""
     s = report.summary
     verdict = (
         "noncompliant" if s.noncompliant
@@ -688,13 +689,18 @@ def _headline(report: Report) -> tuple[str, str]:
             "not_checked": "Документ не проверен: программа не поняла, что это за документ. Выберите тип документа "
             "в поле «Тип документа» на форме и проверьте снова.",
         }[verdict]
+        code = report.documents[0].reason_code if report.documents else None
+        if verdict == "not_checked" and code == "incomplete":
+            sentence = ("Документ проверен не полностью: большую часть требований к нему проверить не удалось — "
+                        "почему и какие, сказано ниже. Проверьте их вручную.")  # fmt: skip
+        return verdict, sentence, code
     else:
         sentence = (f"Проверено {s.documents} {_plural(s.documents, 'документ', 'документа', 'документов')} "
                     f"(с проверками пакета): соответствуют — {s.compliant}, не соответствуют — {s.noncompliant}, "
                     f"не проверены — {s.not_checked}, не прочитаны — {s.unreadable}.")
         if s.errors:
             sentence += f" Всего: {fix}."
-    return verdict, sentence
+    return verdict, sentence, None
 
 
 # Texts written for the command line, as a teacher at the form reads them: the form's own controls instead
@@ -741,13 +747,14 @@ def _reworded(report: Report) -> Report:
 
 def result_page(report: Report) -> str:
     report = _reworded(report)
-    verdict, sentence = _headline(report)
+    verdict, sentence, code = _headline(report)
     back = '<p class="back"><a href="/">← Проверить другой документ</a></p>'
     parts = [
         f"<style>{_FORM_CSS}</style>",
         back,
         "<h1>Результат проверки</h1>",
-        f'<div class="verdict v-{verdict}" role="status"><p>{verdict_badge(verdict)}</p><p>{escape(sentence)}</p>',
+        f'<div class="verdict v-{verdict}" role="status"><p>{verdict_badge(verdict, "ru", code)}</p>'
+        f"<p>{escape(sentence)}</p>",
     ]
     if report.campaign:
         parts.append(f'<p class="muted">Кампания: {escape(report.campaign)}</p>')
