@@ -396,7 +396,7 @@ def test_passes_fast_on_a_long_document() -> None:
         [fold(clean(b.text)) for b in document.blocks]
         base.append(time.perf_counter() - start)
     assert min(spent) < 6 * min(base)
-    assert len(PASSES) == 11
+    assert len(PASSES) == 12
 
 
 def test_raw_parse_leaves_layout_alone() -> None:
