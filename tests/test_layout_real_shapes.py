@@ -339,6 +339,15 @@ _FORUM_NOTES = ["отметка «ПРОЕКТ» распознана как ш�
                 "заголовок, напечатанный по слову в строке, собран в одну строку"]  # fmt: skip
 _UNAPPROVED_BY_HAND = {("DP-APPROVAL-001", "warning", "unverified")}
 _UNAPPROVED = {("DP-APPROVAL-001", "warning", "fail")}
+_CONTENTS_8 = "распознано оглавление: 8 пунктов (это план разделов, а не их текст)"
+_SIGN_BY_HAND = ("LT-SIGN-001", "warning", "unverified")
+_ORG_MISSING = ("PR-ORG-002", "warning", "fail")
+_ORG_BY_HAND = ("PR-ORG-002", "warning", "unverified")
+_TARGET = ("PR-TARGET-001", "info", "fail")
+_NEWS_NA = {("PR-FUTURE-001", "info", "not_applicable"), ("PR-LEN-001", "info", "not_applicable")}
+_NEWS_NO_LEVEL = _NEWS_NA | {("PR-TARGET-001", "info", "not_applicable")}
+_CRUMBS_NEWS = "навигационная строка сайта убрана из текста: «Главная » Новости » Семинар учителей истории»"
+_CRUMBS_DATE = "навигационная строка сайта убрана из текста: «Главная » 2025 Март 12 » Семинар учителей истории»"
 
 # file -> (type, recovered notes, suspected, failing/unverified findings); no Q-EMPTY-001 anywhere
 CUTS: dict[str, tuple[str, list[str], list[str], set[tuple[str, str, str]]]] = {
@@ -369,6 +378,30 @@ CUTS: dict[str, tuple[str, list[str], list[str], set[tuple[str, str, str]]]] = {
     # a text ending on a date or on «М.П.» is whole: what it lacks is missing
     "end_date.txt": ("development_program", [], [], _MISSING),
     "end_seal.txt": ("development_program", [], [], _MISSING),
+    # a lone letter on its own line under «… утвержденная Правительством»: the copy stops there
+    "cut_lone_letter.txt": ("development_program", [], ["truncated"], _BY_HAND | _UNAPPROVED_BY_HAND),
+    "cut_lone_letter.docx": ("development_program", [], ["truncated"], _BY_HAND | _UNAPPROVED_BY_HAND),
+    # a letterhead in capitals over «ПИСЬМО» is no empty section; a quotation never closed is a cut
+    "letterhead_quote_cut.txt": ("letter", [], ["truncated"], {_SIGN_BY_HAND}),
+    "letterhead_quote_cut.docx": ("letter", [], ["truncated"], {_SIGN_BY_HAND}),
+    "letterhead_whole.txt": ("letter", [], [], set()),
+    "letterhead_whole.docx": ("letter", [], [], set()),
+    # «… kadry@example.ru. Прилож»: a capitalised fragment opening a sentence is a cut
+    "letter_fragment_cut.txt": ("letter", [], ["truncated"], {_SIGN_BY_HAND}),
+    "letter_fragment_cut.docx": ("letter", [], ["truncated"], {_SIGN_BY_HAND}),
+    # a lesson theme closed by a straight quote ends the text whole; an opening quote at the end is a cut
+    "news_quote_end.txt": ("press_release", [], [], {_ORG_MISSING} | _NEWS_NO_LEVEL),
+    "news_quote_end.docx": ("press_release", [], [], {_ORG_MISSING} | _NEWS_NO_LEVEL),
+    "news_quote_cut.txt": ("press_release", [], ["truncated"], {_ORG_BY_HAND} | _NEWS_NO_LEVEL),
+    # a site's breadcrumb trail is taken out: the headline repeating its last crumb is no repeat
+    "news_breadcrumb_line.txt": ("press_release", [_CRUMBS_NEWS], [], {_TARGET} | _NEWS_NA),
+    "news_breadcrumb_line.docx": ("press_release", [_CRUMBS_NEWS], [], {_TARGET} | _NEWS_NA),
+    "news_breadcrumb_run_on.txt": ("press_release", [_CRUMBS_DATE], [], {_TARGET} | _NEWS_NA),
+    # numbered contents entries closed by full stops: planned sections, not the sections (no pass on them)
+    "contents_numbered_dots.txt": ("development_program", [_CONTENTS_8, PASSPORT], ["contents_only", "truncated"],
+                                   _BY_HAND | _UNAPPROVED_BY_HAND),
+    "contents_numbered_dots.docx": ("development_program", [_CONTENTS_8, PASSPORT], ["contents_only", "truncated"],
+                                    _BY_HAND | _UNAPPROVED_BY_HAND),
 }  # fmt: skip
 
 
@@ -504,7 +537,75 @@ _LIST = ["1. Федеральный закон об образовании.", "2
         ([_RUN, "1. Иванова", "2. Петрова", "3. Кузьмич"], None, False),  # names, no closing marks
         ([_RUN, "Приложение: на 3 л. в 1 экз."], None, False),
         ([_RUN, "2.1. Чупилко"], None, False),  # a surname the dictionary does not know
+        # a lone letter on its own line under a line ending on a word; under a closed sentence it is whole
+        ([_RUN, "5. Концепция выявления и развития молодых талантов, утвержденная Президентом", "Р"], None, True),
+        ([_RUN, "5. Концепция выявления и развития молодых талантов утверждена Президентом.", "А"], None, False),
+        ([_RUN, "Исполнитель Крылова", "Т"], None, False),  # a short line: a signature, an annex letter
+        # a capitalised fragment opening a sentence; a surname after initials or with a surname's ending is whole
+        ([_RUN + " Ответ просим направить до 10.10.2025 на адрес school@example.ru. Прилож"], None, True),
+        ([_RUN + " Ответственный за подготовку сведений: Е.В. Чупилко"], None, False),
+        ([_RUN + " Ответ направить до 10.10.2025. Согласовано"], None, False),
+        # a quotation opened near the end and never closed; a closed one ends whole
+        ([_RUN + ' Тестирование помогает выявить обучающихся "группы риск'], None, True),
+        ([_RUN + " Тестирование помогает выявить обучающихся «группы риск"], None, True),
+        ([_RUN + ' Тестирование помогает выявить обучающихся "группы риска"'], None, False),
+        ([_RUN + " Тестирование помогает выявить обучающихся «группы риска»"], None, False),
+        # a straight quote at the end: closing after an odd count, opening after an even one
+        ([_RUN + ' Учитель дала открытый урок на тему "Реформы Петра I. Новая столица."'], None, False),
+        ([_RUN + ' Учитель дала открытый урок на тему "'], None, True),
     ],
 )  # fmt: skip
 def test_cut_short_or_whole(texts: list[str], table_last: list[str] | None, cut: bool) -> None:
     assert (_ends(texts, table_last) == ["truncated"]) is cut
+
+
+@pytest.mark.parametrize(
+    ("texts", "left", "dropped"),
+    [
+        # a trail on a line of its own is taken out whole
+        (["Главная » Новости » Семинар учителей истории", "Семинар учителей истории", _RUN],
+         ["Семинар учителей истории", _RUN], 1),
+        (["Главная / Новости / Семинар", "Семинар учителей", _RUN], ["Семинар учителей", _RUN], 1),
+        # run into the headline that repeats its last crumb: the trail is cut off
+        (["Главная » 2025 Март 12 » Семинар учителей Семинар учителей " + _RUN], ["Семинар учителей " + _RUN], 1),
+        # no repeat to tell where the trail ends: the text stays as it is
+        (["Главная » Новости » Семинар учителей прошёл в лицее. " + _RUN],
+         ["Главная » Новости » Семинар учителей прошёл в лицее. " + _RUN], 0),
+        # a word «Главная» opening a sentence is no trail
+        (["Главная задача семинара — обмен опытом.", _RUN], ["Главная задача семинара — обмен опытом.", _RUN], 0),
+        # a closing guillemet inside a crumb parts no crumbs
+        (["Главная » Семинар «Учитель» Семинар «Учитель» " + _RUN], ["Семинар «Учитель» " + _RUN], 1),
+    ],
+)  # fmt: skip
+def test_breadcrumb_trail_taken_out(texts: list[str], left: list[str], dropped: int) -> None:
+    from checker.layout import breadcrumbs
+    from checker.layout.lines import Context
+
+    blocks = [Block(kind="paragraph", text=t, location=Location(paragraph=i + 1)) for i, t in enumerate(texts)]
+    document = breadcrumbs.run(Document(path="x.txt", blocks=blocks, metadata=Metadata(format="txt")), Context())
+    assert [b.text for b in document.blocks] == left
+    assert len(document.metadata.recovered) == (1 if dropped else 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the last crumb and the headline (a trail no layout pass took out): no repeat
+        ("Главная » Новости » Совещание руководителей школ Совещание руководителей школ прошло в лицее.", None),
+        # a repeat after the trail still counts
+        ("Главная » Новости » Совещание прошло в в образования в образования лицее.", "в образования в образования"),
+        ("Совещание руководителей Совещание руководителей прошло в лицее.", "Совещание руководителей Совещание "
+         "руководителей"),
+    ],
+)  # fmt: skip
+def test_repeat_after_a_breadcrumb(text: str, found: str | None) -> None:
+    from checker.engine.context import CheckContext
+    from checker.engine.kinds.repetition import RepetitionRule
+
+    rule = RepetitionRule.model_validate({"id": "Q-REPEAT-T", "title": "Повтор", "severity": "warning",
+                                          "kind": "repetition", "message": "Повтор: {found}"})  # fmt: skip
+    document = Document(path="x.txt", blocks=[Block(kind="paragraph", text=text, location=Location(paragraph=1))],
+                        metadata=Metadata(format="txt"))  # fmt: skip
+    outcomes = list(rule.check(CheckContext(document=document)))
+    failed = [o.params["found"] for o in outcomes if o.passed is False]
+    assert failed == ([found] if found else [])

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from checker.document import Document, number_blocks
 from checker.layout import (
     approval,
+    breadcrumbs,
     contents,
     esign,
     headlines,
@@ -36,6 +37,7 @@ Pass = Callable[[Document, Context], Document]
 PASSES: tuple[Pass, ...] = (
     mojibake.run,
     lookalike.run,
+    breadcrumbs.run,
     letterspacing.run,
     esign.run,
     contents.run,

@@ -138,6 +138,7 @@ def _entries(lines: list[Line], i: int, titled: bool, headings: set[str]) -> int
 _BARE_MAX = 200
 _MIN_BARE = 3
 _SENTENCE_WORDS = 6
+_TITLE_WORDS = 12  # words in a numbered section title at most
 _MIN_ALONE = 5  # entries a list with nothing after it needs (fewer: the cells of a table under «Содержание»)
 _ELLIPSIS = re.compile(r"^(?:\.{3,}|…+)$")
 
@@ -150,8 +151,14 @@ def _bare_entry(text: str) -> bool:
         and not text.endswith((",", ";"))
         and not (text.endswith(":") and _SECTION_START.match(text) is None)  # a label, unless a numbered title
         and not _TITLE.match(text)
-        and not (text.endswith(".") and len(text.split()) >= _SENTENCE_WORDS)  # a sentence of running text
+        # a sentence of running text; a numbered section title may end with a full stop («4. Формирование
+        # концепции школы «…».»)
+        and not (text.endswith(".") and len(text.split()) >= _SENTENCE_WORDS and not _numbered_title(text))
     )
+
+
+def _numbered_title(text: str) -> bool:
+    return _SECTION_START.match(text) is not None and len(text.split()) <= _TITLE_WORDS
 
 
 def _wrapped_tail(text: str, above: str) -> bool:

@@ -9,7 +9,11 @@ running text (a paragraph, a heading or a list item) must end in the middle of a
 dictionary does not know («образовательным уч», «Сохранение и укрепл»), a lone letter after a word
 («имени Г», «приоритеты и м»), an adjective's stem without its ending («2. Федеральн»), or a contents entry's
 dot leader without its page number; so may the last cell of a table that ends the text. A capitalised word
-the dictionary does not know is a surname as often as not («Директор … Чупилко»): it alone is no cut.
+the dictionary does not know is a surname as often as not («Директор … Чупилко»): it alone is no cut, unless it
+opens a sentence and begins a known word («… mail.ru. Прилож»). A lone letter on the last line under a line
+that ends on a word («утвержденная Президентом» / «Р») is a cut, and so is a quotation opened near the end and
+never closed («"группы риск»). A straight double quote at the end opens a quotation only when the quotes
+before it are paired: «на тему "А.С.Пушкин. … в творчестве."» ends whole.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from checker.layout.lines import Context
 from checker.parsers.text import known_word
 
 _DANGLING = re.compile(
-    r"(?:[,(«\"–—-]|\b(?:и|в|во|на|по|с|со|для|о|об|к|а|или|что|от|до|при|за|из|не|как|также|а\s+также|"
+    r"(?:[,(«–—-]|\b(?:и|в|во|на|по|с|со|для|о|об|к|а|или|что|от|до|при|за|из|не|как|также|а\s+также|"
     r"в\s+том\s+числе|которые|который|которая|которых))\s*$",
     re.IGNORECASE,
 )
@@ -79,9 +83,30 @@ def _cut_word(text: str) -> bool:
             return False
         if _STEM.search(word) is not None:
             return True
+        if _sentence_fragment(word, before):
+            return True  # «… на адрес электронной почты. Прилож»
         # the first word of a numbered heading or item: a title, not a surname («2.1. Результа»)
         return _SECTION_NO.match(before) is not None and not _SURNAME.search(word) and _fragment(word)
     return _fragment(word)
+
+
+# a full stop before a capitalised word: the word opens a new sentence; initials before it make it a surname
+_SENTENCE_END = re.compile(r"[а-яёa-z0-9)»\"][.!?]$")
+_INITIALS = re.compile(r"(?:^|\s)[А-ЯЁ]\.\s?[А-ЯЁ]?\.?$")
+_MIN_FRAGMENT = 4
+
+
+def _sentence_fragment(word: str, before: str) -> bool:
+    """A capitalised word the dictionary does not know, opening a sentence, that begins words it knows
+    («… mail.ru. Прилож» — «Приложение»): the first word of a sentence cut short. A surname's ending or
+    initials before it («Е.В. Крылова», «Чупилко») leave it whole."""
+    return (
+        len(word) >= _MIN_FRAGMENT
+        and _SENTENCE_END.search(before) is not None
+        and _INITIALS.search(before) is None
+        and not _SURNAME.search(word)
+        and _fragment(word)
+    )
 
 
 _SECTION_NO = re.compile(r"^(?:\d{1,2}\.)+\d{0,2}\.?$|^\d{1,2}\)$")
@@ -119,11 +144,37 @@ _SENTENCE_BREAK = re.compile(r"[а-яё)»\"][.!?]\s+[А-ЯЁ]")
 _RUNNING_CHARS = 200
 
 
-def _cut_sentence(text: str, running: bool) -> bool:
-    """A paragraph that stops mid-sentence: on a preposition, a conjunction or a comma; or running text (closed
-    sentences before) whose last sentence ends on a lower-case word with no closing mark."""
+def _open_quote(text: str) -> bool:
+    """The text ends on a letter inside a quotation it opened a few words before and never closed
+    («… выявление обучающихся "группы риск»): a quoted name does not end a text without its closing mark.
+    Straight quotes open and close alike: an odd count leaves the last one open."""
     text = text.rstrip()
-    if len(text) >= _MIN_CHARS and _DANGLING.search(text[-40:]):
+    if not text or not text[-1].isalpha():
+        return False
+    tail = text[-_QUOTE_SPAN:]
+    for opening, closing in (("«", "»"), ("„", "“")):
+        at = tail.rfind(opening)
+        if at >= 0 and closing not in tail[at:]:
+            return True
+    at = text.rfind('"')
+    return at >= len(text) - _QUOTE_SPAN and text.count('"') % 2 == 1 and text[at + 1 : at + 2].isalpha()
+
+
+_QUOTE_SPAN = 80
+
+
+def _dangling_quote(text: str) -> bool:
+    """A straight double quote at the very end opens a quotation when the quotes before it are paired («на
+    тему "»); after an odd number it closes one («на тему "А.С.Пушкин. … в творчестве."»)."""
+    return text.rstrip().endswith('"') and text.count('"') % 2 == 1
+
+
+def _cut_sentence(text: str, running: bool) -> bool:
+    """A paragraph that stops mid-sentence: on a preposition, a conjunction, a comma or an opening quote, or
+    inside a quotation it opened; or running text (closed sentences before) whose last sentence ends on a
+    lower-case word with no closing mark."""
+    text = text.rstrip()
+    if len(text) >= _MIN_CHARS and (_DANGLING.search(text[-40:]) or _dangling_quote(text) or _open_quote(text)):
         return True
     tail = text.rstrip("|").rstrip()
     if not running or len(tail) < _RUNNING_CHARS or _CLOSED.search(tail) or not _SENTENCE_BREAK.search(tail):
@@ -165,6 +216,21 @@ def _cut_list(text: str, last_from: int = 0) -> bool:
     items = [text[a.start() : b.start()] for a, b in pairwise(marks)]
     last = text[marks[-1].start() :].rstrip().rstrip("|").rstrip()
     return all(_ITEM_CLOSED.search(item.rstrip()) for item in items) and not _ITEM_CLOSED.search(last)
+
+
+def _lone_letter(document: Document, last: Block) -> bool:
+    """A single letter on a line of its own under a line that ends on a word («… утвержденная Президентом» /
+    «Р»): the first letter of the next word, cut off with the rest (a lone letter after a word on the same
+    line is `_cut_word`'s case)."""
+    text = last.text.strip()
+    if len(text) != 1 or not text.isalpha():
+        return False
+    index = next(i for i, b in enumerate(document.blocks) if b is last)
+    above = next((b for b in reversed(document.blocks[:index]) if b.text.strip()), None)
+    if above is None or above.role is not None or above.kind not in _CUT_KINDS:
+        return False
+    prev = above.text.rstrip()
+    return len(prev) >= _MIN_CHARS and prev[-1].isalpha()
 
 
 def _suspect(document: Document) -> None:
@@ -225,6 +291,7 @@ def run(document: Document, context: Context) -> Document:
     running = last.kind == "paragraph" and "flattened_table" not in document.metadata.suspected
     if (
         _ends_cut(last.text)
+        or _lone_letter(document, last)
         or (last.kind == "paragraph" and _cut_sentence(last.text, running))
         or _cut_list(tail := _tail_text(document, last), len(tail) - len(last.text.strip()))
     ):

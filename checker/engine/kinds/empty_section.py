@@ -10,7 +10,12 @@ order («1. Утвердить дорожную карту (приложение
 after «Повестка дня:» or «РЕШИЛИ:», the lines of a timetable («10:00–10:30 Регистрация участников») and an
 appeal («Уважаемые коллеги!»), the numbered items of a list of documents («1. Федеральный закон от … № …») and
 the lines next to them, the entries after a «Содержание» title, a page range («Раздел I… 5-9») and a
-signatory's initials and surname («В.А.МУРАЙ»). They are content: a heading they follow is not empty."""
+signatory's initials and surname («В.А.МУРАЙ»). They are content: a heading they follow is not empty.
+
+Nor is a letterhead a section: at the top of a letter or an order, the lines in capitals that name the sender
+(«МИНИСТЕРСТВО …» / «ДЕПАРТАМЕНТ … В СФЕРЕ» / «ЗАЩИТЫ ПРАВ ДЕТЕЙ») over the word that names the act
+(«ПИСЬМО», «ПРИКАЗ») or over its date and number («от 29 августа 2023 г. N 07-4803»); nor the lines of a
+title page above a contents page («МУНИЦИПАЛЬНОЕ … УЧРЕЖДЕНИЕ» / «… ШКОЛА С.СОСНОВКА» / «СОДЕРЖАНИЕ»)."""
 
 from __future__ import annotations
 
@@ -69,6 +74,46 @@ def _is_citation(block: Block) -> bool:
     return bool(_CITATION.search(body))
 
 
+# the word naming the act under a letterhead, and the line of its date and number
+_ACT_WORD = re.compile(r"^\W*(письмо|приказ|распоряжение|постановление|решение|информационное письмо)\W*$")
+_DATE_NUMBER = re.compile(r"^\W*(от\s+\d|от\s+[«\"]?\d|№\s*\S|n\s*\d|исх\.?\s*№?)")
+_RUNNING = 200  # characters: a paragraph this long is running text, the letterhead is above it
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _letterhead(blocks: list[Block]) -> set[int]:
+    """Indexes of the letterhead: the headings in capitals right above the act's word or its date and number
+    line, near the top of the text, with that word (see the module's note)."""
+    for i, block in enumerate(blocks[:_TITLE_PAGE_BLOCKS]):
+        if block.kind != "heading" and len(block.text.strip()) >= _RUNNING:
+            break
+        text = fold(block.text.strip())
+        act = block.kind == "heading" and _ACT_WORD.match(text) is not None
+        if not (act or (i > 0 and _DATE_NUMBER.match(text))):
+            continue
+        start = i
+        while start > 0 and blocks[start - 1].kind == "heading" and _capitals(blocks[start - 1].text):
+            start -= 1
+        if start < i:
+            return set(range(start, i + 1 if act else i))
+    return set()
+
+
+def _title_page(every: list[Block], blocks: list[Block]) -> set[int]:
+    """Indexes (in `blocks`) of the headings above a contents page near the top: the title page's lines (the
+    school's name in capitals under the title), not sections."""
+    shown = [b for b in every if b.text.strip() or b.kind == "table"]
+    at = next((i for i, b in enumerate(shown[:_TITLE_PAGE_BLOCKS]) if b.role == "contents"), None)
+    if at is None:
+        return set()
+    above = {id(b) for b in shown[:at]}
+    return {i for i, b in enumerate(blocks) if id(b) in above and b.kind == "heading"}
+
+
 def _level(block: Block) -> int:
     return block.level or 1
 
@@ -96,7 +141,9 @@ class EmptySectionRule(RuleBase):
         ]  # fmt: skip
         # the first run of headings that are not stamps is the title (often split over several lines); what
         # stands before it is a letterhead or an approval block
-        title = next((i for i, b in enumerate(blocks) if b.kind == "heading" and not _not_a_section(b)), len(blocks))
+        letterhead = _letterhead(blocks) | _title_page(ctx.document.blocks, blocks)
+        title = next((i for i, b in enumerate(blocks) if b.kind == "heading" and not _not_a_section(b)
+                      and i not in letterhead), len(blocks))  # fmt: skip
         first_content = title
         while first_content < len(blocks) and blocks[first_content].kind == "heading":
             first_content += 1
@@ -146,13 +193,13 @@ class EmptySectionRule(RuleBase):
         run_end = -1  # the last index of the run of empty headings already reported
         for i in range(first_content, len(blocks)):
             block = blocks[i]
-            if content(i) or _not_a_section(block):
+            if content(i) or _not_a_section(block) or i in letterhead:
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if nxt is None:
                 # the last line of a text is a closing line (a signature, a note), not an empty section
                 continue
-            if (content(i + 1) or _level(nxt) > _level(block) or _not_a_section(nxt)):
+            if content(i + 1) or _level(nxt) > _level(block) or _not_a_section(nxt) or i + 1 in letterhead:
                 continue
             if i <= run_end:
                 continue

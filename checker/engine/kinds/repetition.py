@@ -1,4 +1,5 @@
-"""`repetition`: the same 2–4-word sequence twice in a row («в образования в образования»)."""
+"""`repetition`: the same 2–4-word sequence twice in a row («в образования в образования»). A site's page
+title at the end of its breadcrumb trail and the headline under it are no repeat."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pydantic import Field, model_validator
 from checker.engine.context import CheckContext
 from checker.engine.rule import Outcome, RuleBase
 from checker.language.text import snippet
+from checker.layout.breadcrumbs import follows_crumbs
 
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 # A repeat of k words puts the same [\w-]+ token at positions p and p+k (the words are whole tokens:
@@ -46,12 +48,22 @@ class RepetitionRule(RuleBase):
             any(map(operator.eq, tokens, tokens[k:])) for k in range(self.min_words, self.max_words + 1)
         )
 
+    def _repeat(self, text: str, clean: str) -> re.Match[str] | None:
+        """The first repeat that is no page title over its headline: the last crumb of a site's trail
+        («Главная » … » Совещание директоров») followed by the headline that repeats it."""
+        pos = 0
+        while (m := self._pattern().search(text, pos)) is not None:
+            if not follows_crumbs(clean, m.start()):  # the folded text has no «»» (same positions)
+                return m
+            pos = m.start() + 1
+        return None
+
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
         count = 0
         for unit in self.units(ctx):
             if not self._may_repeat(unit.text.folded):
                 continue
-            m = self._pattern().search(unit.text.folded)
+            m = self._repeat(unit.text.folded, unit.text.clean)
             if m is None:
                 continue
             # one finding per place: the first repeat of a paragraph or cell
