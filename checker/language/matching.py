@@ -5,13 +5,14 @@ A pack's regex may hold groups named `tag_<grammemes>` («(?P<tag_NOUN_ablt>уп
 «(?P<tag_Name>\w+)\s+(?P<tag_Patr>\w+)»; a trailing «_2» repeats a group's tags under a new name): a match
 counts only when every word such a group captured can take all those grammemes (pymorphy3). So a rule says
 «an organisation in the instrumental» or «a place in the locative» by case, not by lists of endings. A match
-its tags refuse is not tried again with other word splits: write one pattern per word order."""
+its tags refuse is not tried again with other word splits: write one pattern per word order. A hit keeps the
+named groups that took part (a rule kind may judge them: `event` in phrases)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from rapidfuzz import fuzz
@@ -34,6 +35,7 @@ class Hit:
     unit: Unit
     start: int  # span in unit.text.clean
     end: int
+    groups: dict[str, str] = field(default_factory=dict)  # a regex's named groups that took part in the match
 
     @property
     def text(self) -> str:
@@ -73,9 +75,10 @@ class PhraseMatcher:
                 found = True
                 if self.mode == "lemma":
                     start, end = unit.text.lemma_span_to_chars(m.start(), m.end())
-                else:
-                    start, end = m.start(), m.end()
-                yield Hit(unit, start, end)
+                    yield Hit(unit, start, end)
+                    continue
+                groups = {k: v for k, v in m.groupdict().items() if v} if self.mode == "regex" else {}
+                yield Hit(unit, m.start(), m.end(), groups)
             if not found:
                 if len(misses) >= _MISSES_KEPT:
                     misses.clear()

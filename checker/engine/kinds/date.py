@@ -9,7 +9,9 @@ The date of an event (`event: true`) is a date the text tells: a web page's publ
 («30.08.2013, 19:26 | просмотров: 1201», «date 2025-11-14», «Опубликовано: …») is not it, and a date alone
 on its line (a page's or a release's date) counts only when no sentence dates the event. When a stamp is the
 only date, the finding is a warning that names it: the page's day is likely near the event's, but the text
-does not say when the event was."""
+does not say when the event was. With `event_words` a date in a sentence dates the event only when that
+sentence names the event or its verb («прошло», «состоялось», «проведен»), and the date is not bound to
+another noun («подготовка к предстоящим выборам 13 сентября»): otherwise it is the date of something else."""
 
 from __future__ import annotations
 
@@ -21,8 +23,10 @@ from pydantic import Field
 
 from checker.engine.context import CheckContext
 from checker.engine.rule import Localized, Outcome, RuleBase
-from checker.engine.unverified import absence_outcome
+from checker.engine.unverified import absence_outcome, doubt_reason
+from checker.language.morphology import TOKEN, analyzer
 from checker.language.text import snippet
+from checker.safe_regex import compile_pattern
 
 _BEFORE = re.compile(r"(?:\bот|\bдата\w*\s*:?|^)\s*$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s*(?:г\.?|года)?\s*(?:№|n\b)", re.IGNORECASE)
@@ -74,6 +78,37 @@ def _placement(unit, mention) -> str:
     return "text" if words else "alone"
 
 
+# a sentence ends at a line break or at «. » before a capital, not after an initial or «г.»
+_SENTENCE_END = re.compile(r"\n|(?<![\s.][а-яёА-ЯЁ])(?<!\bгг)[.!?…]+\s+(?=[А-ЯЁA-Z0-9«\"])")
+# words a date may follow and still date the sentence's event («во вторник 13 февраля», «в 2024 году 5 марта»)
+_TIME_NOUNS = frozenset({
+    "год", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "число", "день",
+    "утро", "вечер", "неделя", "месяц",
+})  # fmt: skip
+_BOUND_CASES = frozenset({"datv", "loct", "ablt"})  # «к выборам 13 сентября», «на экзамене 25 мая»
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The sentence of `text` holding [start, end): what stands before the span in it, and after."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    found = _SENTENCE_END.search(text, end)
+    stop = found.start() if found else len(text)
+    return text[begin:start], text[end:stop], text[begin:stop]
+
+
+def _bound_to_a_noun(before: str, after: str, event_words: re.Pattern[str]) -> bool:
+    """The date stands right after a noun in the dative, locative or instrumental that is neither the event nor
+    a time word, and no event verb follows it: «к предстоящим выборам 13 сентября»."""
+    tail = before.rstrip()
+    if not tail or tail == before or not tail[-1].isalpha():
+        return False
+    words = TOKEN.findall(tail.lower().replace("ё", "е"))
+    if not words or event_words.search(words[-1]) or event_words.search(" ".join(TOKEN.findall(after.lower())[:3])):
+        return False
+    parse = analyzer().parse(words[-1])[0]
+    return parse.tag.POS == "NOUN" and parse.normal_form not in _TIME_NOUNS and bool(_BOUND_CASES & parse.tag.grammemes)
+
+
 _ALLOWED = {"day": {"day"}, "month": {"day", "month"}, "year": {"day", "month", "year"}}
 
 
@@ -92,6 +127,10 @@ class DateRule(RuleBase):
         False, description="the date of an event told in the text: a page's publication stamp is not it, and a "
         "date alone on its line counts only when no sentence gives one"
     )
+    event_words: str | None = Field(
+        None, description="with `event`: the event's nouns and verbs (a regex on folded text); a date in a "
+        "sentence without them, or bound to another noun, is the date of something else"
+    )
 
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
         from checker.language.dates import format_date
@@ -99,7 +138,7 @@ class DateRule(RuleBase):
         allowed = _ALLOWED[self.precision]
         units = {id(u) for u in self.units(ctx)}
         event = ctx.campaign.event(self.window) if self.window is not None and ctx.campaign is not None else None
-        candidates, stamps = self._candidates(ctx, units, allowed)
+        candidates, stamps, others = self._candidates(ctx, units, allowed)
         for unit, mention in candidates:
             day = mention.first_day(event.start.year if event is not None else None)
             params = {"found": mention.text, "date": format_date(day) if day else mention.text}
@@ -123,14 +162,21 @@ class DateRule(RuleBase):
             yield Outcome(False, {"found": mention.text}, snippet(unit.text.clean, mention.start, mention.end),
                           unit.location, severity="warning", message=_ONLY_STAMP)  # fmt: skip
             return
+        if others and doubt_reason(ctx) is None:
+            unit, mention = others[0]
+            yield Outcome(False, {"found": mention.text}, snippet(unit.text.clean, mention.start, mention.end),
+                          unit.location, message=_ANOTHER_THING)  # fmt: skip
+            return
         yield absence_outcome(ctx, {"found": "—"})
 
-    def _candidates(self, ctx: CheckContext, units: set[int], allowed: set[str]) -> tuple[list, list]:
+    def _candidates(self, ctx: CheckContext, units: set[int], allowed: set[str]) -> tuple[list, list, list]:
         """The dates that may answer, best first (for an event: dates in sentences, then dates alone on their
-        line), and the publication stamps set aside."""
+        line), the publication stamps set aside, and the dates of other things set aside."""
         told: list = []
         alone: list = []
         stamps: list = []
+        others: list = []
+        event_words = compile_pattern(self.event_words, re.IGNORECASE) if self.event_words else None
         for unit, mention in ctx.dates:
             if id(unit) not in units or mention.kind not in ("date", "month", "period", "range"):
                 continue
@@ -145,9 +191,18 @@ class DateRule(RuleBase):
                 stamps.append((unit, mention))
             elif placement == "alone":
                 alone.append((unit, mention))
+            elif event_words is not None and not self._dates_the_event(unit, mention, event_words):
+                others.append((unit, mention))
             else:
                 told.append((unit, mention))
-        return told + alone, stamps
+        return told + alone, stamps, others
+
+    @staticmethod
+    def _dates_the_event(unit, mention, event_words: re.Pattern[str]) -> bool:
+        before, after, sentence = _sentence(unit.text.clean, mention.start, mention.end)
+        if not event_words.search(sentence.lower().replace("ё", "е")):
+            return False
+        return not _bound_to_a_noun(before, after, event_words)
 
 
 _ONLY_STAMP = Localized(
@@ -155,4 +210,10 @@ _ONLY_STAMP = Localized(
     "мероприятие (число и месяц).",
     en="The text does not date the event: «{found}» is the page's publication date. State when the event took "
     "place (day and month).",
+)
+_ANOTHER_THING = Localized(
+    ru="Дата мероприятия в тексте не названа: «{found}» — дата другого события, не мероприятия. Укажите, когда "
+    "прошло мероприятие (число и месяц).",
+    en="The text does not date the event: «{found}» dates something else. State when the event took place "
+    "(day and month).",
 )

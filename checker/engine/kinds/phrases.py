@@ -10,7 +10,8 @@ question, a warning that quotes it, not an error."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -19,9 +20,11 @@ from checker.engine.context import CheckContext
 from checker.engine.rule import Concept, Localized, Outcome, Pattern, RuleBase
 from checker.engine.unverified import doubt_reason
 from checker.language.matching import Hit, tag_groups
+from checker.language.morphology import TOKEN, lemma
 from checker.safe_regex import compile_pattern
 
 Item = Concept | Pattern
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
 def item_name(item: Item, lang: str, fallback: str) -> str:
@@ -33,9 +36,15 @@ def item_name(item: Item, lang: str, fallback: str) -> str:
     return fallback
 
 
-def item_search(item: Item, ctx: CheckContext, units: list) -> Hit | None:
+def item_search(
+    item: Item, ctx: CheckContext, units: list, accept: Callable[[Hit], bool] | None = None
+) -> Hit | None:
     patterns = item.synonyms if isinstance(item, Concept) else [item]
-    return next((h for p in patterns if (h := p.matcher(ctx).search(units)) is not None), None)
+    for pattern in patterns:
+        hit = next((h for h in pattern.matcher(ctx).finditer(units) if accept is None or accept(h)), None)
+        if hit is not None:
+            return hit
+    return None
 
 
 def item_hits(item: Item, ctx: CheckContext, units: list) -> Iterable[Hit]:
@@ -56,6 +65,12 @@ class PhrasesRule(RuleBase):
         "a warning that asks to check (doubt_message), not an error",
     )
     doubt_message: Localized | None = Field(None, description="the question asked then; {found} is the sign")
+    reported_event: Pattern | None = Field(
+        None,
+        description="the event words: the text reports the event named in the first sentence that has one; a "
+        "pattern's group named `event` must name that event (by lemma), else its match is of another event "
+        "(«конкурс …, проведённый совместно с …» in news of a meeting)",
+    )
 
     @model_validator(mode="after")
     def _something_to_check(self) -> PhrasesRule:
@@ -67,14 +82,35 @@ class PhrasesRule(RuleBase):
                     tag_groups(compile_pattern(pattern.regex).groupindex)
         return self
 
+    def _reported(self, ctx: CheckContext, units: list) -> frozenset[str]:
+        """The lemmas of the event words in the first sentence that has any (empty: none found)."""
+        if self.reported_event is None:
+            return frozenset()
+        matcher = self.reported_event.matcher(ctx)
+        for unit in units:
+            hits = list(matcher.finditer([unit]))
+            if hits:
+                stop = _SENTENCE_END.search(unit.text.clean, hits[0].end)
+                end = stop.start() if stop else len(unit.text.clean)
+                return frozenset(_head(h.text) for h in hits if h.start < end)
+        return frozenset()
+
     def check(self, ctx: CheckContext) -> Iterable[Outcome]:
         units = self.units(ctx)
         lang = ctx.lang
         title = self.title.get(lang)
         first_hit = None
         missing: list[str] = []
+        reported = self._reported(ctx, units)
+
+        def of_reported(hit: Hit) -> bool:
+            event = hit.groups.get("event")
+            return not (event and reported) or _head(event) in reported
+
         if self.any_of:
-            found = next((h for item in self.any_of if (h := item_search(item, ctx, units)) is not None), None)
+            found = next(
+                (h for item in self.any_of if (h := item_search(item, ctx, units, of_reported)) is not None), None
+            )
             if found is not None:
                 first_hit = found
             elif self.any_name is not None:
@@ -83,7 +119,7 @@ class PhrasesRule(RuleBase):
                 names = dict.fromkeys(item_name(i, lang, title) for i in self.any_of)
                 missing.append(" / ".join(names))
         for item in self.all_of:
-            hit = item_search(item, ctx, units)
+            hit = item_search(item, ctx, units, of_reported)
             if hit is None:
                 missing.append(item_name(item, lang, title))
             elif first_hit is None:
@@ -99,7 +135,9 @@ class PhrasesRule(RuleBase):
             found=first_hit.text if first_hit else "",
         )
         if missing and self.doubt_of and doubt_reason(ctx) is None:
-            sign = next((h for item in self.doubt_of if (h := item_search(item, ctx, units)) is not None), None)
+            sign = next(
+                (h for item in self.doubt_of if (h := item_search(item, ctx, units, of_reported)) is not None), None
+            )
             if sign is not None:
                 yield self._question(sign, ", ".join(dict.fromkeys(missing)))
                 return
@@ -125,3 +163,9 @@ class PhrasesRule(RuleBase):
         outcome.severity = "info" if self.severity == "info" else "warning"
         outcome.message = message
         return outcome
+
+
+def _head(words: str) -> str:
+    """The lemma of the first word: «совещании» -> «совещание», «круглого стола» -> «круглый»."""
+    first = TOKEN.search(words.lower().replace("ё", "е"))
+    return lemma(first.group()) if first else ""
