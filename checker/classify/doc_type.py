@@ -180,16 +180,24 @@ def _titled_types(signals: SignalSet, lines: list[str]) -> set[str]:
 def _listed_titles(spec: TypeSignals, lines: list[str]) -> int:
     """How many different lines of the opening each name a document of one type: a list of letters or
     programmes («Письмо № … от … О …» line after line), not one of them."""
-    found: set[str] = set()
-    for line in lines[:40]:
+    found: dict[str, int] = {}  # line → where it stands
+    for index, line in enumerate(lines[:40]):
         if _CONTENTS.match(line):
             break
-        if len(line) <= 160 and any(s.regex.search(line) for s in spec.title if s.weight >= 8):
-            found.add(line)
-    return len(found)
+        if len(line) <= 160 and line not in found and any(s.regex.search(line) for s in spec.title if s.weight >= 8):
+            found[line] = index
+    # a list names its documents line after line; one document's title repeated on its title page, in a running
+    # head and above its passport stands apart each time
+    longest = run = 0
+    previous = -10
+    for index in found.values():
+        run = run + 1 if index - previous <= _LIST_GAP else 1
+        longest, previous = max(longest, run), index
+    return longest
 
 
 _CONTENTS = re.compile(r"^\W*(содержание|оглавление)\W*$")
+_LIST_GAP = 2  # lines from one listed title to the next (an item may wrap onto a second line)
 _APPROVES = re.compile(r"об\s+утверждении\s+(\w+\s+){0,4}?(дорожн\w+\s+карт|программ|план\w*-график|план|концепци)")
 _APPROVED_THING = {
     "дорожн": ("дорожной карты", "саму карту", "a roadmap", "the roadmap itself"),
