@@ -11,7 +11,9 @@ on its line (a page's or a release's date) counts only when no sentence dates th
 only date, the finding is a warning that names it: the page's day is likely near the event's, but the text
 does not say when the event was. With `event_words` a date in a sentence dates the event only when that
 sentence names the event or its verb («прошло», «состоялось», «проведен»), and the date is not bound to
-another noun («подготовка к предстоящим выборам 13 сентября»): otherwise it is the date of something else."""
+another noun («подготовка к предстоящим выборам 13 сентября»). A date bound to another noun is the date of
+something else (an error when nothing else dates the event); a date in a sentence that does not name the event
+may still be its date told in other words (a warning that asks)."""
 
 from __future__ import annotations
 
@@ -163,9 +165,13 @@ class DateRule(RuleBase):
                           unit.location, severity="warning", message=_ONLY_STAMP)  # fmt: skip
             return
         if others and doubt_reason(ctx) is None:
-            unit, mention = others[0]
+            # a date bound to another noun in the event's sentence dates that thing: an error; a date in a
+            # sentence that does not name the event may still be its date told in other words: a question
+            bound = [(u, m, why) for u, m, why in others if why == "bound"]
+            unit, mention, why = (bound or others)[0]
             yield Outcome(False, {"found": mention.text}, snippet(unit.text.clean, mention.start, mention.end),
-                          unit.location, message=_ANOTHER_THING)  # fmt: skip
+                          unit.location, severity=None if why == "bound" else "warning",
+                          message=_ANOTHER_THING if why == "bound" else _ELSEWHERE)  # fmt: skip
             return
         yield absence_outcome(ctx, {"found": "—"})
 
@@ -191,18 +197,20 @@ class DateRule(RuleBase):
                 stamps.append((unit, mention))
             elif placement == "alone":
                 alone.append((unit, mention))
-            elif event_words is not None and not self._dates_the_event(unit, mention, event_words):
-                others.append((unit, mention))
+            elif event_words is not None and (why := self._not_the_event(unit, mention, event_words)):
+                others.append((unit, mention, why))
             else:
                 told.append((unit, mention))
         return told + alone, stamps, others
 
     @staticmethod
-    def _dates_the_event(unit, mention, event_words: re.Pattern[str]) -> bool:
+    def _not_the_event(unit, mention, event_words: re.Pattern[str]) -> str:
+        """Why a date in a sentence does not date the event: «elsewhere» (its sentence does not name the event),
+        «bound» (it follows another noun), or "" (it dates the event)."""
         before, after, sentence = _sentence(unit.text.clean, mention.start, mention.end)
         if not event_words.search(sentence.lower().replace("ё", "е")):
-            return False
-        return not _bound_to_a_noun(before, after, event_words)
+            return "elsewhere"
+        return "bound" if _bound_to_a_noun(before, after, event_words) else ""
 
 
 _ONLY_STAMP = Localized(
@@ -216,4 +224,10 @@ _ANOTHER_THING = Localized(
     "прошло мероприятие (число и месяц).",
     en="The text does not date the event: «{found}» dates something else. State when the event took place "
     "(day and month).",
+)
+_ELSEWHERE = Localized(
+    ru="Дата мероприятия прямо не названа: «{found}» стоит в предложении, где мероприятие не упомянуто, — "
+    "проверьте, это ли дата мероприятия.",
+    en="The event is not dated as such: «{found}» stands in a sentence that does not name the event — check that "
+    "it is the event's date.",
 )
