@@ -41,6 +41,7 @@ _WHY = {
     ),
 }
 _DEFAULT = ("truncated", "ocr_poor", "contents_only")
+_RUNNING_WORDS = 25  # a paragraph this long is running text, not a letterhead, an addressee or a title
 
 # for a rule that names nothing it found: {doubt} is the long reason (`blind_spot`)
 UNSEEN = Localized(
@@ -52,6 +53,19 @@ UNSEEN = Localized(
 def _suspected(ctx: Any) -> set[str]:
     document = getattr(ctx, "document", None)
     return set(getattr(getattr(document, "metadata", None), "suspected", None) or [])
+
+
+def codes_for(rule: Any, ctx: Any) -> tuple[str, ...]:
+    """The doubts that can hide what a rule looks for. A rule that reads only the opening blocks (a letter's
+    addressee, its number) loses nothing when the text is cut at the end, once the running text has begun
+    within them: what it looks for stands above that."""
+    document = getattr(ctx, "document", None)
+    if getattr(rule, "scope", None) != "start" or document is None:
+        return _DEFAULT
+    opening = document.blocks[: getattr(rule, "start_blocks", 8)]
+    if any(block.kind == "paragraph" and len(block.text.split()) >= _RUNNING_WORDS for block in opening):
+        return ("ocr_poor",)
+    return _DEFAULT
 
 
 def doubt_reason(ctx: Any, codes: tuple[str, ...] = _DEFAULT) -> tuple[str, str] | None:

@@ -18,7 +18,7 @@ from pydantic import Field, model_validator
 
 from checker.engine.context import CheckContext
 from checker.engine.rule import Concept, Localized, Outcome, Pattern, RuleBase
-from checker.engine.unverified import doubt_reason
+from checker.engine.unverified import codes_for, doubt_reason
 from checker.language.matching import Hit, tag_groups
 from checker.language.morphology import TOKEN, lemma
 from checker.safe_regex import compile_pattern
@@ -134,15 +134,16 @@ class PhrasesRule(RuleBase):
             not missing, first_hit, missing=", ".join(dict.fromkeys(missing)),
             found=first_hit.text if first_hit else "",
         )
-        if missing and self.doubt_of and doubt_reason(ctx) is None:
+        doubts = codes_for(self, ctx)
+        if missing and self.doubt_of and doubt_reason(ctx, doubts) is None:
             sign = next(
                 (h for item in self.doubt_of if (h := item_search(item, ctx, units, of_reported)) is not None), None
             )
             if sign is not None:
                 yield self._question(sign, ", ".join(dict.fromkeys(missing)))
                 return
-        if missing and doubt_reason(ctx) is not None:
-            why = doubt_reason(ctx)
+        if missing and doubt_reason(ctx, doubts) is not None:
+            why = doubt_reason(ctx, doubts)
             assert why is not None
             outcome.unverified = True
             outcome.message = Localized(
