@@ -50,3 +50,35 @@ def test_a_letter_cut_inside_its_letterhead_is_a_doubt(tmp_path: Path) -> None:
     cut = _addressee(letterhead + contacts + "\nО проведении семинара для руководителей образовательн", tmp_path)
     assert cut["outcome"] == "unverified"
     assert cut["message"].startswith("Не удалось проверить требование «Адресат письма»: текст документа обрывается")
+
+
+SUBJECT_IN_CAPITALS = """МИНИСТЕРСТВО ОБРАЗОВАНИЯ ЭНСКОЙ ОБЛАСТИ
+ИНСТРУКТИВНОЕ ПИСЬМО
+от 14 марта 2025 г. N 07-118
+
+ОБ ОРГАНИЗАЦИИ ДОПОЛНИТЕЛЬНЫХ ЗАНЯТИЙ,
+КОНСУЛЬТАЦИЙ И МЕТОДИЧЕСКОЙ ПОМОЩИ УЧИТЕЛЯМ
+ШКОЛ С НИЗКИМИ ОБРАЗОВАТЕЛЬНЫМИ РЕЗУЛЬТАТАМИ
+
+Министерство образования Энской области направляет для использования в работе разъяснения о порядке организации
+дополнительных занятий с обучающимися и консультаций для учителей школ с низкими образовательными результатами.
+
+Заместитель министра                                  О.Л. Сергеева
+"""
+
+
+def test_a_subject_printed_over_lines_in_capitals_is_no_empty_section(tmp_path: Path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text(SUBJECT_IN_CAPITALS, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "checker", "check", str(path), "--format", "json", "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    doc = json.loads(run.stdout)["documents"][0]
+    assert doc["doc_type"] == "letter"
+    failing = {f["rule_id"]: f["outcome"] for f in doc["findings"] if f["outcome"] != "pass"}
+    assert "Q-EMPTY-001" not in failing
+    assert "LT-NUMBER-001" not in failing  # «ИНСТРУКТИВНОЕ ПИСЬМО / от … N 07-118»
+    assert "LT-SUBJECT-001" not in failing

@@ -28,6 +28,7 @@ from pydantic import Field
 from checker.document import Block
 from checker.engine.context import CheckContext
 from checker.engine.rule import Outcome, RuleBase
+from checker.language.morphology import can_be
 from checker.language.names import NAME_LINE
 from checker.language.normalize import fold
 
@@ -114,6 +115,24 @@ def _title_page(every: list[Block], blocks: list[Block]) -> set[int]:
     return {i for i, b in enumerate(blocks) if id(b) in above and b.kind == "heading"}
 
 
+_OPEN_END = re.compile(r"(?:[,\-–—]|\b(?:и|в|во|на|по|с|со|для|о|об|к|или|а\s+также))\s*$")
+_ADJECTIVE = frozenset({"ADJF"})
+
+
+def _continues(before: Block, block: Block) -> bool:
+    """A line in capitals that goes on with the line in capitals above it: a title or a subject printed over
+    several lines («ОБ УТВЕРЖДЕНИИ ТИПОВЫХ ШТАТОВ НАЧАЛЬНЫХ, / НЕПОЛНЫХ СРЕДНИХ … ОБСЛУЖИВАЮЩЕГО / ПЕРСОНАЛА …»):
+    the line above ends on a comma, a preposition or an adjective still waiting for its noun."""
+    above, text = before.text.strip(), block.text.strip()
+    if not (_capitals(above) and _capitals(text)) or text[:1].isdigit() or block.heading_reason == "numbered":
+        return False
+    tail = fold(above)
+    if _OPEN_END.search(tail):
+        return True
+    last = tail.split()[-1] if tail.split() else ""
+    return last.isalpha() and can_be(last, _ADJECTIVE) and not can_be(last, frozenset({"NOUN"}))
+
+
 def _level(block: Block) -> int:
     return block.level or 1
 
@@ -189,17 +208,24 @@ class EmptySectionRule(RuleBase):
             return (block.kind != "heading" or index in listed or is_content_line(block)
                     or block.heading_reason in self.skip_reasons)  # fmt: skip
 
+        # a heading that goes on with the line above is that line's continuation, not a section of its own
+        joined = {
+            i for i in range(1, len(blocks)) if blocks[i].kind == "heading" and _continues(blocks[i - 1], blocks[i])
+        }
         failed = False
         run_end = -1  # the last index of the run of empty headings already reported
         for i in range(first_content, len(blocks)):
             block = blocks[i]
-            if content(i) or _not_a_section(block) or i in letterhead:
+            if content(i) or _not_a_section(block) or i in letterhead or i in joined:
                 continue
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            after = i + 1
+            while after in joined:
+                after += 1
+            nxt = blocks[after] if after < len(blocks) else None
             if nxt is None:
                 # the last line of a text is a closing line (a signature, a note), not an empty section
                 continue
-            if content(i + 1) or _level(nxt) > _level(block) or _not_a_section(nxt) or i + 1 in letterhead:
+            if content(after) or _level(nxt) > _level(block) or _not_a_section(nxt) or after in letterhead:
                 continue
             if i <= run_end:
                 continue
