@@ -39,6 +39,8 @@ _PASS = ("pass", "Незаполненные поля шаблона")
         # a position's own line ending in the gap for its signature
         "Директор МБОУ СОШ № 12 ____________",
         "Председатель педагогического совета: ____________",
+        # the stamp's word glued to the signature line («УТВЕРЖДАЮ_____» as a web copy prints it)
+        "УТВЕРЖДАЮ_____________________\nприказом МОУ СОШ № 2\n№ 21 от 31.08.2023",
     ],
 )
 def test_signature_lines_are_not_gaps(stamp: str) -> None:

@@ -31,6 +31,8 @@ _GAPS = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_GAP = re.compile(r"_{3,}[\s/]*$")
+# the stamp's word right before the gap, glued or not: «УТВЕРЖДАЮ_______________», «Согласовано: ________»
+_MARKER_BEFORE = re.compile(r"(?:утверждаю|утверждено|утверждена|согласовано|ознакомлен\w*)\W{0,3}$", re.IGNORECASE)
 _LINE_GAP = re.compile(r"_{3,}")
 _MAX_POSITION_WORDS = 10  # «Директор МБОУ СОШ № 5 имени …: ________»: a position's line before its signature gap
 # the handwritten date of a stamp: «___» ________ 2021 г., «__» ______ 20__ г.
@@ -104,7 +106,7 @@ def _signature_gap(text: str, start: int, end: int, signed_below: bool) -> bool:
     """The gap text[start:end] is for a hand signature: a name follows it («____ И.И. Иванов») or stands
     before it («Иванова И.И. ____», «Председатель ____»), or it ends a line that a name follows on the next
     line, or a line that starts with a signer's position («Директор МБОУ СОШ № 5 ____________»)."""
-    if SIGNED_AFTER.match(text[end:]) or SIGNED_BEFORE.search(text[:start]):
+    if SIGNED_AFTER.match(text[end:]) or SIGNED_BEFORE.search(text[:start]) or _MARKER_BEFORE.search(text[:start]):
         return True
     if not _TRAILING_GAP.match(text[start:]):
         return False
