@@ -6,15 +6,12 @@ own approval and period, they made a text with neither pass both checks."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import run_json
 
 from checker.language.approval_shapes import cited_act_spans
 from checker.language.normalize import fold
-
-ROOT = Path(__file__).resolve().parent.parent
 
 BASIS = """Программа развития МБОУ «Озёрная СОШ»
 
@@ -49,13 +46,7 @@ OWN = """УТВЕРЖДЕНА
 def _approval(text: str, tmp_path: Path) -> dict:
     path = tmp_path / "programme.txt"
     path.write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "checker", "check", str(path), "--format", "json", "--no-cache", "--show-passed"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    doc = json.loads(run.stdout)["documents"][0]
+    doc = run_json("check", str(path), "--show-passed")[1]["documents"][0]
     assert doc["doc_type"] == "development_program"
     return next(f for f in doc["findings"] if f["rule_id"] == "DP-APPROVAL-001")
 

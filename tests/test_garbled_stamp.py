@@ -6,12 +6,9 @@ layout pass cannot always join them, so the position or the name may be among th
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import run_json
 
 BODY = """
 1. Пояснительная записка
@@ -44,13 +41,7 @@ CLEAN_BUT_NAMELESS = """Программа развития школы 2021 - 20
 def _approval(text: str, tmp_path: Path) -> dict:
     path = tmp_path / "stamp.txt"
     path.write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "checker", "check", str(path), "--format", "json", "--no-cache"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    doc = json.loads(run.stdout)["documents"][0]
+    doc = run_json("check", str(path))[1]["documents"][0]
     assert doc["doc_type"] == "development_program"
     return next(f for f in doc["findings"] if f["rule_id"] == "DP-APPROVAL-001")
 

@@ -5,15 +5,13 @@ A text cut off after its title page passes the approval and the period and leave
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import FIXTURES, run_checker, run_json
 
 from checker.pipeline import _incomplete_reason
 from checker.report import Finding, FindingLocation
 
-ROOT = Path(__file__).resolve().parent.parent
 OWN = {"RM-A", "RM-B", "RM-C", "RM-D"}
 
 
@@ -29,14 +27,12 @@ def _finding(rule_id: str, outcome: str, title: str = "Требование", ig
     )
 
 
+TRUNCATED = FIXTURES / "layout" / "truncated.txt"
+
+
 def _check(path: Path, *args: str) -> tuple[int, dict]:
-    run = subprocess.run(
-        [sys.executable, "-m", "checker", "check", str(path), "--format", "json", "--no-cache", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    return run.returncode, json.loads(run.stdout)["documents"][0]
+    code, report = run_json("check", str(path), *args)
+    return code, report["documents"][0]
 
 
 def test_half_of_the_requirements_unverified_is_not_compliant() -> None:
@@ -82,7 +78,7 @@ def test_a_rule_that_failed_somewhere_counts_as_failed_not_unverified() -> None:
 
 
 def test_cut_off_roadmap_is_not_checked_with_the_reason_and_exit_code_4() -> None:
-    code, doc = _check(ROOT / "fixtures" / "layout" / "truncated.txt")
+    code, doc = _check(TRUNCATED)
     assert code == 4
     assert doc["doc_type"] == "roadmap"
     assert doc["verdict"] == "not_checked"
@@ -95,7 +91,7 @@ def test_cut_off_roadmap_is_not_checked_with_the_reason_and_exit_code_4() -> Non
 
 def test_whole_clean_roadmap_stays_compliant_in_every_format() -> None:
     for name in ("roadmap_clean.docx", "roadmap_clean.pdf"):
-        code, doc = _check(ROOT / "fixtures" / "roadmap" / name)
+        code, doc = _check(FIXTURES / "roadmap" / name)
         assert (code, doc["verdict"], doc["reason_code"]) == (0, "compliant", None), name
 
 
@@ -160,13 +156,7 @@ def test_a_text_that_is_only_a_contents_page_checks_no_section(tmp_path: Path) -
 
 
 def test_the_text_report_says_not_fully_checked_and_hedges_the_fix() -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "checker", "check", str(ROOT / "fixtures" / "layout" / "truncated.txt"), "--no-cache"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    lines = run.stdout.splitlines()
+    lines = run_checker("check", str(TRUNCATED), "--no-cache").stdout.splitlines()
     assert lines[1].endswith("— ПРОВЕРЕН НЕ ПОЛНОСТЬЮ")
     assert lines[2].startswith("  ПРОВЕРЕН НЕ ПОЛНОСТЬЮ: 2 из 3 требований к документу этого типа не удалось проверить")
     fixes = [ln.strip() for ln in lines if ln.strip().startswith("как исправить:")]
@@ -178,17 +168,12 @@ def test_the_web_page_and_the_html_report_say_not_fully_checked(tmp_path: Path) 
 
     from checker.web.app import create_app
 
-    data = (ROOT / "fixtures" / "layout" / "truncated.txt").read_bytes()
+    data = TRUNCATED.read_bytes()
     with TestClient(create_app()) as client:
         page = client.post("/check", files=[("files", ("карта.txt", data))]).text
     assert "Проверен не полностью" in page
     assert "Документ проверен не полностью: большую часть требований к нему проверить не удалось" in page
     assert "программа не поняла" not in page
     out = tmp_path / "report.html"
-    subprocess.run(
-        [sys.executable, "-m", "checker", "check", str(ROOT / "fixtures" / "layout" / "truncated.txt"), "--no-cache",
-         "--format", "html", "--output", str(out)],
-        cwd=ROOT,
-        check=False,
-    )  # fmt: skip
+    run_checker("check", str(TRUNCATED), "--no-cache", "--format", "html", "--output", str(out))
     assert "Проверен не полностью" in out.read_text(encoding="utf-8")

@@ -3,12 +3,9 @@ the letter's running text has begun, but it is while the text stops inside the l
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import run_json
 
 HEAD = """МИНИСТЕРСТВО ОБРАЗОВАНИЯ ЭНСКОЙ ОБЛАСТИ
 
@@ -28,13 +25,7 @@ BODY = """
 def _addressee(text: str, tmp_path: Path) -> dict:
     path = tmp_path / "letter.txt"
     path.write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "checker", "check", str(path), "--format", "json", "--no-cache", "--type", "letter"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    doc = json.loads(run.stdout)["documents"][0]
+    doc = run_json("check", str(path), "--type", "letter")[1]["documents"][0]
     return next(f for f in doc["findings"] if f["rule_id"] == "LT-ADDR-001")
 
 
@@ -70,13 +61,7 @@ SUBJECT_IN_CAPITALS = """МИНИСТЕРСТВО ОБРАЗОВАНИЯ ЭНС�
 def test_a_subject_printed_over_lines_in_capitals_is_no_empty_section(tmp_path: Path) -> None:
     path = tmp_path / "letter.txt"
     path.write_text(SUBJECT_IN_CAPITALS, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "checker", "check", str(path), "--format", "json", "--no-cache"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    doc = json.loads(run.stdout)["documents"][0]
+    doc = run_json("check", str(path))[1]["documents"][0]
     assert doc["doc_type"] == "letter"
     failing = {f["rule_id"]: f["outcome"] for f in doc["findings"] if f["outcome"] != "pass"}
     assert "Q-EMPTY-001" not in failing
