@@ -6,17 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_dates import GENITIVE, NOMINATIVE, PREPOSITIONAL  # the month words, spelt out once for the tests
 
 from checker.language import months
 from checker.language.dates import find_dates
 from checker.layout import approval_inline, contents_columns, table_columns
-
-GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-            "ноября", "декабря")  # fmt: skip
-NOMINATIVE = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-              "ноябрь", "декабрь")  # fmt: skip
-PREPOSITIONAL = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
-                 "октябре", "ноябре", "декабре")  # fmt: skip
 
 
 def test_word_lists() -> None:
