@@ -113,7 +113,7 @@ def _incomplete_reason(findings, own: set[str], suspected: list[str], lang: str)
             else (" (the text holds only a contents page)" if "contents_only" in suspected else "")
         )
         return (
-            f"{len(unverified)} of {judged} requirements of this document type could not be "
+            f"{len(unverified)} of {judged} requirement{'' if judged == 1 else 's'} of this document type could not be "
             f"verified{why}, so it cannot be called compliant — check by hand: {named}."
         )
     why = (
@@ -122,7 +122,9 @@ def _incomplete_reason(findings, own: set[str], suspected: list[str], lang: str)
         else (" (в тексте только оглавление)" if "contents_only" in suspected else "")
     )
     return (
-        f"{len(unverified)} из {judged} требований к документу этого типа не удалось "
+        # «из 1 требования», «из 21 требования», «из 3 требований» (genitive after «из»)
+        f"{len(unverified)} из {judged} {'требования' if judged % 10 == 1 and judged % 100 != 11 else 'требований'} "
+        "к документу этого типа не удалось "
         f"проверить{why}, поэтому «соответствует» сказать нельзя — проверьте вручную: {named}."
     )
 

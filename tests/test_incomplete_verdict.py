@@ -52,6 +52,13 @@ def test_half_of_the_requirements_unverified_is_not_compliant() -> None:
     assert en is not None and en.startswith("2 of 4 requirements") and "breaks off" not in en
 
 
+def test_the_count_agrees_with_its_numeral() -> None:
+    assert _incomplete_reason([_finding("RM-A", "unverified", "Таблица")], OWN, [], "ru").startswith(
+        "1 из 1 требования к документу"
+    )
+    assert _incomplete_reason([_finding("RM-A", "unverified")], OWN, [], "en").startswith("1 of 1 requirement of")
+
+
 def test_enough_checked_stays_compliant() -> None:
     findings = [
         _finding("RM-A", "pass"),
