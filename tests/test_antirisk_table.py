@@ -101,3 +101,14 @@ def test_two_header_lines_of_different_columns_are_not_one_wrapped_name(tmp_path
     ]  # fmt: skip
     assert len(table.table.rows) == 3
     assert [f.outcome for f in _findings(document, "AR-TABLE-001")] == ["pass"]
+
+
+def test_a_column_elsewhere_pattern_that_does_not_compile_is_refused() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from checker.engine.kinds.table import Column
+
+    assert Column.model_validate({"name": {"ru": "Задача"}, "elsewhere": [r"^\W*задач[аи]\b"]}).elsewhere
+    with pytest.raises(ValidationError, match="неверное регулярное выражение"):
+        Column.model_validate({"name": {"ru": "Задача"}, "elsewhere": ["задач(а"]})

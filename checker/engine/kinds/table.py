@@ -14,16 +14,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rapidfuzz import fuzz
 
 from checker.document import Block, Cell, Document, Location, Row
 from checker.engine.context import CheckContext
-from checker.engine.rule import Localized, Outcome, RuleBase
+from checker.engine.rule import Localized, Outcome, RuleBase, valid_regex
 from checker.language.morphology import lemmatize
 from checker.language.normalize import normalize
 from checker.layout.passport import is_passport
 from checker.layout.table_columns import ROLE_WORDINGS
+from checker.safe_regex import compile_pattern
 
 Role = Literal["activity", "date", "responsible", "participants", "result", "other"]
 _STOP = {"и", "в", "об", "о", "по", "с", "за", "для", "на", "№", "n"}
@@ -43,6 +44,13 @@ class Column(BaseModel):
         "for the whole table — a passport row, a heading or a line «Задачи: …» above it; found, the column "
         "is not demanded",
     )
+
+    @field_validator("elsewhere")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            valid_regex(pattern)  # a pack's pattern, checked when the pack loads
+        return patterns
 
     def phrasings(self) -> list[str]:
         return [self.name.ru, *self.synonyms, *ROLE_WORDINGS.get(self.role, ())]
@@ -533,7 +541,7 @@ def _stated_elsewhere(ctx: CheckContext, table: MeasuresTable, patterns: list[st
     """The column's content is stated for the whole table outside it: a passport row «Задачи | …», a heading
     «Задачи» or a line «Задачи: …» (a programme that lists its tasks above a table of measures)."""
     own = {id(b) for b in table.blocks}
-    compiled = [re.compile(p, re.MULTILINE) for p in patterns]
+    compiled = [compile_pattern(p, re.MULTILINE) for p in patterns]  # pack patterns: the engine with a time limit
     for unit in ctx.text.select("all"):
         if id(unit.block) in own or unit.block.role is not None:
             continue
