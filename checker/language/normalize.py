@@ -75,3 +75,9 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """clean + fold: the form every matcher sees."""
     return fold(clean(text))
+
+
+def in_capitals(text: str) -> bool:
+    """Printed in capitals: at least two letters, none of them lower case («ДОРОЖНАЯ КАРТА», «МБОУ СОШ № 5»)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from checker.document import Block, Document
+from checker.language.normalize import in_capitals
 from checker.layout.lines import Context, plural
 
 # Words that go on a phrase: a line starting with one continues the line above.
@@ -27,12 +28,6 @@ _ENDS_ON = re.compile(rf"(?:\s(?:{_GOES_ON})|[,—–-])$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,5}\.)\s")
 _STOPS = (".", ":", ";", "!", "?")
 _MAX = 120  # characters: a line longer than this is not half of a headline
-
-
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
 
 _TITLE_ZONE = 8  # blocks from the top of the text where a title's lines stand
 _RUNNING_TEXT = 200  # characters: a paragraph this long ends the title zone
@@ -92,13 +87,22 @@ def _title_word(first: Block, second: Block, blocks: list[Block], index: int, ch
         and first.role is None
         and second.role is None
         and (chained or len(a.split()) == 1)
-        and _capitals(a)
+        and in_capitals(a)
         and not a.endswith(_STOPS)
         and len(b) <= 2 * _MAX
         and _noun(a.split()[-1])
         and _genitive_phrase(b)
         and _title_zone(blocks, index)
     )
+
+
+def _merge(blocks: list[Block], i: int, text: str) -> None:
+    """Block i takes the next one in: `text` is their joined text; its span reaches the next one's end."""
+    first, second = blocks[i], blocks[i + 1]
+    first.text = text
+    if first.location.char_end is not None and second.location.char_end is not None:
+        first.location.char_end = second.location.char_end
+    del blocks[i + 1]
 
 
 def run(document: Document, context: Context) -> Document:
@@ -109,10 +113,7 @@ def run(document: Document, context: Context) -> Document:
     while i + 1 < len(blocks):
         first, second = blocks[i], blocks[i + 1]
         if _title_word(first, second, blocks, i, id(first) in chained):
-            first.text = f"{first.text.strip()} {' '.join(second.text.split())}"
-            if first.location.char_end is not None and second.location.char_end is not None:
-                first.location.char_end = second.location.char_end
-            del blocks[i + 1]
+            _merge(blocks, i, f"{first.text.strip()} {' '.join(second.text.split())}")
             chained.add(id(first))
             continue
         i += 1
@@ -133,17 +134,14 @@ def run(document: Document, context: Context) -> Document:
             and "\n" not in b
             and len(a) <= _MAX
             and len(b) <= _MAX
-            and _capitals(a)
-            and _capitals(b)
+            and in_capitals(a)
+            and in_capitals(b)
             and not a.endswith(_STOPS)
             and not _NUMBERED.match(a)
             and not _NUMBERED.match(b)
             and (_STARTS_ON.match(b) is not None or _ENDS_ON.search(a) is not None)
         ):
-            first.text = f"{a} {b}"
-            if first.location.char_end is not None and second.location.char_end is not None:
-                first.location.char_end = second.location.char_end
-            del blocks[i + 1]
+            _merge(blocks, i, f"{a} {b}")
             joined += 1
             continue  # a third line may go on the headline too
         i += 1

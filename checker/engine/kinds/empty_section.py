@@ -30,7 +30,7 @@ from checker.engine.context import CheckContext
 from checker.engine.rule import Outcome, RuleBase
 from checker.language.morphology import can_be
 from checker.language.names import NAME_LINE
-from checker.language.normalize import fold
+from checker.language.normalize import fold, in_capitals
 
 _NOT_SECTION_ROLES = {"contents", "approval", "esign", "stamp", "header", "footer", "footnote", "endnote", "comment"}
 _CONTENTS_LINE = re.compile(
@@ -81,10 +81,6 @@ _DATE_NUMBER = re.compile(r"^\W*(от\s+\d|от\s+[«\"]?\d|№\s*\S|n\s*\d|ис
 _RUNNING = 200  # characters: a paragraph this long is running text, the letterhead is above it
 
 
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
 
 def _letterhead(blocks: list[Block]) -> set[int]:
     """Indexes of the letterhead: the headings in capitals right above the act's word or its date and number
@@ -97,7 +93,7 @@ def _letterhead(blocks: list[Block]) -> set[int]:
         if not (act or (i > 0 and _DATE_NUMBER.match(text))):
             continue
         start = i
-        while start > 0 and blocks[start - 1].kind == "heading" and _capitals(blocks[start - 1].text):
+        while start > 0 and blocks[start - 1].kind == "heading" and in_capitals(blocks[start - 1].text):
             start -= 1
         if start < i:
             return set(range(start, i + 1 if act else i))
@@ -124,7 +120,7 @@ def _continues(before: Block, block: Block) -> bool:
     several lines («ОБ УТВЕРЖДЕНИИ ТИПОВЫХ ШТАТОВ НАЧАЛЬНЫХ, / НЕПОЛНЫХ СРЕДНИХ … ОБСЛУЖИВАЮЩЕГО / ПЕРСОНАЛА …»):
     the line above ends on a comma, a preposition or an adjective still waiting for its noun."""
     above, text = before.text.strip(), block.text.strip()
-    if not (_capitals(above) and _capitals(text)) or text[:1].isdigit() or block.heading_reason == "numbered":
+    if not (in_capitals(above) and in_capitals(text)) or text[:1].isdigit() or block.heading_reason == "numbered":
         return False
     tail = fold(above)
     if _OPEN_END.search(tail):
