@@ -48,10 +48,19 @@ def _announces_plan(text: str) -> bool:
 _APPENDIX = re.compile(r"утвержд|приложени", re.IGNORECASE)
 
 
+def _index(document: Document, block: Block) -> int:
+    return next(i for i, b in enumerate(document.blocks) if b is block)
+
+
+def _bare(text: str) -> str:
+    """The text without its trailing spaces and a web table's trailing « |» (no closing mark)."""
+    return text.rstrip().rstrip("|").rstrip()
+
+
 def _appended(document: Document, last: Block) -> bool:
     """The title comes right under the stamp of the act that approves the plan («УТВЕРЖДЕН распоряжением …»,
     «Приложение к приказу …»): the plan itself was to follow."""
-    index = next(i for i, b in enumerate(document.blocks) if b is last)
+    index = _index(document, last)
     return any(_APPENDIX.search(b.text) for b in document.blocks[max(0, index - 4) : index])
 
 
@@ -66,7 +75,7 @@ _CUT_KINDS = frozenset({"paragraph", "heading", "list_item"})
 
 def _cut_word(text: str) -> bool:
     """The text stops in the middle of a word (see the module's note)."""
-    text = text.rstrip().rstrip("|").rstrip()
+    text = _bare(text)
     if _DOT_LEADER.search(text):
         return True  # a contents entry cut before its page number
     if not text or _CLOSED.search(text):
@@ -176,7 +185,7 @@ def _cut_sentence(text: str, running: bool) -> bool:
     text = text.rstrip()
     if len(text) >= _MIN_CHARS and (_DANGLING.search(text[-40:]) or _dangling_quote(text) or _open_quote(text)):
         return True
-    tail = text.rstrip("|").rstrip()
+    tail = _bare(text)
     if not running or len(tail) < _RUNNING_CHARS or _CLOSED.search(tail) or not _SENTENCE_BREAK.search(tail):
         return False
     m = _TAIL.search(tail[-80:])
@@ -198,7 +207,7 @@ _MIN_ITEMS = 3
 
 def _open_end(text: str) -> bool:
     """The text stops on a preposition or a conjunction, or in the middle of a date."""
-    text = text.rstrip().rstrip("|").rstrip()
+    text = _bare(text)
     return _OPEN_END.search(text) is not None or _OPEN_DATE.search(text) is not None
 
 
@@ -214,7 +223,7 @@ def _cut_list(text: str, last_from: int = 0) -> bool:
     if len(marks) < _MIN_ITEMS or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
         return False
     items = [text[a.start() : b.start()] for a, b in pairwise(marks)]
-    last = text[marks[-1].start() :].rstrip().rstrip("|").rstrip()
+    last = _bare(text[marks[-1].start() :])
     return all(_ITEM_CLOSED.search(item.rstrip()) for item in items) and not _ITEM_CLOSED.search(last)
 
 
@@ -225,7 +234,7 @@ def _lone_letter(document: Document, last: Block) -> bool:
     text = last.text.strip()
     if len(text) != 1 or not text.isalpha():
         return False
-    index = next(i for i, b in enumerate(document.blocks) if b is last)
+    index = _index(document, last)
     above = next((b for b in reversed(document.blocks[:index]) if b.text.strip()), None)
     if above is None or above.role is not None or above.kind not in _CUT_KINDS:
         return False
@@ -260,7 +269,7 @@ def _ends_cut(text: str) -> bool:
 
 def _tail_text(document: Document, last: Block) -> str:
     """The running text of the last blocks, up to `last`: a numbered list may be one block per item."""
-    index = next(i for i, b in enumerate(document.blocks) if b is last)
+    index = _index(document, last)
     texts: list[str] = []
     for block in reversed(document.blocks[max(0, index - _LIST_SPAN) : index + 1]):
         if block.role is not None or block.kind not in _CUT_KINDS:

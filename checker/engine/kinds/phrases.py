@@ -107,10 +107,11 @@ class PhrasesRule(RuleBase):
             event = hit.groups.get("event")
             return not (event and reported) or _head(event) in reported
 
+        def first_found(items: list[Item]) -> Hit | None:
+            return next((h for item in items if (h := item_search(item, ctx, units, of_reported)) is not None), None)
+
         if self.any_of:
-            found = next(
-                (h for item in self.any_of if (h := item_search(item, ctx, units, of_reported)) is not None), None
-            )
+            found = first_found(self.any_of)
             if found is not None:
                 first_hit = found
             elif self.any_name is not None:
@@ -136,9 +137,7 @@ class PhrasesRule(RuleBase):
         )
         doubts = codes_for(self, ctx)
         if missing and self.doubt_of and doubt_reason(ctx, doubts) is None:
-            sign = next(
-                (h for item in self.doubt_of if (h := item_search(item, ctx, units, of_reported)) is not None), None
-            )
+            sign = first_found(self.doubt_of)
             if sign is not None:
                 yield self._question(sign, ", ".join(dict.fromkeys(missing)))
                 return
