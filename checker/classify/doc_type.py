@@ -172,7 +172,7 @@ def _titled_types(signals: SignalSet, lines: list[str]) -> set[str]:
         if len(line) > 160:
             continue
         for name, spec in signals.types.items():
-            if any(s.regex.search(line) for s in spec.title if s.weight >= 8):
+            if spec.titles(line):
                 found.add(name)
     return found
 
@@ -184,7 +184,7 @@ def _listed_titles(spec: TypeSignals, lines: list[str]) -> int:
     for index, line in enumerate(lines[:40]):
         if _CONTENTS.match(line):
             break
-        if len(line) <= 160 and line not in found and any(s.regex.search(line) for s in spec.title if s.weight >= 8):
+        if len(line) <= 160 and line not in found and spec.titles(line):
             found[line] = index
     # a list names its documents line after line; one document's title repeated on its title page, in a running
     # head and above its passport stands apart each time

@@ -28,7 +28,7 @@ _ORDER_CLAUSE = re.compile(r"(^|\n)\W{0,3}1\.\s+утвердить\s+(прила
 
 def _strong_title(signals: SignalSet, text: str) -> bool:
     """Some type's own title (a strong title signal) is in the text."""
-    return any(s.regex.search(text) for spec in signals.types.values() for s in spec.title if s.weight >= 8)
+    return any(spec.titles(text) for spec in signals.types.values())
 
 
 def read(document: Document, signals: SignalSet | None = None) -> tuple[Reading, list[str]]:

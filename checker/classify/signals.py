@@ -9,6 +9,8 @@ from pathlib import Path
 
 from checker.paths import rules_dir
 
+STRONG_TITLE = 8  # a title signal this heavy names the type by itself («Дорожная карта …», «ПИСЬМО»)
+
 
 @dataclass
 class Signal:
@@ -28,6 +30,10 @@ class TypeSignals:
     # («Аналитическая справка …» of any school subject) does not make the document this type
     need: re.Pattern[str] | None = None
     need_reason: dict[str, str] = field(default_factory=dict)
+
+    def titles(self, line: str) -> bool:
+        """The line names a document of this type as its own title would (a strong title signal)."""
+        return any(s.regex.search(line) for s in self.title if s.weight >= STRONG_TITLE)
 
 
 @dataclass
